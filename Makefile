@@ -1,0 +1,86 @@
+# ipsreport — build, test, demo.  See README.md.
+#
+# `make` builds build/ipsreport; `make test` builds an AddressSanitizer +
+# UBSan copy and runs every unit and end-to-end test; `make demo` runs the whole
+# pipeline on the samples into out/.  Helpers may build in their own tree with
+# `make BUILD=/tmp/somewhere`.
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+PKGS    := sqlite3 xlsxwriter cairo pangocairo libsodium inih
+WARN    := -std=c17 -Wall -Wextra -Wpedantic
+DEFS    := -D_POSIX_C_SOURCE=200809L -DIPS_VERSION='"$(VERSION)"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS)
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard common/*.c model/*.c ingest/*.c reports/*.c charts/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+HDRS    := $(wildcard common/*.h model/*.h ingest/*.h reports/*.h charts/*.h cli/*.h tests/unit/*.h)
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/rel/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/rel/%.o)
+ALIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/asan/%.o)
+ACLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/asan/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
+
+.PHONY: all deps demo test unit e2e install clean bench fuzz samples check-deps
+all: $(BUILD)/ipsreport $(if $(wildcard samples/gen_samples.c),$(BUILD)/gen-samples)
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/rel/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/asan/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+$(BUILD)/ipsreport: $(LIB_OBJ) $(CLI_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/asan/ipsreport: $(ALIB_OBJ) $(ACLI_OBJ)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/gen-samples: samples/gen_samples.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEFS) -O2 -o $@ $< -lm
+
+$(BUILD)/asan/tests/%: tests/unit/%.c $(ALIB_OBJ) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ALIB_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+samples: $(BUILD)/gen-samples
+	$(BUILD)/gen-samples --out samples
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(BUILD)/ipsreport
+
+test: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/asan/ipsreport $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/bench.sh $(BUILD)
+
+fuzz: deps
+	@sh scripts/fuzz.sh $(BUILD)
+
+install: $(BUILD)/ipsreport
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipsreport/profiles
+	install -m 0755 $(BUILD)/ipsreport $(DESTDIR)$(PREFIX)/bin/ipsreport
+	for f in ingest/profiles/*.ini; do [ -e "$$f" ] && install -m 0644 "$$f" $(DESTDIR)$(PREFIX)/share/ipsreport/profiles/ || true; done
+
+clean:
+	rm -rf $(BUILD) out

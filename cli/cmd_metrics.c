@@ -1,0 +1,10 @@
+/* Placeholder until the 'metrics' command is built; it says so rather than pretend. */
+#include "cli/commands.h"
+
+int cmd_metrics(int argc, char **argv, ips_diag *d)
+{
+    (void)argc;
+    (void)argv;
+    ips_diag_set(d, IPS_ERR_USAGE, "'metrics' is not built yet");
+    return EXIT_FAILURE;
+}

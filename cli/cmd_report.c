@@ -1,0 +1,10 @@
+/* Placeholder until the 'report' command is built; it says so rather than pretend. */
+#include "cli/commands.h"
+
+int cmd_report(int argc, char **argv, ips_diag *d)
+{
+    (void)argc;
+    (void)argv;
+    ips_diag_set(d, IPS_ERR_USAGE, "'report' is not built yet");
+    return EXIT_FAILURE;
+}

@@ -1,0 +1,206 @@
+#include "model/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Dates are ISO text so that SQL compares and subtracts them with julianday();
+ * the CHECKs are a backstop behind ingest's validation, which gives the user
+ * the line and column.  Every entity table ends with batch_id (where the row
+ * came from), src_line (its line in that file) and row_hash (to tell an
+ * unchanged re-export from a corrected one). */
+static const char *const schema_v1 =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+    "CREATE TABLE batches(\n"
+    "  batch_id INTEGER PRIMARY KEY,\n"
+    "  file_name TEXT NOT NULL,\n"
+    "  content_hash TEXT NOT NULL,\n"
+    "  entity TEXT NOT NULL,\n"
+    "  profile TEXT,\n"
+    "  key_fingerprint TEXT,\n"
+    "  rows_read INTEGER NOT NULL DEFAULT 0,\n"
+    "  rows_stored INTEGER NOT NULL DEFAULT 0,\n"
+    "  rows_updated INTEGER NOT NULL DEFAULT 0,\n"
+    "  rows_rejected INTEGER NOT NULL DEFAULT 0,\n"
+    "  rows_duplicate INTEGER NOT NULL DEFAULT 0,\n"
+    "  ignored_columns TEXT,\n"
+    "  loaded_at TEXT NOT NULL,\n"
+    "  UNIQUE(content_hash, entity));\n"
+    "CREATE TABLE rejects(\n"
+    "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id) ON DELETE CASCADE,\n"
+    "  line INTEGER NOT NULL,\n"
+    "  column_name TEXT,\n"
+    "  reason TEXT NOT NULL);\n"
+    "CREATE INDEX rejects_batch ON rejects(batch_id);\n"
+#define DATE_OK(c) "CHECK(" c " IS NULL OR date(" c ") IS " c ")"
+#define SHARE(c) "CHECK(" c " IS NULL OR " c " BETWEEN 0 AND 1)"
+#define BOOLC(c) "CHECK(" c " IS NULL OR " c " IN (0,1))"
+#define TAIL                                                                    \
+    "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id),\n"              \
+    "  src_line INTEGER NOT NULL,\n"                                            \
+    "  row_hash INTEGER NOT NULL"
+    "CREATE TABLE coaches(\n"
+    "  coach_id TEXT PRIMARY KEY,\n"
+    "  provider_id TEXT NOT NULL,\n"
+    "  team_id TEXT,\n"
+    "  region TEXT,\n"
+    "  fte REAL NOT NULL CHECK(fte > 0 AND fte <= 1),\n"
+    "  focus_share REAL " SHARE("focus_share") ",\n"
+    "  community_share REAL " SHARE("community_share") ",\n"
+    "  start_date TEXT " DATE_OK("start_date") ",\n"
+    "  end_date TEXT " DATE_OK("end_date") ",\n"
+    TAIL ",\n"
+    "  CHECK(end_date IS NULL OR start_date IS NULL OR end_date >= start_date));\n"
+    "CREATE TABLE clients(\n"
+    "  client_id TEXT PRIMARY KEY,\n"
+    "  birth_year INTEGER CHECK(birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),\n"
+    "  gender TEXT CHECK(gender IS NULL OR gender IN ('f','m','x')),\n"
+    "  municipality TEXT,\n"
+    "  segment TEXT,\n"
+    TAIL ");\n"
+    "CREATE TABLE employers(\n"
+    "  employer_id TEXT PRIMARY KEY,\n"
+    "  name TEXT,\n"
+    "  industry TEXT,\n"
+    "  sector TEXT CHECK(sector IS NULL OR sector IN ('private','public','third')),\n"
+    "  municipality TEXT,\n"
+    TAIL ");\n"
+    "CREATE TABLE enrollments(\n"
+    "  enrollment_id TEXT PRIMARY KEY,\n"
+    "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
+    "  coach_id TEXT REFERENCES coaches(coach_id),\n"
+    "  service TEXT NOT NULL CHECK(service IN ('ips','group','coaching_environment','other')),\n"
+    "  referral_date TEXT " DATE_OK("referral_date") ",\n"
+    "  start_date TEXT NOT NULL " DATE_OK("start_date") ",\n"
+    "  end_date TEXT " DATE_OK("end_date") ",\n"
+    "  exit_reason TEXT CHECK(exit_reason IS NULL OR exit_reason IN ('employed_open',"
+    "'employed_subsidized','work_trial','education','rehabilitation','sick_leave','pension',"
+    "'other_service','moved','declined','no_contact','other')),\n"
+    "  referral_source TEXT CHECK(referral_source IS NULL OR referral_source IN ('social_work',"
+    "'disability_services','mental_health','work_ability_team','employment_services','self','other')),\n"
+    "  support_level TEXT CHECK(support_level IS NULL OR support_level IN ('intensive','basic','light')),\n"
+    TAIL ",\n"
+    "  CHECK(end_date IS NULL OR end_date >= start_date),\n"
+    "  CHECK(end_date IS NULL OR exit_reason IS NOT NULL));\n"
+    "CREATE INDEX enrollments_client ON enrollments(client_id, start_date);\n"
+    "CREATE INDEX enrollments_coach ON enrollments(coach_id);\n"
+    "CREATE INDEX enrollments_start ON enrollments(start_date);\n"
+    "CREATE TABLE contacts(\n"
+    "  contact_id TEXT PRIMARY KEY,\n"
+    "  date TEXT NOT NULL " DATE_OK("date") ",\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('client','employer','network','benefits','other')),\n"
+    "  in_person INTEGER NOT NULL " BOOLC("in_person") ",\n"
+    "  client_id TEXT REFERENCES clients(client_id),\n"
+    "  coach_id TEXT REFERENCES coaches(coach_id),\n"
+    "  \"by\" TEXT CHECK(\"by\" IS NULL OR \"by\" IN ('coach','client','both')),\n"
+    "  employer_id TEXT REFERENCES employers(employer_id),\n"
+    "  setting TEXT CHECK(setting IS NULL OR setting IN ('office','community','workplace','home','remote')),\n"
+    "  minutes REAL CHECK(minutes IS NULL OR minutes >= 0),\n"
+    TAIL ",\n"
+    "  CHECK(coach_id IS NOT NULL OR \"by\" = 'client'));\n"
+    "CREATE INDEX contacts_client ON contacts(client_id, date);\n"
+    "CREATE INDEX contacts_coach ON contacts(coach_id, date);\n"
+    "CREATE INDEX contacts_kind ON contacts(kind, date);\n"
+    "CREATE TABLE jobs(\n"
+    "  job_id TEXT PRIMARY KEY,\n"
+    "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
+    "  employer_id TEXT NOT NULL REFERENCES employers(employer_id),\n"
+    "  enrollment_id TEXT REFERENCES enrollments(enrollment_id),\n"
+    "  job_title TEXT,\n"
+    "  occupation TEXT CHECK(occupation IS NULL OR (length(occupation) BETWEEN 1 AND 5"
+    " AND occupation NOT GLOB '*[^0-9]*')),\n"
+    "  start_date TEXT NOT NULL " DATE_OK("start_date") ",\n"
+    "  end_date TEXT " DATE_OK("end_date") ",\n"
+    "  hours_per_week REAL CHECK(hours_per_week IS NULL OR hours_per_week BETWEEN 0 AND 168),\n"
+    "  competitive INTEGER NOT NULL " BOOLC("competitive") ",\n"
+    "  permanent INTEGER " BOOLC("permanent") ",\n"
+    "  subsidized INTEGER " BOOLC("subsidized") ",\n"
+    "  end_reason TEXT CHECK(end_reason IS NULL OR end_reason IN ('quit','dismissed','fixed_term_ended','other')),\n"
+    TAIL ",\n"
+    "  CHECK(end_date IS NULL OR end_date >= start_date));\n"
+    "CREATE INDEX jobs_client ON jobs(client_id, start_date);\n"
+    "CREATE INDEX jobs_enrollment ON jobs(enrollment_id);\n"
+    "CREATE TABLE assessments(\n"
+    "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
+    "  date TEXT NOT NULL " DATE_OK("date") ",\n"
+    "  instrument TEXT NOT NULL,\n"
+    "  score REAL NOT NULL,\n"
+    TAIL ",\n"
+    "  PRIMARY KEY(client_id, date, instrument));\n"
+    "CREATE TABLE fidelity_reviews(\n"
+    "  review_id TEXT NOT NULL,\n"
+    "  item INTEGER NOT NULL CHECK(item BETWEEN 1 AND 25),\n"
+    "  unit TEXT NOT NULL,\n"
+    "  review_date TEXT NOT NULL " DATE_OK("review_date") ",\n"
+    "  status TEXT NOT NULL CHECK(status IN ('rated','not_applicable','not_rated')),\n"
+    "  score INTEGER CHECK(score IS NULL OR score BETWEEN 1 AND 5),\n"
+    "  score_high INTEGER CHECK(score_high IS NULL OR (score_high BETWEEN 1 AND 5 AND score_high >= score)),\n"
+    "  reviewer TEXT,\n"
+    TAIL ",\n"
+    "  PRIMARY KEY(review_id, item),\n"
+    "  CHECK(status <> 'rated' OR score IS NOT NULL));\n";
+
+/* An application_id tells our warehouses from other SQLite files ("IPSr"). */
+#define APPLICATION_ID 0x49505372
+
+static int query_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static ips_error db_fail(sqlite3 *db, const char *path, ips_diag *d)
+{
+    return ips_diag_set(d, IPS_ERR_DB, "%s: %s", path, sqlite3_errmsg(db));
+}
+
+static ips_error create_v1(sqlite3 *db, const char *path, ips_diag *d)
+{
+    char pragma[96];
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, path, d);
+    snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+             APPLICATION_ID, SCHEMA_VERSION);
+    if (sqlite3_exec(db, schema_v1, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+        ips_error e = db_fail(db, path, d);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return e;
+    }
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, path, d);
+    return IPS_OK;
+}
+
+ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
+{
+    int version = 0, appid = 0, tables = 0;
+    if (query_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+        query_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
+        query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
+        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
+                            "%s: cannot be read as a warehouse (%s); give a new file name "
+                            "or an ipsreport warehouse",
+                            path, sqlite3_errmsg(db));
+    if (tables == 0 && version == 0)
+        return create_v1(db, path, d);
+    if (appid != APPLICATION_ID)
+        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
+                            "%s: is an SQLite database but not an ipsreport warehouse; "
+                            "give a new file name", path);
+    if (version > SCHEMA_VERSION)
+        return ips_diag_set(d, IPS_ERR_SCHEMA_NEWER,
+                            "%s: warehouse schema version %d is newer than this ipsreport "
+                            "understands (%d); upgrade ipsreport", path, version, SCHEMA_VERSION);
+    /* Upgrades from older versions go here, one step per version, each in
+     * its own transaction.  Version 1 is the first. */
+    return IPS_OK;
+}
