@@ -101,7 +101,14 @@ void date_format_iso(ips_day day, char buf[11])
 {
     int y, m, d;
     date_to_ymd(day, &y, &m, &d);
-    snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+    const int parts[3][2] = {{y % 10000, 4}, {m, 2}, {d, 2}};
+    char *p = buf;
+    for (int i = 0; i < 3; i++) {
+        for (int k = parts[i][1] - 1, v = parts[i][0]; k >= 0; k--, v /= 10)
+            p[k] = (char)('0' + v % 10);
+        p += parts[i][1];
+        *p++ = i < 2 ? '-' : '\0';
+    }
 }
 
 int date_weekday(ips_day day)

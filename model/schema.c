@@ -8,8 +8,8 @@
  * the line and column.  Every entity table ends with batch_id (where the row
  * came from), src_line (its line in that file) and row_hash (to tell an
  * unchanged re-export from a corrected one). */
-static const char *const schema_v1 =
-    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+static const char *const schema_v1[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n",
     "CREATE TABLE batches(\n"
     "  batch_id INTEGER PRIMARY KEY,\n"
     "  file_name TEXT NOT NULL,\n"
@@ -24,13 +24,13 @@ static const char *const schema_v1 =
     "  rows_duplicate INTEGER NOT NULL DEFAULT 0,\n"
     "  ignored_columns TEXT,\n"
     "  loaded_at TEXT NOT NULL,\n"
-    "  UNIQUE(content_hash, entity));\n"
+    "  UNIQUE(content_hash, entity));\n",
     "CREATE TABLE rejects(\n"
     "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id) ON DELETE CASCADE,\n"
     "  line INTEGER NOT NULL,\n"
     "  column_name TEXT,\n"
-    "  reason TEXT NOT NULL);\n"
-    "CREATE INDEX rejects_batch ON rejects(batch_id);\n"
+    "  reason TEXT NOT NULL);\n",
+    "CREATE INDEX rejects_batch ON rejects(batch_id);\n",
 #define DATE_OK(c) "CHECK(" c " IS NULL OR date(" c ") IS " c ")"
 #define SHARE(c) "CHECK(" c " IS NULL OR " c " BETWEEN 0 AND 1)"
 #define BOOLC(c) "CHECK(" c " IS NULL OR " c " IN (0,1))"
@@ -49,21 +49,21 @@ static const char *const schema_v1 =
     "  start_date TEXT " DATE_OK("start_date") ",\n"
     "  end_date TEXT " DATE_OK("end_date") ",\n"
     TAIL ",\n"
-    "  CHECK(end_date IS NULL OR start_date IS NULL OR end_date >= start_date));\n"
+    "  CHECK(end_date IS NULL OR start_date IS NULL OR end_date >= start_date));\n",
     "CREATE TABLE clients(\n"
     "  client_id TEXT PRIMARY KEY,\n"
     "  birth_year INTEGER CHECK(birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),\n"
     "  gender TEXT CHECK(gender IS NULL OR gender IN ('f','m','x')),\n"
     "  municipality TEXT,\n"
     "  segment TEXT,\n"
-    TAIL ");\n"
+    TAIL ");\n",
     "CREATE TABLE employers(\n"
     "  employer_id TEXT PRIMARY KEY,\n"
     "  name TEXT,\n"
     "  industry TEXT,\n"
     "  sector TEXT CHECK(sector IS NULL OR sector IN ('private','public','third')),\n"
     "  municipality TEXT,\n"
-    TAIL ");\n"
+    TAIL ");\n",
     "CREATE TABLE enrollments(\n"
     "  enrollment_id TEXT PRIMARY KEY,\n"
     "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
@@ -80,10 +80,10 @@ static const char *const schema_v1 =
     "  support_level TEXT CHECK(support_level IS NULL OR support_level IN ('intensive','basic','light')),\n"
     TAIL ",\n"
     "  CHECK(end_date IS NULL OR end_date >= start_date),\n"
-    "  CHECK(end_date IS NULL OR exit_reason IS NOT NULL));\n"
-    "CREATE INDEX enrollments_client ON enrollments(client_id, start_date);\n"
-    "CREATE INDEX enrollments_coach ON enrollments(coach_id);\n"
-    "CREATE INDEX enrollments_start ON enrollments(start_date);\n"
+    "  CHECK(end_date IS NULL OR exit_reason IS NOT NULL));\n",
+    "CREATE INDEX enrollments_client ON enrollments(client_id, start_date);\n",
+    "CREATE INDEX enrollments_coach ON enrollments(coach_id);\n",
+    "CREATE INDEX enrollments_start ON enrollments(start_date);\n",
     "CREATE TABLE contacts(\n"
     "  contact_id TEXT PRIMARY KEY,\n"
     "  date TEXT NOT NULL " DATE_OK("date") ",\n"
@@ -96,10 +96,10 @@ static const char *const schema_v1 =
     "  setting TEXT CHECK(setting IS NULL OR setting IN ('office','community','workplace','home','remote')),\n"
     "  minutes REAL CHECK(minutes IS NULL OR minutes >= 0),\n"
     TAIL ",\n"
-    "  CHECK(coach_id IS NOT NULL OR \"by\" = 'client'));\n"
-    "CREATE INDEX contacts_client ON contacts(client_id, date);\n"
-    "CREATE INDEX contacts_coach ON contacts(coach_id, date);\n"
-    "CREATE INDEX contacts_kind ON contacts(kind, date);\n"
+    "  CHECK(coach_id IS NOT NULL OR \"by\" = 'client'));\n",
+    "CREATE INDEX contacts_client ON contacts(client_id, date);\n",
+    "CREATE INDEX contacts_coach ON contacts(coach_id, date);\n",
+    "CREATE INDEX contacts_kind ON contacts(kind, date);\n",
     "CREATE TABLE jobs(\n"
     "  job_id TEXT PRIMARY KEY,\n"
     "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
@@ -116,16 +116,16 @@ static const char *const schema_v1 =
     "  subsidized INTEGER " BOOLC("subsidized") ",\n"
     "  end_reason TEXT CHECK(end_reason IS NULL OR end_reason IN ('quit','dismissed','fixed_term_ended','other')),\n"
     TAIL ",\n"
-    "  CHECK(end_date IS NULL OR end_date >= start_date));\n"
-    "CREATE INDEX jobs_client ON jobs(client_id, start_date);\n"
-    "CREATE INDEX jobs_enrollment ON jobs(enrollment_id);\n"
+    "  CHECK(end_date IS NULL OR end_date >= start_date));\n",
+    "CREATE INDEX jobs_client ON jobs(client_id, start_date);\n",
+    "CREATE INDEX jobs_enrollment ON jobs(enrollment_id);\n",
     "CREATE TABLE assessments(\n"
     "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
     "  date TEXT NOT NULL " DATE_OK("date") ",\n"
     "  instrument TEXT NOT NULL,\n"
     "  score REAL NOT NULL,\n"
     TAIL ",\n"
-    "  PRIMARY KEY(client_id, date, instrument));\n"
+    "  PRIMARY KEY(client_id, date, instrument));\n",
     "CREATE TABLE fidelity_reviews(\n"
     "  review_id TEXT NOT NULL,\n"
     "  item INTEGER NOT NULL CHECK(item BETWEEN 1 AND 25),\n"
@@ -137,7 +137,8 @@ static const char *const schema_v1 =
     "  reviewer TEXT,\n"
     TAIL ",\n"
     "  PRIMARY KEY(review_id, item),\n"
-    "  CHECK(status <> 'rated' OR score IS NOT NULL));\n";
+    "  CHECK(status <> 'rated' OR score IS NOT NULL));\n",
+    NULL};
 
 /* An application_id tells our warehouses from other SQLite files ("IPSr"). */
 #define APPLICATION_ID 0x49505372
@@ -169,8 +170,10 @@ static ips_error create_v1(sqlite3 *db, const char *path, ips_diag *d)
         return db_fail(db, path, d);
     snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
              APPLICATION_ID, SCHEMA_VERSION);
-    if (sqlite3_exec(db, schema_v1, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+    int rc = SQLITE_OK;
+    for (const char *const *stmt = schema_v1; *stmt && rc == SQLITE_OK; stmt++)
+        rc = sqlite3_exec(db, *stmt, NULL, NULL, NULL);
+    if (rc != SQLITE_OK || sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
         ips_error e = db_fail(db, path, d);
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return e;

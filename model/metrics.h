@@ -1,0 +1,126 @@
+/* The model's public API: every metric of docs/metrics.md as rows.
+ *
+ *   metric_query q; metric_query_init(&q);
+ *   metric_period_parse("2024Q3", &q.start, &q.end, &d);
+ *   metric_set *set = metric_set_new();
+ *   metrics_compute(wh, &q, set, &d);     // computes, then suppresses unless q.internal
+ *   for (size_t i = 0; i < set->n; i++) use(&set->rows[i]);
+ *   metric_set_free(set);
+ *
+ * Reports and charts read only these rows (and the few other model/ APIs),
+ * never the warehouse tables. */
+#ifndef IPS_METRICS_H
+#define IPS_METRICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/date.h"
+#include "common/error.h"
+#include "model/warehouse.h"
+
+/* Breakdowns of metrics.md ("--by"). */
+typedef enum {
+    GROUP_NONE,
+    GROUP_PROVIDER,
+    GROUP_TEAM,
+    GROUP_COACH,
+    GROUP_REGION,
+    GROUP_MUNICIPALITY,
+    GROUP_GENDER,
+    GROUP_AGE_GROUP,
+    GROUP_SEGMENT,
+    GROUP_REFERRAL_SOURCE,
+    GROUP_EXIT_REASON,
+    GROUP__COUNT
+} metric_group;
+
+/* "" for GROUP_NONE, else the --by name ("provider", "age_group", ...). */
+const char *metric_group_name(metric_group g);
+/* --by name to group, or -1. */
+int metric_group_find(const char *name);
+
+/* What a row's value is; decides how it prints and how it is suppressed. */
+typedef enum {
+    MK_COUNT,     /* value is a count (suppressed 1..min_cell-1 as "<5") */
+    MK_SHARE,     /* value = numerator / denominator × 100, one decimal */
+    MK_MEAN,      /* mean; denominator = observations */
+    MK_MEDIAN,    /* median; denominator = observations */
+    MK_KM,        /* Kaplan–Meier figure; denominator = cohort size */
+    MK_RATIO,     /* numerator / denominator not as percent (caseload_per_fte) */
+    MK_WEIGHTED,  /* fte-weighted mean: value only */
+    MK_TEXT,      /* textual value in text (fidelity_band) */
+} metric_kind;
+
+enum {
+    MH_NUMERATOR = 1,
+    MH_DENOMINATOR = 2,
+    MH_VALUE = 4,
+    MH_SCORE = 8,
+};
+
+typedef struct {
+    char metric[48];          /* stable id from metrics.md, e.g. "employment_rate" */
+    ips_day period_start;     /* inclusive */
+    ips_day period_end;       /* inclusive */
+    char group_by[24];        /* "" without --by; "provider", …; "review" for review rows */
+    char group[96];           /* the group's value; "" for the whole or an unknown group */
+    metric_kind kind;
+    unsigned has;             /* MH_* bits: which of the fields below apply */
+    double numerator;
+    double denominator;
+    double value;             /* percent values are 0..100 */
+    int score;                /* 1..5 when MH_SCORE */
+    char text[32];            /* MK_TEXT value, e.g. "fair/good" */
+    int decimals;             /* digits printed after the point */
+    bool suppressed;          /* hidden by small-cell suppression */
+} metric_row;
+
+typedef struct {
+    metric_row *rows;
+    size_t n;
+    size_t cap;
+} metric_set;
+
+metric_set *metric_set_new(void);
+void metric_set_free(metric_set *set);
+/* Appends a zeroed row named metric; NULL when out of memory. */
+metric_row *metric_set_add(metric_set *set, const char *metric);
+/* First row with that metric, group_by and group (NULL group_by/group = any). */
+const metric_row *metric_set_find(const metric_set *set, const char *metric,
+                                  const char *group_by, const char *group);
+
+typedef struct {
+    ips_day start, end;             /* the period P, both inclusive */
+    ips_day as_of;                  /* IPS_DAY_NONE: the latest date in the warehouse (R1) */
+    metric_group by;                /* breakdown */
+    bool internal;                  /* true: no small-cell suppression */
+    int min_cell;                   /* suppression threshold, default 5 */
+    double clients_per_coach_year;  /* team capacity setting, default 45 */
+    const char *const *guidance_reasons; /* fee_guidance exit reasons; NULL = defaults */
+    const char *const *outcome_reasons;  /* fee_outcome exit reasons; NULL = defaults */
+} metric_query;
+
+/* Defaults: no period, as_of from data, no breakdown, min_cell 5, 45 clients/year. */
+void metric_query_init(metric_query *q);
+
+/* "2024Q3", "2024H2", "2024" → inclusive start and end. */
+ips_error metric_period_parse(const char *text, ips_day *start, ips_day *end, ips_diag *d);
+/* The period before [start, end] of the same kind (quarter, half, year, or same length). */
+void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day *pend);
+
+/* R1: the latest date in any date column of the warehouse; IPS_DAY_NONE when empty. */
+ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d);
+
+/* Computes every metric for the query into out (appending), then applies
+ * small-cell suppression unless q->internal. */
+ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d);
+
+/* Small-cell suppression of metrics.md (Privacy), primary and secondary. */
+void metric_set_suppress(metric_set *set, int min_cell);
+
+/* The value as printed: "38.5", "12", "<5" (suppressed count), "–" (suppressed
+ * share), "" (blank), or the text.  Returns buf. */
+const char *metric_format_value(const metric_row *row, int min_cell, char *buf, size_t n);
+
+#endif

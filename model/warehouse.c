@@ -1,0 +1,108 @@
+#include "model/warehouse.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/schema.h"
+
+struct warehouse {
+    sqlite3 *db;
+    char *path;
+};
+
+sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
+const char *warehouse_path(const warehouse *wh) { return wh->path; }
+
+ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what)
+{
+    return ips_diag_set(d, IPS_ERR_DB, "%s: %s: %s", wh->path, what, sqlite3_errmsg(wh->db));
+}
+
+static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
+{
+    /* WAL lets reports read while an ingest writes; foreign keys are part of
+     * the contract, so SQLite enforces them as a backstop to ingest's checks. */
+    const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+    const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+    sqlite3_busy_timeout(wh->db, 60000);
+    if (sqlite3_exec(wh->db, readonly ? ro : rw, NULL, NULL, NULL) != SQLITE_OK)
+        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
+                            "%s: cannot be opened as a warehouse (%s); give an ipsreport "
+                            "warehouse or a new file name", wh->path, sqlite3_errmsg(wh->db));
+    return IPS_OK;
+}
+
+ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_diag *d)
+{
+    *out = NULL;
+    bool readonly = flags & WH_READONLY;
+    if (!(flags & WH_CREATE) && access(path, F_OK) != 0)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: no such warehouse; create one with "
+                                           "'ipsreport ingest --db %s FILES…'", path, path);
+    warehouse *wh = calloc(1, sizeof *wh);
+    if (!wh || !(wh->path = strdup(path))) {
+        free(wh);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    int oflags = readonly ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | ((flags & WH_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &wh->db, oflags, NULL) != SQLITE_OK) {
+        ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the warehouse: %s", path,
+                     wh->db ? sqlite3_errmsg(wh->db) : "out of memory");
+        warehouse_free(wh);
+        return d ? d->code : IPS_ERR_IO;
+    }
+    ips_error e = configure(wh, readonly, d);
+    if (e == IPS_OK)
+        e = schema_ensure(wh->db, path, d);
+    if (e != IPS_OK) {
+        warehouse_free(wh);
+        return e;
+    }
+    *out = wh;
+    return IPS_OK;
+}
+
+void warehouse_free(warehouse *wh)
+{
+    if (!wh)
+        return;
+    sqlite3_close(wh->db);
+    free(wh->path);
+    free(wh);
+}
+
+ips_error warehouse_meta_get(warehouse *wh, const char *key, char **out, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    if (sqlite3_prepare_v2(wh->db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "reading settings");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && !(*out = strdup((const char *)sqlite3_column_text(st, 0)))) {
+        sqlite3_finalize(st);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return warehouse_fail(wh, d, "reading settings");
+    return IPS_OK;
+}
+
+ips_error warehouse_meta_set(warehouse *wh, const char *key, const char *value, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(wh->db, "INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "writing settings");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(wh, d, "writing settings");
+}

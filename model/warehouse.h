@@ -1,0 +1,34 @@
+/* The warehouse: one SQLite file holding every ingested row.  Opening it
+ * creates, upgrades or refuses the schema (model/schema.h).  Only model/
+ * modules use warehouse_db(); everyone else goes through model/ APIs. */
+#ifndef IPS_WAREHOUSE_H
+#define IPS_WAREHOUSE_H
+
+#include <sqlite3.h>
+
+#include "common/error.h"
+
+typedef struct warehouse warehouse;
+
+enum {
+    WH_CREATE = 1,    /* create the file when it does not exist */
+    WH_READONLY = 2,  /* open for reading only (metrics, reports, charts) */
+};
+
+/* Opens (and with WH_CREATE creates) a warehouse.  A second writer waits up
+ * to 60 s for the first (busy timeout) and then fails cleanly. */
+ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_diag *d);
+/* Closes; accepts NULL. */
+void warehouse_free(warehouse *wh);
+
+sqlite3 *warehouse_db(warehouse *wh);
+const char *warehouse_path(const warehouse *wh);
+
+/* Reads meta values (key fingerprint, …); *out is malloc'd or NULL if absent. */
+ips_error warehouse_meta_get(warehouse *wh, const char *key, char **out, ips_diag *d);
+ips_error warehouse_meta_set(warehouse *wh, const char *key, const char *value, ips_diag *d);
+
+/* Formats "path: sqlite message" into d with IPS_ERR_DB. */
+ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
+
+#endif
