@@ -1,0 +1,114 @@
+/* metrics_compute(): resolves the query's dates, runs every family, then
+ * applies suppression.  Also period parsing and the as-of date (R1). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/metric_families.h"
+
+void metric_query_init(metric_query *q)
+{
+    memset(q, 0, sizeof *q);
+    q->start = q->end = IPS_DAY_NONE;
+    q->as_of = IPS_DAY_NONE;
+    q->by = GROUP_NONE;
+    q->min_cell = 5;
+    q->clients_per_coach_year = 45.0;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+ips_error metric_period_parse(const char *text, ips_day *start, ips_day *end, ips_diag *d)
+{
+    size_t n = strlen(text);
+    if (n >= 4 && all_digits(text, 4)) {
+        int y = atoi(text);
+        if (n == 4) {
+            *start = date_from_ymd(y, 1, 1);
+            *end = date_from_ymd(y, 12, 31);
+            return IPS_OK;
+        }
+        char kind = (char)toupper((unsigned char)text[4]);
+        int k = n == 6 ? text[5] - '0' : 0;
+        if (kind == 'Q' && k >= 1 && k <= 4) {
+            *start = date_from_ymd(y, 3 * k - 2, 1);
+            *end = date_add_months(*start, 3) - 1;
+            return IPS_OK;
+        }
+        if (kind == 'H' && k >= 1 && k <= 2) {
+            *start = date_from_ymd(y, 6 * k - 5, 1);
+            *end = date_add_months(*start, 6) - 1;
+            return IPS_OK;
+        }
+    }
+    return ips_diag_set(d, IPS_ERR_PERIOD,
+                        "period '%s' is not understood; write a quarter (2024Q3), a half-year "
+                        "(2024H2), a year (2024), or use --from YYYY-MM-DD --to YYYY-MM-DD", text);
+}
+
+void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day *pend)
+{
+    int y1, m1, d1, y2, m2, d2;
+    date_to_ymd(start, &y1, &m1, &d1);
+    date_to_ymd(end + 1, &y2, &m2, &d2);
+    int months = (y2 * 12 + m2) - (y1 * 12 + m1);
+    if (d1 == 1 && d2 == 1 && months > 0) {
+        /* Whole months (quarter, half, year): step back the same number of months. */
+        *pstart = date_add_months(start, -months);
+        *pend = start - 1;
+    } else {
+        *pend = start - 1;
+        *pstart = start - (end - start + 1);
+    }
+}
+
+ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
+{
+    static const char *const sql =
+        "SELECT max(v) FROM ("
+        " SELECT max(start_date) AS v FROM coaches UNION ALL SELECT max(end_date) FROM coaches"
+        " UNION ALL SELECT max(referral_date) FROM enrollments"
+        " UNION ALL SELECT max(start_date) FROM enrollments"
+        " UNION ALL SELECT max(end_date) FROM enrollments"
+        " UNION ALL SELECT max(date) FROM contacts"
+        " UNION ALL SELECT max(start_date) FROM jobs UNION ALL SELECT max(end_date) FROM jobs"
+        " UNION ALL SELECT max(date) FROM assessments"
+        " UNION ALL SELECT max(review_date) FROM fidelity_reviews)";
+    sqlite3_stmt *st;
+    *out = IPS_DAY_NONE;
+    if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "finding the as-of date");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        date_parse_iso((const char *)sqlite3_column_text(st, 0), out);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return warehouse_fail(wh, d, "finding the as-of date");
+    return IPS_OK;
+}
+
+typedef ips_error (*family_fn)(const metric_ctx *, metric_set *, ips_diag *);
+
+ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+{
+    static const family_fn families[] = {
+        outcomes_compute, fidelity_items_compute, reviews_compute,
+        funding_compute,  capacity_compute,       services_compute,
+    };
+    if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
+        return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
+    metric_ctx ctx;
+    ips_error e = metric_ctx_init(&ctx, wh, q, d);
+    for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
+        e = families[i](&ctx, out, d);
+    if (e == IPS_OK && !q->internal)
+        metric_set_suppress(out, q->min_cell);
+    return e;
+}
