@@ -39,17 +39,21 @@ deps:
 
 $(BUILD)/rel/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo '  CC      $<'
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/asan/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+	@echo '  CC-SAN  $<'
+	@$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
 
 $(BUILD)/ipsreport: $(LIB_OBJ) $(CLI_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo '  LINK    $@'
+	@$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/asan/ipsreport: $(ALIB_OBJ) $(ACLI_OBJ)
-	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+	@echo '  LINK    $@'
+	@$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/gen-samples: samples/gen_samples.c
 	@mkdir -p $(dir $@)
@@ -57,7 +61,8 @@ $(BUILD)/gen-samples: samples/gen_samples.c
 
 $(BUILD)/asan/tests/%: tests/unit/%.c $(ALIB_OBJ) $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ALIB_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	@echo '  TEST    $@'
+	@$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ALIB_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 samples: $(BUILD)/gen-samples
 	$(BUILD)/gen-samples --out samples
