@@ -1,0 +1,306 @@
+#include "model/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct store {
+    warehouse *wh;
+    sqlite3 *db;
+    const contract_entity *ent;
+    long long batch_id;
+    bool open;                        /* transaction in progress */
+    sqlite3_stmt *find, *insert, *update, *reject;
+    sqlite3_stmt *ref[ENT__COUNT];    /* id look-ups of referenced entities */
+};
+
+static ips_error fail(store *s, ips_diag *d, const char *what)
+{
+    return warehouse_fail(s->wh, d, what);
+}
+
+static ips_error prepare(store *s, const char *sql, sqlite3_stmt **st, ips_diag *d)
+{
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+        return fail(s, d, "preparing a statement");
+    return IPS_OK;
+}
+
+/* Appends to buf; the SQL is built only from the contract's constant names. */
+static void cat(char *buf, size_t n, const char *s)
+{
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, "%s", s);
+}
+
+static void key_where(const contract_entity *ent, char *sql, size_t n)
+{
+    cat(sql, n, " WHERE ");
+    for (int i = 0; i < ent->nkey; i++) {
+        char part[96];
+        snprintf(part, sizeof part, "%s\"%s\" = ?%d", i ? " AND " : "", ent->cols[i].name, i + 1);
+        cat(sql, n, part);
+    }
+}
+
+static ips_error prepare_entity(store *s, ips_diag *d)
+{
+    const contract_entity *ent = s->ent;
+    char sql[2048], part[128];
+    snprintf(sql, sizeof sql, "SELECT batch_id, src_line, row_hash FROM %s", ent->name);
+    key_where(ent, sql, sizeof sql);
+    ips_error e = prepare(s, sql, &s->find, d);
+    if (e != IPS_OK)
+        return e;
+    snprintf(sql, sizeof sql, "INSERT INTO %s(", ent->name);
+    for (int i = 0; i < ent->ncols; i++) {
+        snprintf(part, sizeof part, "\"%s\", ", ent->cols[i].name);
+        cat(sql, sizeof sql, part);
+    }
+    cat(sql, sizeof sql, "batch_id, src_line, row_hash) VALUES(");
+    for (int i = 0; i < ent->ncols + 3; i++) {
+        snprintf(part, sizeof part, "%s?%d", i ? ", " : "", i + 1);
+        cat(sql, sizeof sql, part);
+    }
+    cat(sql, sizeof sql, ")");
+    if ((e = prepare(s, sql, &s->insert, d)) != IPS_OK)
+        return e;
+    snprintf(sql, sizeof sql, "UPDATE %s SET ", ent->name);
+    for (int i = ent->nkey; i < ent->ncols; i++) {
+        snprintf(part, sizeof part, "\"%s\" = ?%d, ", ent->cols[i].name, i + 1);
+        cat(sql, sizeof sql, part);
+    }
+    snprintf(part, sizeof part, "batch_id = ?%d, src_line = ?%d, row_hash = ?%d", ent->ncols + 1,
+             ent->ncols + 2, ent->ncols + 3);
+    cat(sql, sizeof sql, part);
+    key_where(ent, sql, sizeof sql);
+    if ((e = prepare(s, sql, &s->update, d)) != IPS_OK)
+        return e;
+    return prepare(s, "INSERT INTO rejects(batch_id, line, column_name, reason) VALUES(?1, ?2, ?3, ?4)",
+                   &s->reject, d);
+}
+
+ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
+                      const char *profile, const char *key_fingerprint, store **out, ips_diag *d)
+{
+    *out = NULL;
+    store *s = calloc(1, sizeof *s);
+    if (!s)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    s->wh = wh;
+    s->db = warehouse_db(wh);
+    s->ent = contract_entity_get(entity);
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        ips_error e = sqlite3_errcode(s->db) == SQLITE_BUSY
+                          ? ips_diag_set(d, IPS_ERR_DB, "%s: another ingest is writing to this "
+                                         "warehouse; wait for it to finish and run again",
+                                         warehouse_path(wh))
+                          : fail(s, d, "starting a transaction");
+        free(s);
+        return e;
+    }
+    s->open = true;
+    char now[32];
+    time_t t = time(NULL);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    sqlite3_stmt *st;
+    ips_error e = prepare(s, "INSERT INTO batches(file_name, content_hash, entity, profile, "
+                             "key_fingerprint, loaded_at) VALUES(?1, 'loading', ?2, ?3, ?4, ?5)",
+                          &st, d);
+    if (e != IPS_OK) {
+        store_free(s);
+        return e;
+    }
+    sqlite3_bind_text(st, 1, file_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s->ent->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, profile, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, key_fingerprint, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        e = fail(s, d, "recording the batch");
+        store_free(s);
+        return e;
+    }
+    s->batch_id = sqlite3_last_insert_rowid(s->db);
+    if ((e = prepare_entity(s, d)) != IPS_OK) {
+        store_free(s);
+        return e;
+    }
+    *out = s;
+    return IPS_OK;
+}
+
+/* FNV-1a over the typed values: tells an unchanged row from a corrected one. */
+static int64_t row_hash(const ips_value *vals, int n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < n; i++) {
+        unsigned char buf[9] = {(unsigned char)vals[i].kind};
+        size_t len = 1;
+        const unsigned char *p = buf;
+        if (vals[i].kind == VAL_INT)
+            memcpy(buf + 1, &vals[i].i, 8), len = 9;
+        else if (vals[i].kind == VAL_REAL)
+            memcpy(buf + 1, &vals[i].r, 8), len = 9;
+        for (size_t k = 0; k < len; k++)
+            h = (h ^ p[k]) * 1099511628211ULL;
+        if (vals[i].kind == VAL_TEXT)
+            for (const unsigned char *t = (const unsigned char *)vals[i].text; *t; t++)
+                h = (h ^ *t) * 1099511628211ULL;
+        h = (h ^ 0xff) * 1099511628211ULL; /* separator */
+    }
+    return (int64_t)h;
+}
+
+static void bind_value(sqlite3_stmt *st, int idx, const ips_value *v)
+{
+    switch (v->kind) {
+    case VAL_NULL: sqlite3_bind_null(st, idx); break;
+    case VAL_TEXT: sqlite3_bind_text(st, idx, v->text, -1, SQLITE_STATIC); break;
+    case VAL_INT: sqlite3_bind_int64(st, idx, v->i); break;
+    case VAL_REAL: sqlite3_bind_double(st, idx, v->r); break;
+    }
+}
+
+static ips_error write_row(store *s, sqlite3_stmt *st, const ips_value *vals, long line,
+                           int64_t hash, ips_diag *d)
+{
+    int n = s->ent->ncols;
+    for (int i = 0; i < n; i++)
+        bind_value(st, i + 1, &vals[i]);
+    sqlite3_bind_int64(st, n + 1, s->batch_id);
+    sqlite3_bind_int64(st, n + 2, line);
+    sqlite3_bind_int64(st, n + 3, hash);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? IPS_OK : fail(s, d, "storing a row");
+}
+
+ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *outcome,
+                    long *first_line, ips_diag *d)
+{
+    int64_t hash = row_hash(vals, s->ent->ncols);
+    for (int i = 0; i < s->ent->nkey; i++)
+        bind_value(s->find, i + 1, &vals[i]);
+    int rc = sqlite3_step(s->find);
+    if (rc == SQLITE_ROW) {
+        long long batch = sqlite3_column_int64(s->find, 0);
+        *first_line = (long)sqlite3_column_int64(s->find, 1);
+        int64_t old = sqlite3_column_int64(s->find, 2);
+        sqlite3_reset(s->find);
+        if (batch == s->batch_id) {
+            *outcome = old == hash ? STORE_SAME : STORE_REPEATED;
+            return IPS_OK;
+        }
+        if (old == hash) {
+            *outcome = STORE_SAME;
+            return IPS_OK;
+        }
+        *outcome = STORE_UPDATED;
+        return write_row(s, s->update, vals, line, hash, d);
+    }
+    sqlite3_reset(s->find);
+    if (rc != SQLITE_DONE)
+        return fail(s, d, "looking up a row");
+    *outcome = STORE_NEW;
+    return write_row(s, s->insert, vals, line, hash, d);
+}
+
+ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exists, ips_diag *d)
+{
+    if (!s->ref[ref]) {
+        const contract_entity *re = contract_entity_get(ref);
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE \"%s\" = ?1", re->name, re->cols[0].name);
+        ips_error e = prepare(s, sql, &s->ref[ref], d);
+        if (e != IPS_OK)
+            return e;
+    }
+    sqlite3_bind_text(s->ref[ref], 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s->ref[ref]);
+    sqlite3_reset(s->ref[ref]);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, d, "looking up a reference");
+    *exists = rc == SQLITE_ROW;
+    return IPS_OK;
+}
+
+ips_error store_reject(store *s, long line, const char *column, const char *reason, ips_diag *d)
+{
+    sqlite3_bind_int64(s->reject, 1, s->batch_id);
+    sqlite3_bind_int64(s->reject, 2, line);
+    sqlite3_bind_text(s->reject, 3, column, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->reject, 4, reason, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s->reject);
+    sqlite3_reset(s->reject);
+    return rc == SQLITE_DONE ? IPS_OK : fail(s, d, "recording a rejected row");
+}
+
+ips_error store_find_loaded(warehouse *wh, const char *content_hash, ips_entity entity,
+                            long long *batch_id, long long *rows_read, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    *batch_id = 0;
+    *rows_read = 0;
+    if (sqlite3_prepare_v2(warehouse_db(wh), "SELECT batch_id, rows_read FROM batches "
+                           "WHERE content_hash = ?1 AND entity = ?2", -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "looking up earlier loads");
+    sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, contract_entity_get(entity)->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *batch_id = sqlite3_column_int64(st, 0);
+        *rows_read = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? IPS_OK
+                                                 : warehouse_fail(wh, d, "looking up earlier loads");
+}
+
+ips_error store_commit(store *s, const char *content_hash, const char *ignored_columns,
+                       const store_counts *c, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    ips_error e = prepare(s, "UPDATE batches SET content_hash = ?1, ignored_columns = ?2, "
+                             "rows_read = ?3, rows_stored = ?4, rows_updated = ?5, "
+                             "rows_rejected = ?6, rows_duplicate = ?7 WHERE batch_id = ?8", &st, d);
+    if (e != IPS_OK)
+        return e;
+    sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, ignored_columns, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, c->read);
+    sqlite3_bind_int64(st, 4, c->stored);
+    sqlite3_bind_int64(st, 5, c->updated);
+    sqlite3_bind_int64(st, 6, c->rejected);
+    sqlite3_bind_int64(st, 7, c->duplicate);
+    sqlite3_bind_int64(st, 8, s->batch_id);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return fail(s, d, "recording the batch");
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, d, "committing the batch");
+    s->open = false;
+    return IPS_OK;
+}
+
+long long store_batch_id(const store *s) { return s->batch_id; }
+
+void store_free(store *s)
+{
+    if (!s)
+        return;
+    sqlite3_finalize(s->find);
+    sqlite3_finalize(s->insert);
+    sqlite3_finalize(s->update);
+    sqlite3_finalize(s->reject);
+    for (int i = 0; i < ENT__COUNT; i++)
+        sqlite3_finalize(s->ref[i]);
+    if (s->open)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free(s);
+}

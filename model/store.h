@@ -1,0 +1,64 @@
+/* Storing ingested rows: one batch (one file) per transaction, one prepared
+ * look-up, INSERT and UPDATE per entity reused for every row, rejects beside
+ * the rows.  Only this module writes entity tables. */
+#ifndef IPS_STORE_H
+#define IPS_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "model/contract.h"
+#include "model/warehouse.h"
+
+/* A validated value of one contract column. */
+typedef struct {
+    enum { VAL_NULL, VAL_TEXT, VAL_INT, VAL_REAL } kind;
+    const char *text;  /* VAL_TEXT: UTF-8, NUL-terminated */
+    int64_t i;
+    double r;
+} ips_value;
+
+typedef enum {
+    STORE_NEW,        /* a row with a new id */
+    STORE_UPDATED,    /* the id was stored from an earlier file with other values */
+    STORE_SAME,       /* the id was stored with the same values: a duplicate */
+    STORE_REPEATED,   /* the id appeared earlier in this same file */
+} store_outcome;
+
+typedef struct {
+    long long read, stored, updated, rejected, duplicate;
+} store_counts;
+
+typedef struct store store;
+
+/* Starts a batch for one file of one entity: BEGIN IMMEDIATE (a second
+ * writer waits, then fails cleanly) and the batch row. */
+ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
+                      const char *profile, const char *key_fingerprint, store **out, ips_diag *d);
+
+/* Stores a row of vals (one per contract column, in contract order). */
+ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *outcome,
+                    long *first_line, ips_diag *d);
+
+/* True when id names a stored row of entity ref (earlier batches or this one). */
+ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exists, ips_diag *d);
+
+/* Records a rejected row (never the offending personal data). */
+ips_error store_reject(store *s, long line, const char *column, const char *reason, ips_diag *d);
+
+/* Batch id of an earlier load of the same content and entity, or 0. */
+ips_error store_find_loaded(warehouse *wh, const char *content_hash, ips_entity entity,
+                            long long *batch_id, long long *rows_read, ips_diag *d);
+
+/* Records the counts, content hash and dropped columns, and commits; the
+ * COMMIT's result is checked. */
+ips_error store_commit(store *s, const char *content_hash, const char *ignored_columns,
+                       const store_counts *counts, ips_diag *d);
+
+long long store_batch_id(const store *s);
+
+/* Rolls back unless committed; accepts NULL. */
+void store_free(store *s);
+
+#endif
