@@ -67,8 +67,8 @@ static const char *check(const char *c, hetu_info *out)
     int day = two(c), month = two(c + 2), year = century + two(c + 4);
     if (!date_valid(year, month, day))
         return NOT_HETU "the birth date is not a real date";
-    long nine = (long)two(c) * 10000000L + (long)two(c + 2) * 100000L + (long)two(c + 4) * 1000L + individual;
-    if (c[10] != check_chars[nine % 31])
+    long ddmmyynnn = ((day * 100L + month) * 100 + two(c + 4)) * 1000 + individual;
+    if (c[10] != check_chars[ddmmyynnn % 31])
         return NOT_HETU "check character does not match";
     memcpy(out->code, c, HETU_LEN + 1);
     out->birth_year = year;
