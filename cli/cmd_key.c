@@ -63,11 +63,13 @@ static int key_new(int argc, char **argv, ips_diag *d)
 }
 
 /* Reads --key-file FILE or --key-file=FILE; *path stays NULL when absent. */
-static int parse_key_file(int argc, char **argv, const char **path, ips_diag *d)
+static ips_error parse_key_file(int argc, char **argv, const char **path, ips_diag *d)
 {
     static const char opt[] = "--key-file";
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], opt) == 0 && i + 1 < argc)
+        if (strcmp(argv[i], opt) == 0 && i + 1 == argc)
+            return ips_diag_set(d, IPS_ERR_USAGE, "--key-file needs the key file after it");
+        if (strcmp(argv[i], opt) == 0)
             *path = argv[++i];
         else if (strncmp(argv[i], opt, strlen(opt)) == 0 && argv[i][strlen(opt)] == '=')
             *path = argv[i] + strlen(opt) + 1;

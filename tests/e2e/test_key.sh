@@ -50,6 +50,8 @@ expect_status "no key named is an error" 2 quiet /dev/null "$T/none.err" env -u 
 check "missing key message names both ways" grep -q -- "--key-file FILE or set IPSREPORT_KEY_FILE" "$T/none.err"
 expect_status "key new without a file is a usage error" 2 quiet /dev/null "$T/usage.err" "$IPS" key new
 check "usage error shows the right form" grep -q "ipsreport key new FILE" "$T/usage.err"
+expect_status "--key-file without a file is a usage error" 2 quiet /dev/null "$T/usage.err" "$IPS" key fingerprint --key-file
+check "it says the file is missing" grep -q -- "--key-file needs the key file" "$T/usage.err"
 expect_status "unknown key command is a usage error" 2 quiet /dev/null "$T/usage.err" "$IPS" key rotate
 check "unknown key command is named" grep -q "'rotate' is not a key command" "$T/usage.err"
 for sub in "" new fingerprint; do
