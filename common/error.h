@@ -22,6 +22,8 @@ typedef enum {
     IPS_ERR_PROFILE,        /* source profile is invalid */
     IPS_ERR_KEY,            /* pseudonym key missing or unreadable */
     IPS_ERR_KEY_MISMATCH,   /* batch made under another key */
+    IPS_ERR_KEY_EXISTS,     /* refusing to overwrite a key file */
+    IPS_ERR_KEY_PERMISSIONS, /* key file readable by other users */
     IPS_ERR_PERIOD,         /* period or date argument is invalid */
     IPS_ERR_NO_DATA,        /* nothing to compute from */
     IPS_ERR_XLSX,           /* libxlsxwriter failed */

@@ -1,0 +1,91 @@
+#include "ingest/hetu.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "common/trim.h"
+
+#define NOT_HETU "not a valid personal identity code: "
+
+/* The check character of DDMMYYNNN mod 31. */
+static const char check_chars[] = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+/* The first year of the century a sign names, or 0 for no century sign. */
+static int century_of(char sign)
+{
+    if (sign == '+')
+        return 1800;
+    if (sign == '-' || (sign >= 'U' && sign <= 'Y'))
+        return 1900;
+    if (sign >= 'A' && sign <= 'F')
+        return 2000;
+    return 0;
+}
+
+static bool all_digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+static int two(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* Copies `in` without surrounding blanks, upper-cased, into c; returns a
+ * reason when what is left is not exactly HETU_LEN characters. */
+static const char *normalise(const char *in, char c[HETU_LEN + 1])
+{
+    size_t n;
+    in = trim_span(in, &n);
+    if (n == 0)
+        return NOT_HETU "it is blank";
+    if (n != HETU_LEN)
+        return NOT_HETU "it must have 11 characters, as in DDMMYY-NNNX";
+    for (size_t i = 0; i < n; i++)
+        c[i] = (char)toupper((unsigned char)in[i]);
+    c[n] = '\0';
+    return NULL;
+}
+
+/* Checks the normalised code c; returns NULL when valid, else the reason. */
+static const char *check(const char *c, hetu_info *out)
+{
+    if (!all_digits(c, 6))
+        return NOT_HETU "the first six characters must be the birth date DDMMYY";
+    int century = century_of(c[6]);
+    if (!century)
+        return NOT_HETU "the seventh character must be a century sign (+, -, A-F or U-Y)";
+    if (!all_digits(c + 7, 3))
+        return NOT_HETU "characters 8 to 10 must be digits";
+    int individual = (c[7] - '0') * 100 + two(c + 8);
+    if (individual < 2)
+        return NOT_HETU "the individual number must be from 002 to 999";
+    int day = two(c), month = two(c + 2), year = century + two(c + 4);
+    if (!date_valid(year, month, day))
+        return NOT_HETU "the birth date is not a real date";
+    long ddmmyynnn = ((day * 100L + month) * 100 + two(c + 4)) * 1000 + individual;
+    if (c[10] != check_chars[ddmmyynnn % 31])
+        return NOT_HETU "check character does not match";
+    memcpy(out->code, c, HETU_LEN + 1);
+    out->birth_year = year;
+    out->birth_date = date_from_ymd(year, month, day);
+    out->gender = individual % 2 ? 'm' : 'f';
+    out->temporary = individual >= 900;
+    return NULL;
+}
+
+bool hetu_parse(const char *in, hetu_info *out, const char **why)
+{
+    char c[HETU_LEN + 1];
+    memset(out, 0, sizeof *out);
+    const char *reason = normalise(in ? in : "", c);
+    if (!reason)
+        reason = check(c, out);
+    if (why)
+        *why = reason;
+    return reason == NULL;
+}

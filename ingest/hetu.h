@@ -1,0 +1,35 @@
+/* Finnish personal identity codes (henkilötunnus), validated as
+ * metrics.md § Privacy defines them.  A code has 11 characters DDMMYYCNNNX:
+ * birth date, century sign C, individual number NNN and check character X.
+ *
+ * Since the 2023 reform the century sign is part of the identity
+ * (100190-999P and 100190Y999P are two people), so the normalised code keeps
+ * it, and the whole normalised code is what gets pseudonymised.
+ *
+ * Privacy: the reasons hetu_parse() gives are fixed texts that never contain
+ * the code, so they can go to rejects and logs as they are. */
+#ifndef IPS_HETU_H
+#define IPS_HETU_H
+
+#include <stdbool.h>
+
+#include "common/date.h"
+
+#define HETU_LEN 11
+
+typedef struct {
+    char code[HETU_LEN + 1]; /* normalised: upper case, no blanks, NUL-ended */
+    int birth_year;          /* e.g. 1952 */
+    ips_day birth_date;      /* days since 1970-01-01 (common/date.h) */
+    char gender;             /* 'm' when the individual number is odd, 'f' when even */
+    bool temporary;          /* individual number 900-999: a temporary id (still valid) */
+} hetu_info;
+
+/* Validates `in`, which may have blanks around it and be in lower case.
+ * On success fills *out and returns true.  On failure returns false, zeroes
+ * *out and, when why is not NULL, points *why at a static reason such as
+ * "not a valid personal identity code: check character does not match",
+ * which never contains the input. */
+bool hetu_parse(const char *in, hetu_info *out, const char **why);
+
+#endif
