@@ -42,15 +42,15 @@ static int key_new(int argc, char **argv, ips_diag *d)
 {
     if (wants_help(argc, argv)) {
         fputs(new_usage, stdout);
-        return EXIT_OK;
+        return IPS_EXIT_OK;
     }
     if (argc != 2 || argv[1][0] == '-') {
         ips_diag_set(d, IPS_ERR_USAGE, "give the one file to create: ipsreport key new FILE");
-        return EXIT_FAILURE;
+        return IPS_EXIT_FAILURE;
     }
     pseudonym_key key;
     if (pseudonym_key_new_file(argv[1], &key, d) != IPS_OK)
-        return EXIT_FAILURE;
+        return IPS_EXIT_FAILURE;
     char fp[PSEUDONYM_FINGERPRINT_LEN + 1];
     pseudonym_fingerprint(&key, fp);
     pseudonym_key_wipe(&key);
@@ -59,7 +59,7 @@ static int key_new(int argc, char **argv, ips_diag *d)
            "Keep a backup of this file somewhere safe and private: without it, later\n"
            "data cannot be linked to the people already in the warehouse.\n",
            argv[1], fp);
-    return EXIT_OK;
+    return IPS_EXIT_OK;
 }
 
 /* Reads --key-file FILE or --key-file=FILE; *path stays NULL when absent. */
@@ -84,17 +84,17 @@ static int key_fingerprint(int argc, char **argv, ips_diag *d)
 {
     if (wants_help(argc, argv)) {
         fputs(fingerprint_usage, stdout);
-        return EXIT_OK;
+        return IPS_EXIT_OK;
     }
     const char *path = NULL;
     pseudonym_key key;
     if (parse_key_file(argc, argv, &path, d) != IPS_OK || pseudonym_key_from_env_or_path(path, &key, d) != IPS_OK)
-        return EXIT_FAILURE;
+        return IPS_EXIT_FAILURE;
     char fp[PSEUDONYM_FINGERPRINT_LEN + 1];
     pseudonym_fingerprint(&key, fp);
     pseudonym_key_wipe(&key);
     printf("%s\n", fp);
-    return EXIT_OK;
+    return IPS_EXIT_OK;
 }
 
 int cmd_key(int argc, char **argv, ips_diag *d)
@@ -105,11 +105,11 @@ int cmd_key(int argc, char **argv, ips_diag *d)
         return key_fingerprint(argc - 1, argv + 1, d);
     if (wants_help(argc, argv)) {
         fputs(key_usage, stdout);
-        return EXIT_OK;
+        return IPS_EXIT_OK;
     }
     if (argc < 2)
         ips_diag_set(d, IPS_ERR_USAGE, "say what to do: 'ipsreport key new FILE' or 'ipsreport key fingerprint'");
     else
         ips_diag_set(d, IPS_ERR_USAGE, "'%s' is not a key command; 'ipsreport key --help' lists them", argv[1]);
-    return EXIT_FAILURE;
+    return IPS_EXIT_FAILURE;
 }

@@ -6,5 +6,5 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     (void)argc;
     (void)argv;
     ips_diag_set(d, IPS_ERR_USAGE, "'pdf' is not built yet");
-    return EXIT_FAILURE;
+    return IPS_EXIT_FAILURE;
 }

@@ -6,5 +6,5 @@ int cmd_report(int argc, char **argv, ips_diag *d)
     (void)argc;
     (void)argv;
     ips_diag_set(d, IPS_ERR_USAGE, "'report' is not built yet");
-    return EXIT_FAILURE;
+    return IPS_EXIT_FAILURE;
 }

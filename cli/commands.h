@@ -8,9 +8,9 @@
 
 /* Exit statuses, as README.md documents them. */
 enum {
-    EXIT_OK = 0,        /* everything done, every row stored */
-    EXIT_REJECTS = 1,   /* done, but some rows were rejected (ingest) or findings (check) */
-    EXIT_FAILURE = 2,   /* a file refused, a usage error, or nothing could be done */
+    IPS_EXIT_OK = 0,        /* everything done, every row stored */
+    IPS_EXIT_REJECTS = 1,   /* done, but some rows were rejected (ingest) or findings (check) */
+    IPS_EXIT_FAILURE = 2,   /* a file refused, a usage error, or nothing could be done */
 };
 
 typedef int (*command_fn)(int argc, char **argv, ips_diag *d);

@@ -48,7 +48,7 @@ static int finish(int status)
     /* Output that never reached its file is an error, not a success. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "ipsreport: cannot write standard output\n");
-        return EXIT_FAILURE;
+        return IPS_EXIT_FAILURE;
     }
     return status;
 }
@@ -59,15 +59,15 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     if (argc < 2) {
         usage(stderr);
-        return EXIT_FAILURE;
+        return IPS_EXIT_FAILURE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
-        return finish(EXIT_OK);
+        return finish(IPS_EXIT_OK);
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("ipsreport %s\n", IPS_VERSION);
-        return finish(EXIT_OK);
+        return finish(IPS_EXIT_OK);
     }
     for (size_t i = 0; i < NCOMMANDS; i++) {
         if (strcmp(argv[1], commands[i].name) != 0)
@@ -81,5 +81,5 @@ int main(int argc, char **argv)
         return finish(status);
     }
     fprintf(stderr, "ipsreport: '%s' is not a command; 'ipsreport --help' lists them\n", argv[1]);
-    return EXIT_FAILURE;
+    return IPS_EXIT_FAILURE;
 }

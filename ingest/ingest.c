@@ -1,0 +1,488 @@
+#include "ingest/ingest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/trim.h"
+#include "ingest/csv_reader.h"
+#include "ingest/validate.h"
+
+#define MAX_HEADER 256
+#define KEEP_REJECTS 20  /* per file, handed to on_reject once the file is committed */
+
+typedef struct {
+    long line;
+    char column[40];
+    char reason[256];
+} kept_reject;
+
+/* How a file's columns map onto its entity. */
+typedef struct {
+    int entity;
+    size_t ncols;                    /* header columns */
+    int to_contract[MAX_HEADER];     /* header column → contract column, or -1 */
+    char ignored[1024];
+} header_map;
+
+typedef struct {
+    const ingest_options *opt;
+    warehouse *wh;
+    const char *path;
+    const char *name;                /* base name, for messages */
+    ingest_file_result *res;
+    store *st;
+    const profile_entity *pe;
+    validate_ctx vctx;
+    const char *fingerprint;         /* of the key, or NULL */
+    kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
+    size_t nkept;
+} file_job;
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static const profile_entity *profile_part(const ingest_options *opt, int entity)
+{
+    if (!opt->prof || entity < 0)
+        return NULL;
+    return opt->prof->ent[entity].present ? &opt->prof->ent[entity] : NULL;
+}
+
+/* Any present entity's reading settings, for reading a header before the entity is known. */
+static const profile_entity *any_profile_part(const ingest_options *opt)
+{
+    for (int e = 0; opt->prof && e < ENT__COUNT; e++)
+        if (opt->prof->ent[e].present)
+            return &opt->prof->ent[e];
+    return NULL;
+}
+
+static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
+                             csv_reader **r, ips_diag *d)
+{
+    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    csv_reader_options ro = {pe ? pe->delimiter : 0, pe ? pe->encoding : NULL};
+    return csv_reader_open(path, &ro, r, d);
+}
+
+static bool needs_utf8_check(const ingest_options *opt, int entity)
+{
+    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
+}
+
+static ips_error not_utf8(const char *name, long line, const char *column, ips_diag *d)
+{
+    return ips_diag_set(d, IPS_ERR_ENCODING,
+                        "%s:%ld: %s: text is not UTF-8; an export from a Windows system is "
+                        "probably Windows-1252: ingest it with a profile that says "
+                        "encoding = windows-1252", name, line, column);
+}
+
+/* Number of header columns that name columns of entity e, and whether all its
+ * required columns are there. */
+static int score_entity(const ingest_options *opt, int e, const csv_record *hdr, bool *complete,
+                        const char **missing)
+{
+    const contract_entity *ent = contract_entity_get(e);
+    const profile_entity *pe = profile_part(opt, e);
+    bool have[VALIDATE_MAX_COLS] = {false};
+    int matched = 0;
+    for (size_t i = 0; i < hdr->nfields; i++) {
+        size_t len;
+        const char *name = trim_span(hdr->fields[i], &len);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+        int c = contract_column_find(ent, pe ? profile_rename_column(pe, buf) : buf);
+        if (c >= 0 && !have[c]) {
+            have[c] = true;
+            matched++;
+        }
+    }
+    *complete = true;
+    *missing = NULL;
+    for (int c = 0; c < ent->ncols; c++)
+        if (ent->cols[c].required && !have[c]) {
+            *complete = false;
+            if (!*missing)
+                *missing = ent->cols[c].name;
+        }
+    return matched;
+}
+
+static int recognise(const ingest_options *opt, const char *path, const csv_record *hdr,
+                     const char *name, ips_diag *d)
+{
+    int best = -1, best_score = -1, closest = -1, closest_score = 0;
+    const char *closest_missing = NULL;
+    for (int e = 0; e < ENT__COUNT; e++) {
+        bool complete;
+        const char *missing;
+        int s = score_entity(opt, e, hdr, &complete, &missing);
+        /* A file name such as contacts_2024q3.csv breaks ties. */
+        bool hinted = strncasecmp(base_name(path), contract_entity_get(e)->name,
+                                  strlen(contract_entity_get(e)->name)) == 0;
+        int weighted = s * 2 + hinted;
+        if (complete && weighted > best_score)
+            best = e, best_score = weighted;
+        if (!complete && weighted > closest_score)
+            closest = e, closest_score = weighted, closest_missing = missing;
+    }
+    if (best >= 0)
+        return best;
+    if (closest >= 0)
+        ips_diag_set(d, IPS_ERR_MISSING_COLUMN,
+                     "%s:1: the header matches no entity of the data contract; it looks like "
+                     "%s, but the required column '%s' is missing", name,
+                     contract_entity_get(closest)->name, closest_missing);
+    else
+        ips_diag_set(d, IPS_ERR_NO_ENTITY,
+                     "%s:1: the header names no column of the data contract; is the first line "
+                     "the header, and is this a CSV export? (see docs/data-contract.md)", name);
+    return -1;
+}
+
+static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hdr, ips_diag *d)
+{
+    ips_error e = csv_reader_next(r, hdr, d);
+    if (e != IPS_OK)
+        return e;
+    if (!*hdr)
+        return ips_diag_set(d, IPS_ERR_HEADER, "%s: the file is empty; a header line is required",
+                            job->name);
+    if ((*hdr)->nfields > MAX_HEADER)
+        return ips_diag_set(d, IPS_ERR_HEADER, "%s:%ld: the header has %zu columns; at most %d "
+                            "are read", job->name, (*hdr)->line, (*hdr)->nfields, MAX_HEADER);
+    if (needs_utf8_check(job->opt, job->opt->entity))
+        for (size_t i = 0; i < (*hdr)->nfields; i++)
+            if (!validate_utf8((*hdr)->fields[i], (*hdr)->lens[i]))
+                return not_utf8(job->name, (*hdr)->line, "header", d);
+    return IPS_OK;
+}
+
+static void add_ignored(header_map *m, const char *name, size_t len)
+{
+    size_t used = strlen(m->ignored);
+    snprintf(m->ignored + used, sizeof m->ignored - used, "%s%.*s", used ? ", " : "", (int)len, name);
+}
+
+static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m, ips_diag *d)
+{
+    const contract_entity *ent = contract_entity_get(m->entity);
+    int seen_at[VALIDATE_MAX_COLS];
+    for (int c = 0; c < VALIDATE_MAX_COLS; c++)
+        seen_at[c] = -1;
+    m->ncols = hdr->nfields;
+    m->ignored[0] = '\0';
+    for (size_t i = 0; i < hdr->nfields; i++) {
+        size_t len;
+        const char *name = trim_span(hdr->fields[i], &len);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+        int c = contract_column_find(ent, job->pe ? profile_rename_column(job->pe, buf) : buf);
+        m->to_contract[i] = c;
+        if (c < 0) {
+            if (len)
+                add_ignored(m, name, len);
+            continue;
+        }
+        if (seen_at[c] >= 0)
+            return ips_diag_set(d, IPS_ERR_HEADER, "%s:%ld: column '%s' appears twice (columns "
+                                "%d and %zu); remove one", job->name, hdr->line,
+                                ent->cols[c].name, seen_at[c] + 1, i + 1);
+        seen_at[c] = (int)i;
+    }
+    for (int c = 0; c < ent->ncols; c++)
+        if (ent->cols[c].required && seen_at[c] < 0)
+            return ips_diag_set(d, IPS_ERR_MISSING_COLUMN, "%s:%ld: required column '%s' of %s "
+                                "is missing; the file is refused and nothing from it is stored",
+                                job->name, hdr->line, ent->cols[c].name, ent->name);
+    return IPS_OK;
+}
+
+static ips_error reject_row(file_job *job, long line, const char *column, const char *reason,
+                            ips_diag *d)
+{
+    job->res->counts.rejected++;
+    if (job->nkept < KEEP_REJECTS) {
+        kept_reject *k = &job->kept[job->nkept++];
+        k->line = line;
+        snprintf(k->column, sizeof k->column, "%s", column ? column : "row");
+        snprintf(k->reason, sizeof k->reason, "%s", reason);
+    }
+    return store_reject(job->st, line, column, reason, d);
+}
+
+/* Every id that names another entity must name a stored row. */
+static ips_error check_refs(file_job *job, const validated_row *vr, const char **column,
+                            char *reason, size_t n, ips_diag *d)
+{
+    const contract_entity *ent = job->vctx.ent;
+    *column = NULL;
+    for (int c = 0; c < ent->ncols; c++) {
+        const contract_column *col = &ent->cols[c];
+        if (col->ref < 0 || vr->vals[c].kind != VAL_TEXT)
+            continue;
+        bool exists;
+        ips_error e = store_ref_exists(job->st, col->ref, vr->vals[c].text, &exists, d);
+        if (e != IPS_OK)
+            return e;
+        if (!exists) {
+            static const char *const singular[ENT__COUNT] = {
+                [ENT_COACHES] = "coach", [ENT_CLIENTS] = "client",
+                [ENT_EMPLOYERS] = "employer", [ENT_ENROLLMENTS] = "enrollment"};
+            const char *what = contract_entity_get(col->ref)->name;
+            *column = col->name;
+            snprintf(reason, n, "unknown %s '%.60s': load the %s file first or in the same "
+                     "command", singular[col->ref] ? singular[col->ref] : what, vr->vals[c].text,
+                     what);
+            return IPS_OK;
+        }
+    }
+    return IPS_OK;
+}
+
+static ips_error store_validated(file_job *job, const validated_row *vr, long line, ips_diag *d)
+{
+    store_outcome outcome;
+    long first = 0;
+    ips_error e = store_row(job->st, vr->vals, line, &outcome, &first, d);
+    if (e != IPS_OK)
+        return e;
+    store_counts *c = &job->res->counts;
+    switch (outcome) {
+    case STORE_NEW: c->stored++; break;
+    case STORE_UPDATED: c->stored++, c->updated++; break;
+    case STORE_SAME: c->duplicate++; break;
+    case STORE_REPEATED: {
+        char reason[160];
+        snprintf(reason, sizeof reason, "the same %s appears with other values on line %ld; "
+                 "keep one of the two", job->vctx.ent->cols[0].name, first);
+        return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
+    }
+    }
+    return IPS_OK;
+}
+
+static ips_error process_record(file_job *job, const header_map *m, const csv_record *rec,
+                                bool check_utf8, ips_diag *d)
+{
+    const contract_entity *ent = job->vctx.ent;
+    char *cells[VALIDATE_MAX_COLS] = {NULL};
+    size_t lens[VALIDATE_MAX_COLS] = {0};
+    job->res->counts.read++;
+    if (rec->nfields != m->ncols) {
+        char reason[200];
+        snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
+                 "delimiter ('%c') and the quoting on this line", rec->nfields, m->ncols,
+                 job->vctx.pe && job->vctx.pe->delimiter ? job->vctx.pe->delimiter : ',');
+        return reject_row(job, rec->line, NULL, reason, d);
+    }
+    for (size_t i = 0; i < rec->nfields; i++) {
+        int c = m->to_contract[i];
+        if (c < 0)
+            continue; /* not in the contract: never stored */
+        if (check_utf8 && !validate_utf8(rec->fields[i], rec->lens[i]) &&
+            !memchr(rec->fields[i], '\0', rec->lens[i]))
+            return not_utf8(job->name, rec->line, ent->cols[c].name, d);
+        cells[c] = rec->fields[i];
+        lens[c] = rec->lens[i];
+    }
+    validated_row vr;
+    validate_error err;
+    if (!validate_row(&job->vctx, cells, lens, &vr, &err))
+        return reject_row(job, rec->line, err.column, err.reason, d);
+    const char *column;
+    char reason[256];
+    ips_error e = check_refs(job, &vr, &column, reason, sizeof reason, d);
+    if (e != IPS_OK)
+        return e;
+    if (column)
+        return reject_row(job, rec->line, column, reason, d);
+    return store_validated(job, &vr, rec->line, d);
+}
+
+static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ips_diag *d)
+{
+    bool check_utf8 = needs_utf8_check(job->opt, m->entity);
+    const csv_record *rec;
+    ips_error e;
+    while ((e = csv_reader_next(r, &rec, d)) == IPS_OK && rec) {
+        if ((e = process_record(job, m, rec, check_utf8, d)) != IPS_OK)
+            return e;
+        if (job->opt->on_progress && job->res->counts.read % 50000 == 0)
+            job->opt->on_progress(job->opt->cb_ctx, job->name, csv_reader_bytes(r),
+                                  job->res->counts.read);
+    }
+    return e;
+}
+
+/* Loads one file in one transaction; on any error nothing of it stays. */
+static ips_error load_file(file_job *job, ips_diag *d)
+{
+    csv_reader *r = NULL;
+    const csv_record *hdr;
+    header_map m = {.entity = job->res->entity};
+    job->pe = profile_part(job->opt, m.entity);
+    ips_error e = open_reader(job->opt, m.entity, job->path, &r, d);
+    if (e == IPS_OK)
+        e = read_header(job, r, &hdr, d);
+    if (e == IPS_OK)
+        e = map_header(job, hdr, &m, d);
+    if (e == IPS_OK)
+        e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
+                        job->fingerprint, &job->st, d);
+    if (e == IPS_OK) {
+        job->vctx = (validate_ctx){contract_entity_get(m.entity), job->pe, job->opt->key};
+        e = load_rows(job, r, &m, d);
+    }
+    char hash[65] = "";
+    long long earlier = 0, earlier_read = 0;
+    if (e == IPS_OK) {
+        csv_reader_hash_hex(r, hash);
+        e = store_find_loaded(job->wh, hash, m.entity, &earlier, &earlier_read, d);
+    }
+    if (e == IPS_OK && earlier) {
+        /* Same bytes as an earlier batch: drop this one, change nothing. */
+        job->res->already_loaded = true;
+        job->res->batch_id = earlier;
+        job->res->counts = (store_counts){.read = job->res->counts.read,
+                                          .duplicate = job->res->counts.read};
+    } else if (e == IPS_OK) {
+        e = store_commit(job->st, hash, m.ignored[0] ? m.ignored : NULL, &job->res->counts, d);
+        job->res->batch_id = store_batch_id(job->st);
+        for (size_t i = 0; e == IPS_OK && job->opt->on_reject && i < job->nkept; i++)
+            job->opt->on_reject(job->opt->cb_ctx, job->name, job->kept[i].line,
+                                job->kept[i].column, job->kept[i].reason);
+    }
+    if (e == IPS_OK && m.ignored[0] && !(job->res->ignored_columns = strdup(m.ignored)))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    store_free(job->st);
+    job->st = NULL;
+    csv_reader_free(r);
+    return e;
+}
+
+/* Reads only the header to learn the file's entity, so that files can be
+ * loaded in dependency order whatever order they were given in. */
+static void plan_file(const ingest_options *opt, ingest_file_result *res)
+{
+    ips_diag d;
+    ips_diag_clear(&d);
+    const char *name = base_name(res->path);
+    res->entity = opt->entity;
+    if (res->entity < 0 && opt->prof)
+        res->entity = profile_entity_for_file(opt->prof, res->path);
+    if (res->entity >= 0)
+        return;
+    csv_reader *r = NULL;
+    const csv_record *hdr = NULL;
+    file_job job = {.opt = opt, .path = res->path, .name = name, .res = res};
+    ips_error e = open_reader(opt, -1, res->path, &r, &d);
+    if (e == IPS_OK)
+        e = read_header(&job, r, &hdr, &d);
+    if (e == IPS_OK)
+        res->entity = recognise(opt, res->path, hdr, name, &d);
+    csv_reader_free(r);
+    if (res->entity < 0) {
+        res->error = d.code ? d.code : IPS_ERR_NO_ENTITY;
+        snprintf(res->message, sizeof res->message, "%s", d.msg);
+    }
+}
+
+static int by_entity(const void *a, const void *b)
+{
+    const ingest_file_result *x = a, *y = b;
+    return x->entity - y->entity;
+}
+
+/* A warehouse holds pseudonyms of one key only: another key would silently
+ * turn every person into a new one. */
+static ips_error check_key(warehouse *wh, const pseudonym_key *key, char fp[], ips_diag *d)
+{
+    char *stored = NULL;
+    pseudonym_fingerprint(key, fp);
+    ips_error e = warehouse_meta_get(wh, "key_fingerprint", &stored, d);
+    if (e == IPS_OK && !stored)
+        e = warehouse_meta_set(wh, "key_fingerprint", fp, d);
+    else if (e == IPS_OK && strcmp(stored, fp) != 0)
+        e = ips_diag_set(d, IPS_ERR_KEY_MISMATCH,
+                         "%s: the warehouse was pseudonymised with the key whose fingerprint is "
+                         "%s, but the key given has fingerprint %s; give the same key file, or "
+                         "load into a new warehouse", warehouse_path(wh), stored, fp);
+    free(stored);
+    return e;
+}
+
+ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest_options *opt,
+                       ingest_result **out, ips_diag *d)
+{
+    char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "";
+    *out = NULL;
+    if (opt->key) {
+        ips_error e = check_key(wh, opt->key, fp, d);
+        if (e != IPS_OK)
+            return e;
+    }
+    ingest_result *res = calloc(1, sizeof *res);
+    if (!res || !(res->files = calloc(n ? n : 1, sizeof *res->files))) {
+        free(res);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    *out = res;
+    for (size_t i = 0; i < n; i++, res->n++) {
+        if (!(res->files[i].path = strdup(paths[i])))
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        plan_file(opt, &res->files[i]);
+    }
+    /* Stable enough: files of one entity keep the user's order (qsort is not
+     * stable, so sort by entity then index). */
+    for (size_t i = 0; i < n; i++)
+        res->files[i].batch_id = (long long)i;
+    qsort(res->files, n, sizeof *res->files, by_entity);
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && res->files[k - 1].entity == res->files[k].entity &&
+                           res->files[k - 1].batch_id > res->files[k].batch_id; k--) {
+            ingest_file_result t = res->files[k];
+            res->files[k] = res->files[k - 1];
+            res->files[k - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++) {
+        ingest_file_result *f = &res->files[i];
+        f->batch_id = 0;
+        if (f->error != IPS_OK)
+            continue;
+        ips_diag fd;
+        ips_diag_clear(&fd);
+        file_job *job = calloc(1, sizeof *job);
+        if (!job)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        *job = (file_job){.opt = opt, .wh = wh, .path = f->path, .name = base_name(f->path),
+                          .res = f, .fingerprint = fp[0] ? fp : NULL};
+        ips_error e = load_file(job, &fd);
+        free(job);
+        if (e != IPS_OK) {
+            f->error = fd.code;
+            snprintf(f->message, sizeof f->message, "%s", fd.msg);
+            f->counts = (store_counts){0};
+        }
+    }
+    return IPS_OK;
+}
+
+void ingest_result_free(ingest_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->files[i].path);
+        free(r->files[i].ignored_columns);
+    }
+    free(r->files);
+    free(r);
+}

@@ -1,0 +1,43 @@
+/* Validation of one row against the contract: each cell parsed to a typed
+ * value (dates, numbers, booleans, codes), identity codes pseudonymised, then
+ * the rules that span columns.  The first broken rule is returned as the
+ * column and a reason a person can act on; personal data is never echoed. */
+#ifndef IPS_VALIDATE_H
+#define IPS_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ingest/profile.h"
+#include "ingest/pseudonym.h"
+#include "model/store.h"
+
+#define VALIDATE_MAX_COLS 16
+#define VALIDATE_MAX_FIELD 10000  /* longer cells are refused: no column needs more */
+
+typedef struct {
+    const contract_entity *ent;
+    const profile_entity *pe;      /* NULL: canonical layout */
+    const pseudonym_key *key;      /* NULL: no identity-code columns allowed */
+} validate_ctx;
+
+typedef struct {
+    ips_value vals[VALIDATE_MAX_COLS];
+    char scratch[VALIDATE_MAX_COLS][48]; /* normalised dates, codes, pseudonyms */
+} validated_row;
+
+typedef struct {
+    const char *column;            /* the contract column, or NULL for the whole row */
+    char reason[256];
+} validate_error;
+
+/* cells[i] is the text of contract column i (trimmed in place), or NULL when
+ * the file has no such column.  Returns false and fills err when a rule is
+ * broken. */
+bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, validated_row *out,
+                  validate_error *err);
+
+/* True when s (len bytes) is valid UTF-8 without NUL bytes. */
+bool validate_utf8(const char *s, size_t len);
+
+#endif
