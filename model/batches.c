@@ -1,0 +1,93 @@
+#include "model/batches.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static bool read_batch(sqlite3_stmt *st, batch_info *b)
+{
+    b->batch_id = sqlite3_column_int64(st, 0);
+    b->file_name = dup_col(st, 1);
+    b->content_hash = dup_col(st, 2);
+    b->entity = dup_col(st, 3);
+    b->profile = dup_col(st, 4);
+    b->key_fingerprint = dup_col(st, 5);
+    b->loaded_at = dup_col(st, 6);
+    b->ignored_columns = dup_col(st, 7);
+    b->read = sqlite3_column_int64(st, 8);
+    b->stored = sqlite3_column_int64(st, 9);
+    b->updated = sqlite3_column_int64(st, 10);
+    b->rejected = sqlite3_column_int64(st, 11);
+    b->duplicate = sqlite3_column_int64(st, 12);
+    return b->file_name && b->content_hash && b->entity && b->loaded_at;
+}
+
+ips_error batches_list(warehouse *wh, batch_list **out, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    batch_list *l = calloc(1, sizeof *l);
+    *out = NULL;
+    if (!l)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (sqlite3_prepare_v2(warehouse_db(wh),
+                           "SELECT batch_id, file_name, content_hash, entity, profile, "
+                           "key_fingerprint, loaded_at, ignored_columns, rows_read, rows_stored, "
+                           "rows_updated, rows_rejected, rows_duplicate FROM batches "
+                           "ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
+        free(l);
+        return warehouse_fail(wh, d, "listing batches");
+    }
+    ips_error e = IPS_OK;
+    int rc;
+    size_t cap = 0;
+    while (e == IPS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (l->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            batch_info *items = realloc(l->items, cap * sizeof *items);
+            if (!items) {
+                e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+                break;
+            }
+            l->items = items;
+        }
+        memset(&l->items[l->n], 0, sizeof l->items[l->n]);
+        if (!read_batch(st, &l->items[l->n++]))
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    if (e == IPS_OK && rc != SQLITE_DONE)
+        e = warehouse_fail(wh, d, "listing batches");
+    sqlite3_finalize(st);
+    if (e == IPS_OK)
+        e = warehouse_meta_get(wh, "key_fingerprint", &l->key_fingerprint, d);
+    if (e != IPS_OK) {
+        batch_list_free(l);
+        return e;
+    }
+    *out = l;
+    return IPS_OK;
+}
+
+void batch_list_free(batch_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        batch_info *b = &l->items[i];
+        free(b->file_name);
+        free(b->content_hash);
+        free(b->entity);
+        free(b->profile);
+        free(b->key_fingerprint);
+        free(b->loaded_at);
+        free(b->ignored_columns);
+    }
+    free(l->items);
+    free(l->key_fingerprint);
+    free(l);
+}
