@@ -1,10 +1,164 @@
-/* Placeholder until the 'demo' command is built; it says so rather than pretend. */
+/* ipsreport demo: the whole pipeline on the sample exports, by running the
+ * other commands in turn, so the demo shows exactly what users will run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/commands.h"
+#include "model/metrics.h"
+
+static const char usage_text[] =
+    "usage: ipsreport demo [--samples DIR] [--out DIR]\n"
+    "\n"
+    "Runs the whole pipeline on the sample exports (default samples/canonical) into\n"
+    "DIR (default out): a fresh warehouse.db, the data-quality check, metrics for the\n"
+    "latest complete quarter as CSV, workbooks in Finnish and English, charts and the\n"
+    "PDF summary. Each step is the ipsreport command a user would run.\n";
+
+/* Runs a command with argv, optionally with stdout sent to a file. */
+static int step(command_fn fn, const char *out_file, ips_diag *d, char **argv)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    fprintf(stderr, "+ ipsreport");
+    for (int i = 0; i < argc; i++)
+        fprintf(stderr, " %s", argv[i]);
+    fprintf(stderr, "%s%s\n", out_file ? " > " : "", out_file ? out_file : "");
+    int saved = -1, fd = -1;
+    fflush(stdout);
+    if (out_file) {
+        fd = open(out_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0) {
+            ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", out_file, strerror(errno));
+            return IPS_EXIT_FAILURE;
+        }
+        saved = dup(1);
+        dup2(fd, 1);
+        close(fd);
+    }
+    int status = fn(argc, argv, d);
+    if (out_file) {
+        if (fflush(stdout) != 0)
+            status = IPS_EXIT_FAILURE;
+        dup2(saved, 1);
+        close(saved);
+    }
+    return status;
+}
+
+/* The latest quarter that ends on or before the as-of date. */
+static ips_error latest_quarter(const char *db, char label[16], ips_diag *d)
+{
+    warehouse *wh = NULL;
+    ips_day as_of;
+    ips_error e = warehouse_open(db, WH_READONLY, &wh, d);
+    if (e == IPS_OK)
+        e = metrics_as_of(wh, &as_of, d);
+    warehouse_free(wh);
+    if (e != IPS_OK)
+        return e;
+    if (as_of == IPS_DAY_NONE)
+        return ips_diag_set(d, IPS_ERR_NO_DATA, "%s: the samples gave no dated rows", db);
+    int y, m, dd;
+    date_to_ymd(as_of + 1, &y, &m, &dd);
+    int q = (m - 1) / 3; /* quarters fully before the day after as-of */
+    if (q == 0)
+        y--, q = 4;
+    snprintf(label, 16, "%dQ%d", y, q);
+    return IPS_OK;
+}
+
+static int run(const char *samples, const char *out, ips_diag *d)
+{
+    char db[4096], path[4200], quarter[16], pattern[4200];
+    glob_t g;
+    if (strlen(out) > 3000 || strlen(samples) > 3000) {
+        ips_diag_set(d, IPS_ERR_USAGE, "folder names are too long");
+        return IPS_EXIT_FAILURE;
+    }
+    snprintf(db, sizeof db, "%s/warehouse.db", out);
+    snprintf(pattern, sizeof pattern, "%s/*.csv", samples);
+    if (mkdir(out, 0755) != 0 && errno != EEXIST) {
+        ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", out, strerror(errno));
+        return IPS_EXIT_FAILURE;
+    }
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", db, suffixes[i]);
+        unlink(path); /* a fresh warehouse each run */
+    }
+    if (glob(pattern, 0, NULL, &g) != 0) {
+        ips_diag_set(d, IPS_ERR_IO, "%s: no CSV files; run 'make samples' first", samples);
+        return IPS_EXIT_FAILURE;
+    }
+    char **argv = calloc(g.gl_pathc + 4, sizeof *argv);
+    if (!argv) {
+        globfree(&g);
+        ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        return IPS_EXIT_FAILURE;
+    }
+    argv[0] = "ingest", argv[1] = "--db", argv[2] = db;
+    for (size_t i = 0; i < g.gl_pathc; i++)
+        argv[3 + i] = g.gl_pathv[i];
+    int status = step(cmd_ingest, NULL, d, argv);
+    free(argv);
+    globfree(&g);
+    if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    char xfi[4200], xen[4200], charts[4200], pdf[4200], csv[4200], chk[4200];
+    snprintf(chk, sizeof chk, "%s/check.txt", out);
+    snprintf(csv, sizeof csv, "%s/metrics-%s.csv", out, quarter);
+    snprintf(xfi, sizeof xfi, "%s/report-fi.xlsx", out);
+    snprintf(xen, sizeof xen, "%s/report-en.xlsx", out);
+    snprintf(charts, sizeof charts, "%s/charts", out);
+    snprintf(pdf, sizeof pdf, "%s/summary-fi.pdf", out);
+    struct {
+        command_fn fn;
+        const char *out_file;
+        char *argv[12];
+    } steps[] = {
+        {cmd_check, chk, {"check", "--db", db, NULL}},
+        {cmd_metrics, csv, {"metrics", "--db", db, "--period", quarter, "--format", "csv", NULL}},
+        {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "fi", "--out", xfi, NULL}},
+        {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "en", "--out", xen, NULL}},
+        {cmd_charts, NULL, {"charts", "--db", db, "--period", quarter, "--format", "png", "--out", charts, NULL}},
+        {cmd_pdf, NULL, {"pdf", "--db", db, "--period", quarter, "--lang", "fi", "--out", pdf, NULL}},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        /* check exits 1 when it has findings; that is information, not failure. */
+        if (step(steps[i].fn, steps[i].out_file, d, steps[i].argv) == IPS_EXIT_FAILURE)
+            return IPS_EXIT_FAILURE;
+    }
+    fprintf(stderr, "demo: wrote %s (warehouse, check.txt, metrics-%s.csv, report-fi.xlsx, "
+            "report-en.xlsx, charts/, summary-fi.pdf)\n", out, quarter);
+    return IPS_EXIT_OK;
+}
 
 int cmd_demo(int argc, char **argv, ips_diag *d)
 {
-    (void)argc;
-    (void)argv;
-    ips_diag_set(d, IPS_ERR_USAGE, "'demo' is not built yet");
-    return IPS_EXIT_FAILURE;
+    static const struct option options[] = {
+        {"samples", required_argument, NULL, 's'},
+        {"out", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *samples = "samples/canonical", *out = "out";
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case 's': samples = optarg; break;
+        case 'o': out = optarg; break;
+        case 'h': fputs(usage_text, stdout); return IPS_EXIT_OK;
+        default: ips_diag_set(d, IPS_ERR_USAGE, "see 'ipsreport demo --help'"); return IPS_EXIT_FAILURE;
+        }
+    }
+    return run(samples, out, d);
 }
