@@ -7,7 +7,11 @@
  * the CHECKs are a backstop behind ingest's validation, which gives the user
  * the line and column.  Every entity table ends with batch_id (where the row
  * came from), src_line (its line in that file) and row_hash (to tell an
- * unchanged re-export from a corrected one). */
+ * unchanged re-export from a corrected one).
+ *
+ * Code lists are written as OR chains, not IN (...): SQLite evaluates an IN
+ * list in a CHECK by building a temporary index on every INSERT, which made
+ * ingest several times slower. */
 static const char *const schema_v1[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n",
     "CREATE TABLE batches(\n"
@@ -33,7 +37,7 @@ static const char *const schema_v1[] = {
     "CREATE INDEX rejects_batch ON rejects(batch_id);\n",
 #define DATE_OK(c) "CHECK(" c " IS NULL OR date(" c ") IS " c ")"
 #define SHARE(c) "CHECK(" c " IS NULL OR " c " BETWEEN 0 AND 1)"
-#define BOOLC(c) "CHECK(" c " IS NULL OR " c " IN (0,1))"
+#define BOOLC(c) "CHECK(" c " IS NULL OR " c " = 0 OR " c " = 1)"
 #define TAIL                                                                    \
     "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id),\n"              \
     "  src_line INTEGER NOT NULL,\n"                                            \
@@ -53,7 +57,7 @@ static const char *const schema_v1[] = {
     "CREATE TABLE clients(\n"
     "  client_id TEXT PRIMARY KEY,\n"
     "  birth_year INTEGER CHECK(birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),\n"
-    "  gender TEXT CHECK(gender IS NULL OR gender IN ('f','m','x')),\n"
+    "  gender TEXT CHECK(gender IS NULL OR (gender = 'f' OR gender = 'm' OR gender = 'x')),\n"
     "  municipality TEXT,\n"
     "  segment TEXT,\n"
     TAIL ");\n",
@@ -61,23 +65,20 @@ static const char *const schema_v1[] = {
     "  employer_id TEXT PRIMARY KEY,\n"
     "  name TEXT,\n"
     "  industry TEXT,\n"
-    "  sector TEXT CHECK(sector IS NULL OR sector IN ('private','public','third')),\n"
+    "  sector TEXT CHECK(sector IS NULL OR (sector = 'private' OR sector = 'public' OR sector = 'third')),\n"
     "  municipality TEXT,\n"
     TAIL ");\n",
     "CREATE TABLE enrollments(\n"
     "  enrollment_id TEXT PRIMARY KEY,\n"
     "  client_id TEXT NOT NULL REFERENCES clients(client_id),\n"
     "  coach_id TEXT REFERENCES coaches(coach_id),\n"
-    "  service TEXT NOT NULL CHECK(service IN ('ips','group','coaching_environment','other')),\n"
+    "  service TEXT NOT NULL CHECK((service = 'ips' OR service = 'group' OR service = 'coaching_environment' OR service = 'other')),\n"
     "  referral_date TEXT " DATE_OK("referral_date") ",\n"
     "  start_date TEXT NOT NULL " DATE_OK("start_date") ",\n"
     "  end_date TEXT " DATE_OK("end_date") ",\n"
-    "  exit_reason TEXT CHECK(exit_reason IS NULL OR exit_reason IN ('employed_open',"
-    "'employed_subsidized','work_trial','education','rehabilitation','sick_leave','pension',"
-    "'other_service','moved','declined','no_contact','other')),\n"
-    "  referral_source TEXT CHECK(referral_source IS NULL OR referral_source IN ('social_work',"
-    "'disability_services','mental_health','work_ability_team','employment_services','self','other')),\n"
-    "  support_level TEXT CHECK(support_level IS NULL OR support_level IN ('intensive','basic','light')),\n"
+    "  exit_reason TEXT CHECK(exit_reason IS NULL OR (exit_reason = 'employed_open' OR exit_reason = 'employed_subsidized' OR exit_reason = 'work_trial' OR exit_reason = 'education' OR exit_reason = 'rehabilitation' OR exit_reason = 'sick_leave' OR exit_reason = 'pension' OR exit_reason = 'other_service' OR exit_reason = 'moved' OR exit_reason = 'declined' OR exit_reason = 'no_contact' OR exit_reason = 'other')),\n"
+    "  referral_source TEXT CHECK(referral_source IS NULL OR (referral_source = 'social_work' OR referral_source = 'disability_services' OR referral_source = 'mental_health' OR referral_source = 'work_ability_team' OR referral_source = 'employment_services' OR referral_source = 'self' OR referral_source = 'other')),\n"
+    "  support_level TEXT CHECK(support_level IS NULL OR (support_level = 'intensive' OR support_level = 'basic' OR support_level = 'light')),\n"
     TAIL ",\n"
     "  CHECK(end_date IS NULL OR end_date >= start_date),\n"
     "  CHECK(end_date IS NULL OR exit_reason IS NOT NULL));\n",
@@ -87,13 +88,13 @@ static const char *const schema_v1[] = {
     "CREATE TABLE contacts(\n"
     "  contact_id TEXT PRIMARY KEY,\n"
     "  date TEXT NOT NULL " DATE_OK("date") ",\n"
-    "  kind TEXT NOT NULL CHECK(kind IN ('client','employer','network','benefits','other')),\n"
+    "  kind TEXT NOT NULL CHECK((kind = 'client' OR kind = 'employer' OR kind = 'network' OR kind = 'benefits' OR kind = 'other')),\n"
     "  in_person INTEGER NOT NULL " BOOLC("in_person") ",\n"
     "  client_id TEXT REFERENCES clients(client_id),\n"
     "  coach_id TEXT REFERENCES coaches(coach_id),\n"
-    "  \"by\" TEXT CHECK(\"by\" IS NULL OR \"by\" IN ('coach','client','both')),\n"
+    "  \"by\" TEXT CHECK(\"by\" IS NULL OR (\"by\" = 'coach' OR \"by\" = 'client' OR \"by\" = 'both')),\n"
     "  employer_id TEXT REFERENCES employers(employer_id),\n"
-    "  setting TEXT CHECK(setting IS NULL OR setting IN ('office','community','workplace','home','remote')),\n"
+    "  setting TEXT CHECK(setting IS NULL OR (setting = 'office' OR setting = 'community' OR setting = 'workplace' OR setting = 'home' OR setting = 'remote')),\n"
     "  minutes REAL CHECK(minutes IS NULL OR minutes >= 0),\n"
     TAIL ",\n"
     "  CHECK(coach_id IS NOT NULL OR \"by\" = 'client'));\n",
@@ -114,7 +115,7 @@ static const char *const schema_v1[] = {
     "  competitive INTEGER NOT NULL " BOOLC("competitive") ",\n"
     "  permanent INTEGER " BOOLC("permanent") ",\n"
     "  subsidized INTEGER " BOOLC("subsidized") ",\n"
-    "  end_reason TEXT CHECK(end_reason IS NULL OR end_reason IN ('quit','dismissed','fixed_term_ended','other')),\n"
+    "  end_reason TEXT CHECK(end_reason IS NULL OR (end_reason = 'quit' OR end_reason = 'dismissed' OR end_reason = 'fixed_term_ended' OR end_reason = 'other')),\n"
     TAIL ",\n"
     "  CHECK(end_date IS NULL OR end_date >= start_date));\n",
     "CREATE INDEX jobs_client ON jobs(client_id, start_date);\n",
@@ -131,7 +132,7 @@ static const char *const schema_v1[] = {
     "  item INTEGER NOT NULL CHECK(item BETWEEN 1 AND 25),\n"
     "  unit TEXT NOT NULL,\n"
     "  review_date TEXT NOT NULL " DATE_OK("review_date") ",\n"
-    "  status TEXT NOT NULL CHECK(status IN ('rated','not_applicable','not_rated')),\n"
+    "  status TEXT NOT NULL CHECK((status = 'rated' OR status = 'not_applicable' OR status = 'not_rated')),\n"
     "  score INTEGER CHECK(score IS NULL OR score BETWEEN 1 AND 5),\n"
     "  score_high INTEGER CHECK(score_high IS NULL OR (score_high BETWEEN 1 AND 5 AND score_high >= score)),\n"
     "  reviewer TEXT,\n"

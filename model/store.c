@@ -5,6 +5,14 @@
 #include <string.h>
 #include <time.h>
 
+/* Ids found by store_ref_exists, remembered so that runs of rows naming the
+ * same client or coach (exports are usually sorted) skip the look-up.
+ * Direct-mapped and fixed in size: memory does not grow with the input. */
+#define REF_CACHE 512
+typedef struct {
+    char id[48];
+} ref_slot;
+
 struct store {
     warehouse *wh;
     sqlite3 *db;
@@ -13,7 +21,16 @@ struct store {
     bool open;                        /* transaction in progress */
     sqlite3_stmt *find, *insert, *update, *reject;
     sqlite3_stmt *ref[ENT__COUNT];    /* id look-ups of referenced entities */
+    ref_slot *cache[ENT__COUNT];      /* REF_CACHE slots each, allocated on first use */
 };
+
+static unsigned id_slot(const char *id)
+{
+    unsigned h = 2166136261u;
+    for (; *id; id++)
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    return h % REF_CACHE;
+}
 
 static ips_error fail(store *s, ips_diag *d, const char *what)
 {
@@ -63,7 +80,7 @@ static ips_error prepare_entity(store *s, ips_diag *d)
         snprintf(part, sizeof part, "%s?%d", i ? ", " : "", i + 1);
         cat(sql, sizeof sql, part);
     }
-    cat(sql, sizeof sql, ")");
+    cat(sql, sizeof sql, ") ON CONFLICT DO NOTHING");
     if ((e = prepare(s, sql, &s->insert, d)) != IPS_OK)
         return e;
     snprintf(sql, sizeof sql, "UPDATE %s SET ", ent->name);
@@ -184,6 +201,15 @@ ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *o
                     long *first_line, ips_diag *d)
 {
     int64_t hash = row_hash(vals, s->ent->ncols);
+    /* Most rows are new: try the INSERT first (it does nothing on a key that
+     * exists) and look the old row up only when it did nothing. */
+    ips_error e = write_row(s, s->insert, vals, line, hash, d);
+    if (e != IPS_OK)
+        return e;
+    if (sqlite3_changes(s->db) == 1) {
+        *outcome = STORE_NEW;
+        return IPS_OK;
+    }
     for (int i = 0; i < s->ent->nkey; i++)
         bind_value(s->find, i + 1, &vals[i]);
     int rc = sqlite3_step(s->find);
@@ -204,14 +230,22 @@ ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *o
         return write_row(s, s->update, vals, line, hash, d);
     }
     sqlite3_reset(s->find);
-    if (rc != SQLITE_DONE)
-        return fail(s, d, "looking up a row");
-    *outcome = STORE_NEW;
-    return write_row(s, s->insert, vals, line, hash, d);
+    return fail(s, d, rc == SQLITE_DONE ? "storing a row (the key vanished)" : "looking up a row");
 }
 
 ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exists, ips_diag *d)
 {
+    size_t len = strlen(id);
+    ref_slot *slot = NULL;
+    if (len < sizeof slot->id) {
+        if (!s->cache[ref] && !(s->cache[ref] = calloc(REF_CACHE, sizeof(ref_slot))))
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        slot = &s->cache[ref][id_slot(id)];
+        if (strcmp(slot->id, id) == 0 && len) {
+            *exists = true;
+            return IPS_OK;
+        }
+    }
     if (!s->ref[ref]) {
         const contract_entity *re = contract_entity_get(ref);
         char sql[160];
@@ -226,6 +260,8 @@ ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exist
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(s, d, "looking up a reference");
     *exists = rc == SQLITE_ROW;
+    if (*exists && slot)
+        memcpy(slot->id, id, len + 1);
     return IPS_OK;
 }
 
@@ -298,8 +334,10 @@ void store_free(store *s)
     sqlite3_finalize(s->insert);
     sqlite3_finalize(s->update);
     sqlite3_finalize(s->reject);
-    for (int i = 0; i < ENT__COUNT; i++)
+    for (int i = 0; i < ENT__COUNT; i++) {
         sqlite3_finalize(s->ref[i]);
+        free(s->cache[i]);
+    }
     if (s->open)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     free(s);

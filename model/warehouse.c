@@ -47,8 +47,9 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
         free(wh);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
-    int oflags = readonly ? SQLITE_OPEN_READONLY
-                          : SQLITE_OPEN_READWRITE | ((flags & WH_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    /* One thread per connection: SQLite need not lock its own mutexes. */
+    int oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | ((flags & WH_CREATE) ? SQLITE_OPEN_CREATE : 0));
     if (sqlite3_open_v2(path, &wh->db, oflags, NULL) != SQLITE_OK) {
         ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the warehouse: %s", path,
                      wh->db ? sqlite3_errmsg(wh->db) : "out of memory");
