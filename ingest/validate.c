@@ -221,10 +221,9 @@ static bool parse_cell(const validate_ctx *ctx, int i, char *cell, validated_row
         v->kind = VAL_INT;
         return true;
     case CT_CODE: {
-        const char *mapped = ctx->pe ? profile_map_value(ctx->pe, col->name, cell) : NULL;
-        snprintf(out->scratch[i], sizeof out->scratch[i], "%s", mapped ? mapped : cell);
+        snprintf(out->scratch[i], sizeof out->scratch[i], "%s", cell);
         lower_ascii(out->scratch[i]);
-        if (strlen(mapped ? mapped : cell) >= sizeof out->scratch[i] ||
+        if (strlen(cell) >= sizeof out->scratch[i] ||
             !contract_code_valid(col, out->scratch[i])) {
             char codes[400];
             list_codes(col, codes, sizeof codes);
@@ -344,6 +343,13 @@ bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, val
         if (cells[i] && memchr(cells[i], '\0', lens[i]))
             return reject(err, col->name, "contains a NUL byte; the file may be damaged or binary");
         char *cell = cells[i] ? trim_in_place(cells[i]) : NULL;
+        /* A profile's value map turns the export's wording into the contract's
+         * code (or into blank, for "unknown") before the value is checked. */
+        const char *mapped = cell && *cell && ctx->pe ? profile_map_value(ctx->pe, col->name, cell) : NULL;
+        if (mapped) {
+            snprintf(out->mapped[i], sizeof out->mapped[i], "%s", mapped);
+            cell = out->mapped[i];
+        }
         if (!cell || !*cell) {
             if (col->required)
                 return reject(err, col->name, "is required but blank");

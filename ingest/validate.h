@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
     ips_value vals[VALIDATE_MAX_COLS];
     char scratch[VALIDATE_MAX_COLS][48]; /* normalised dates, codes, pseudonyms */
+    char mapped[VALIDATE_MAX_COLS][128]; /* a profile's value map applied */
 } validated_row;
 
 typedef struct {
