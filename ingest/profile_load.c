@@ -6,9 +6,11 @@
  * and takes ';' after a blank as the start of a comment, ':' as another
  * separator and an indented line as the continuation of the previous value.
  * So the profile is fed to ini_parse_stream() through our own line reader,
- * which counts lines, reads section headers itself, drops indentation, and
- * hides '=', ';' and ':' inside double quotes (and ':' and a ';' that starts
- * a value everywhere) behind placeholder bytes that the handler turns back.
+ * which counts lines, reads section headers itself, drops indentation and
+ * comments (so that only the setting counts towards inih's 200-byte line
+ * buffer), and hides '=', ';' and ':' inside double quotes (and ':' and a ';'
+ * that starts a value everywhere) behind placeholder bytes that the handler
+ * turns back.
  * The format is described in docs/profiles.md. */
 #include "ingest/profile.h"
 
@@ -79,8 +81,10 @@ static bool protect(loader *L, char *s)
             if (!in_value)
                 return loader_error(L, "the ';' after a blank starts a comment before any '='; put a "
                                "name that contains ';' in double quotes: column.\"A ; B\" = …");
-            if (!value_blank)
-                break;  /* the rest of the line is a comment */
+            if (!value_blank) {
+                *c = '\0';  /* the rest of the line is a comment: not read, not counted */
+                break;
+            }
             *c = PH_SEMI; /* `delimiter = ;`: a value, not an empty value and a comment */
         }
         if (*c == ':')
@@ -114,6 +118,7 @@ static bool section_line(loader *L, char *s)
     const char *name = trim_span(s + 1, &n);
     bool ok = loader_section_start(L, name, n);
     *end = ']';
+    end[1] = '\0';  /* drop a comment after it */
     return ok;
 }
 
@@ -149,17 +154,20 @@ static char *read_line(char *str, int num, void *user)
             return loader_error(L, "the line contains a control character; remove it"), NULL;
     while (*s == ' ' || *s == '\t')
         s++;  /* indentation is not a continuation line here */
-    n = strlen(s);
-    if (n + 2 > (size_t)num)
-        return loader_error(L, "the line is %zu bytes long, and the INI reader takes at most %d; "
-                       "shorten it (a letter like ä takes two bytes)", n, num - 2), NULL;
+    if (*s == ';' || *s == '#')
+        *s = '\0';  /* a comment may be as long as it likes: inih sees a blank line */
     bool ok = true;
     if (*s == '[')
         ok = section_line(L, s);
-    else if (*s && *s != ';' && *s != '#')
+    else if (*s)
         ok = protect(L, s);
     if (!ok)
         return NULL;
+    n = strlen(s);
+    if (n + 2 > (size_t)num)
+        return loader_error(L, "the line is %zu bytes long without its comment, and the INI "
+                               "reader takes at most %d; shorten it (a letter like ä takes two "
+                               "bytes)", n, num - 2), NULL;
     memcpy(str, s, n + 1);
     return str;
 }
