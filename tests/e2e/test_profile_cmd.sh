@@ -123,3 +123,10 @@ for sub in "" check guess; do
 done
 expect_status "unknown profile command is a usage error" 2 quiet /dev/null "$T/uc.err" "$IPS" profile fix
 check "unknown profile command is named" grep -q "'fix' is not a profile command" "$T/uc.err"
+
+# The full example of docs/profiles.md is a valid profile.
+sed -n '/^## A full example/,/^## The file itself/p' "$IPS_ROOT/docs/profiles.md" |
+    sed -n '/^```ini$/,/^```$/p' | sed '1d;$d' >"$T/doc.ini"
+check "the documented example was found" grep -q '^\[enrollments\]' "$T/doc.ini"
+expect_status "the documented example passes check" 0 quiet "$T/doc.out" "$T/doc.err" "$IPS" profile check "$T/doc.ini"
+check "the documented example maps five entities" [ "$(grep -c '^  [a-z_]*: file ' "$T/doc.out")" -eq 5 ]

@@ -348,6 +348,21 @@ static void delimiter_spellings(void **state)
     }
 }
 
+static void quoting_forms(void **state)
+{
+    (void)state;
+    profile *p = load_ok("[assessments]\n"
+                         "\"column.Tulos = arvio\" = score\n"
+                         "column.\"  Mittari ; nimi \" = instrument ; a comment\n"
+                         "[profile]\n"
+                         "name = \"Järjestelmä; versio 2\"\n");
+    const profile_entity *as = &p->ent[ENT_ASSESSMENTS];
+    assert_string_equal(profile_rename_column(as, "tulos = ARVIO"), "score");
+    assert_string_equal(profile_rename_column(as, "mittari ; nimi"), "instrument");
+    assert_string_equal(p->name, "Järjestelmä; versio 2");
+    profile_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +376,7 @@ int main(void)
         cmocka_unit_test(file_patterns),
         cmocka_unit_test(free_null_and_null_lookups),
         cmocka_unit_test(delimiter_spellings),
+        cmocka_unit_test(quoting_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
