@@ -197,35 +197,44 @@ static void choose_entity(profile_guess *g, const column_work *work)
     g->runner_up = g->entity >= 0 && second_score >= 4 ? second : -1;
 }
 
-/* Takes the first candidate that is a column of the entity, once. */
+/* Gives a column the first of its candidates that is a column of ent, unless
+ * an earlier header has that already (then it is a duplicate). */
+static void take_column(guess_column *gc, const column_work *w, const contract_entity *ent,
+                        int owner[MAX_COLS], int index)
+{
+    for (size_t k = 0; k < w->ncand; k++) {
+        const candidate *c = &w->cand[k];
+        int col = candidate_column(ent, c);
+        if (col < 0 || col >= MAX_COLS)
+            continue;
+        if (owner[col] >= 0) {
+            gc->duplicate_of = owner[col];
+            return;
+        }
+        owner[col] = index;
+        gc->column = col;
+        gc->hetu = c->flag == SYN_HETU;
+        gc->ytunnus = c->flag == SYN_YTUNNUS;
+        return;
+    }
+}
+
 static void map_by_header(profile_guess *g, const column_work *work)
 {
-    const contract_entity *ent = g->entity >= 0 ? contract_entity_get(g->entity) : NULL;
     int owner[MAX_COLS];
     for (int c = 0; c < MAX_COLS; c++)
         owner[c] = -1;
     for (size_t i = 0; i < g->ncols; i++) {
         guess_column *gc = &g->cols[i];
-        for (size_t k = 0; ent && k < work[i].ncand && gc->column < 0 && gc->duplicate_of < 0; k++) {
-            const candidate *c = &work[i].cand[k];
-            int col = candidate_column(ent, c);
-            if (col < 0 || col >= MAX_COLS)
-                continue;
-            if (owner[col] >= 0) {
-                gc->duplicate_of = owner[col];
-                break;
-            }
-            owner[col] = (int)i;
-            gc->column = col;
-            gc->hetu = c->flag == SYN_HETU;
-            gc->ytunnus = c->flag == SYN_YTUNNUS;
-        }
-        if (gc->column >= 0 || gc->duplicate_of >= 0 || work[i].ncand == 0 || !work[i].cand[0].column)
+        if (g->entity >= 0)
+            take_column(gc, &work[i], contract_entity_get(g->entity), owner, (int)i);
+        if (gc->column >= 0 || gc->duplicate_of >= 0 || !work[i].ncand || !work[i].cand[0].column)
             continue;
-        for (int e = 0; e < ENT__COUNT && gc->other_entity < 0; e++)
-            if (e != g->entity && contract_column_find(contract_entity_get(e), work[i].cand[0].column) >= 0)
-                gc->other_entity = e;
+        /* Recognised, but as a column of another entity: say which. */
         gc->other_column = work[i].cand[0].column;
+        for (int e = 0; e < ENT__COUNT && gc->other_entity < 0; e++)
+            if (e != g->entity && contract_column_find(contract_entity_get(e), gc->other_column) >= 0)
+                gc->other_entity = e;
     }
 }
 

@@ -79,8 +79,9 @@ static bool protect(loader *L, char *s)
         }
         if (*c == ';' && (c[-1] == ' ' || c[-1] == '\t')) {
             if (!in_value)
-                return loader_error(L, "the ';' after a blank starts a comment before any '='; put a "
-                               "name that contains ';' in double quotes: column.\"A ; B\" = …");
+                return loader_error(L, "the ';' after a blank starts a comment before any '='; "
+                                       "put a name that contains ';' in double quotes: "
+                                       "column.\"A ; B\" = …");
             if (!value_blank) {
                 *c = '\0';  /* the rest of the line is a comment: not read, not counted */
                 break;
@@ -95,11 +96,11 @@ static bool protect(loader *L, char *s)
             value_blank = false;
     }
     if (quoted)
-        return loader_error(L, "a double quote (\") is not closed; close it, and write a quote inside "
-                       "quotes as two (\"\")");
+        return loader_error(L, "a double quote (\") is not closed; close it, and write a "
+                               "quote inside quotes as two (\"\")");
     if (!in_value)
-        return loader_error(L, "this line is not a setting; write `name = value`, a section such as "
-                       "[enrollments], or a comment starting with ';'");
+        return loader_error(L, "this line is not a setting; write `name = value`, a section "
+                               "such as [enrollments], or a comment starting with ';'");
     return true;
 }
 
@@ -146,12 +147,17 @@ static char *read_line(char *str, int num, void *user)
         s += 3;
         n -= 3;
     }
-    if (!text_utf8_valid(s, n, false))
-        return loader_error(L, "the profile is not UTF-8 text; save it as UTF-8 (the export may still "
-                       "be windows-1252: say so with `encoding =`)"), NULL;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 && s[i] != '\t')
-            return loader_error(L, "the line contains a control character; remove it"), NULL;
+    if (!text_utf8_valid(s, n, false)) {
+        loader_error(L, "the profile is not UTF-8 text; save it as UTF-8 (the export may still "
+                        "be windows-1252: say so with `encoding =`)");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] < 0x20 && s[i] != '\t') {
+            loader_error(L, "the line contains a control character; remove it");
+            return NULL;
+        }
+    }
     while (*s == ' ' || *s == '\t')
         s++;  /* indentation is not a continuation line here */
     if (*s == ';' || *s == '#')
@@ -164,10 +170,12 @@ static char *read_line(char *str, int num, void *user)
     if (!ok)
         return NULL;
     n = strlen(s);
-    if (n + 2 > (size_t)num)
-        return loader_error(L, "the line is %zu bytes long without its comment, and the INI "
-                               "reader takes at most %d; shorten it (a letter like ä takes two "
-                               "bytes)", n, num - 2), NULL;
+    if (n + 2 > (size_t)num) {
+        loader_error(L, "the line is %zu bytes long without its comment, and the INI reader "
+                        "takes at most %d; shorten it (a letter like ä takes two bytes)",
+                     n, num - 2);
+        return NULL;
+    }
     memcpy(str, s, n + 1);
     return str;
 }
@@ -235,9 +243,9 @@ ips_error profile_load(const char *path, profile **out, ips_diag *d)
     if (!(L.p = calloc(1, sizeof *L.p)))
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (!(L.fp = fopen(path, "rb"))) {
+        int err = errno;
         profile_free(L.p);
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the profile: %s", path,
-                            strerror(errno));
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the profile: %s", path, strerror(err));
     }
     int rc = ini_parse_stream(read_line, &L, on_pair, &L);
     fclose(L.fp);
@@ -247,7 +255,8 @@ ips_error profile_load(const char *path, profile **out, ips_diag *d)
         loader_nomem(&L);
     else if (!L.failed && rc != 0) {
         L.lineno = rc;  /* our reader lets nothing through that inih refuses; just in case */
-        loader_error(&L, "this line cannot be read; write `name = value`, a [section] or a ';' comment");
+        loader_error(&L, "this line cannot be read; write `name = value`, a [section] or a "
+                         "';' comment");
     }
     if (!L.failed)
         loader_finish(&L);
