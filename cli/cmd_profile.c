@@ -1,10 +1,348 @@
-/* Placeholder until the 'profile' command is built; it says so rather than pretend. */
+/* ipsreport profile: checks a source profile (check) and writes a starting
+ * profile for an export (guess).  The INI format is in docs/profiles.md; the
+ * guessing is in ingest/profile_guess.c, the writing of it here. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
 #include "cli/commands.h"
+#include "ingest/profile.h"
+#include "ingest/profile_guess.h"
+
+static const char profile_usage[] =
+    "usage: ipsreport profile check FILE\n"
+    "       ipsreport profile guess EXPORT.csv [--encoding E]\n"
+    "\n"
+    "A source profile says how one client system's export maps onto the data\n"
+    "contract: file names, encoding, delimiter, date and decimal format, column\n"
+    "names, values and which columns hold identity codes (docs/profiles.md).\n"
+    "\n"
+    "  check FILE    say whether a profile is valid and what it maps\n"
+    "  guess EXPORT  print a starting profile for an export, to finish by hand\n"
+    "\n"
+    "'ipsreport profile check --help' and 'ipsreport profile guess --help' say more.\n";
+
+static const char check_usage[] =
+    "usage: ipsreport profile check FILE\n"
+    "\n"
+    "Reads the source profile FILE and checks every line against the data\n"
+    "contract.  When it is valid, prints one line per entity it maps and exits\n"
+    "0; otherwise prints the first problem as FILE:LINE: what is wrong, what to\n"
+    "do, and exits 2.\n";
+
+static const char guess_usage[] =
+    "usage: ipsreport profile guess EXPORT.csv [--encoding E]\n"
+    "\n"
+    "Reads the header and the first 20 rows of EXPORT.csv and prints a starting\n"
+    "profile to standard output: the encoding (text that is not UTF-8 suggests\n"
+    "windows-1252), the delimiter, the date and decimal format, the entity the\n"
+    "file holds, column renames, value maps and identity-code columns.  Lines\n"
+    "starting with '; TODO' mark what it could not decide.  Save the output,\n"
+    "finish it, and run 'ipsreport profile check' on it.  No value that looks\n"
+    "like a personal identity code is ever printed.\n"
+    "\n"
+    "  --encoding E   the export's encoding (utf-8, windows-1252, iso-8859-15)\n"
+    "                 instead of detecting it\n";
+
+/* ---- check ---------------------------------------------------------------- */
+
+static const char *delimiter_name(char c)
+{
+    return c == ';' ? "';'" : c == ',' ? "','" : c == '\t' ? "tab" : "detected";
+}
+
+static void print_entity_summary(const profile_entity *pe, const char *name)
+{
+    printf("  %s: file %s; %s, delimiter %s, dates %s, decimal '%c'; %zu column%s renamed, "
+           "%zu value%s mapped",
+           name, pe->file_pattern ? pe->file_pattern : "(by header)",
+           pe->encoding ? pe->encoding : "utf-8", delimiter_name(pe->delimiter),
+           profile_date_format_name(pe->dates), pe->decimal, pe->nrenames,
+           pe->nrenames == 1 ? "" : "s", pe->nmaps, pe->nmaps == 1 ? "" : "s");
+    for (size_t i = 0; i < pe->nhetu; i++)
+        printf("%s%s", i ? ", " : "; henkilötunnus in ", pe->hetu_columns[i]);
+    for (size_t i = 0; i < pe->nytunnus; i++)
+        printf("%s%s", i ? ", " : "; Y-tunnus in ", pe->ytunnus_columns[i]);
+    printf("\n");
+}
+
+static int profile_check(int argc, char **argv, ips_diag *d)
+{
+    if (wants_help(argc, argv)) {
+        fputs(check_usage, stdout);
+        return IPS_EXIT_OK;
+    }
+    if (argc != 2 || argv[1][0] == '-') {
+        ips_diag_set(d, IPS_ERR_USAGE, "give the one profile to check: ipsreport profile check FILE");
+        return IPS_EXIT_FAILURE;
+    }
+    profile *p = NULL;
+    if (profile_load(argv[1], &p, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    printf("%s: profile '%s' is valid\n", argv[1], p->name);
+    int shown = 0;
+    for (int e = 0; e < ENT__COUNT; e++) {
+        if (p->ent[e].present) {
+            print_entity_summary(&p->ent[e], contract_entity_get(e)->name);
+            shown++;
+        }
+    }
+    if (!shown)
+        printf("  no entity sections: its defaults apply to every file read with it\n");
+    profile_free(p);
+    return IPS_EXIT_OK;
+}
+
+/* ---- guess ----------------------------------------------------------------- */
+
+/* Text as it must appear in a profile: in double quotes (with quotes
+ * doubled) when it holds what INI would take as syntax. */
+static void ini_text(char *out, size_t size, const char *s)
+{
+    size_t n = strlen(s);
+    bool quote = n == 0 || strpbrk(s, "\"=;#[]") || s[0] == ' ' || s[n - 1] == ' ';
+    size_t k = 0;
+    if (quote && k + 1 < size)
+        out[k++] = '"';
+    for (; *s && k + 2 < size; s++) {
+        if (*s == '"' && k + 3 < size)
+            out[k++] = '"';
+        out[k++] = *s;
+    }
+    if (quote && k + 1 < size)
+        out[k++] = '"';
+    out[k] = '\0';
+}
+
+static void setting(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a setting, or a TODO when it is longer than the loader takes. */
+static void setting(const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (strlen(line) > PROFILE_LINE_MAX)
+        printf("; TODO this line is longer than %d bytes, the most a profile line may be; "
+               "shorten it:\n; %s\n", PROFILE_LINE_MAX, line);
+    else
+        printf("%s\n", line);
+}
+
+static void guess_header(const profile_guess *g)
+{
+    const char *slash = strrchr(g->path, '/');
+    const char *base = slash ? slash + 1 : g->path;
+    printf("; Source profile guessed by 'ipsreport profile guess' from %s\n"
+           "; (its header and %ld data row%s).  Read it through: a line starting with\n"
+           "; '; TODO' needs your decision.  Then: ipsreport profile check THIS_FILE\n"
+           "; This file is UTF-8, whatever the export's own encoding.\n\n[profile]\n",
+           base, g->rows, g->rows == 1 ? "" : "s");
+    char name[256];
+    const char *dot = strrchr(base, '.');
+    snprintf(name, sizeof name, "%.*s", (int)(dot && dot != base ? dot - base : (long)strlen(base)),
+             base);
+    char q[600];
+    ini_text(q, sizeof q, name);
+    setting("name = %s", q);
+    if (g->not_utf8 && g->encoding)
+        printf("; the export has bytes that are not UTF-8: windows-1252 is what Finnish\n"
+               "; Windows systems usually write (iso-8859-15 is the other candidate)\n");
+    printf("encoding = %s\n", g->encoding ? g->encoding : "utf-8");
+    printf("delimiter = %s\n", g->delimiter == ';' ? "semicolon" : g->delimiter == '\t' ? "tab" : "comma");
+    if (g->dates_seen == GUESS_FORMAT_MIXED)
+        printf("; TODO dates like 5.9.2022 and like 2022-09-05 were both seen; keep the one "
+               "the export uses\n");
+    else if (g->dates_seen == GUESS_FORMAT_NONE)
+        printf("; no dates seen in the first rows; yyyy-mm-dd assumed\n");
+    printf("dates = %s\n", profile_date_format_name(g->dates));
+    if (g->decimal_seen == GUESS_FORMAT_MIXED)
+        printf("; TODO numbers like 0,5 and like 0.5 were both seen; keep the one the "
+               "export uses\n");
+    else if (g->decimal_seen == GUESS_FORMAT_NONE)
+        printf("; no decimal numbers seen in the first rows; '.' assumed\n");
+    printf("decimal = %c\n", g->decimal);
+}
+
+static void guess_unknown_entity(const profile_guess *g)
+{
+    printf("\n; TODO the header does not tell which entity this file holds.  Add a\n"
+           "; section for it, one of:");
+    for (int e = 0; e < ENT__COUNT; e++)
+        printf(" [%s]", contract_entity_get(e)->name);
+    printf(",\n; with file = and a column.NAME = COLUMN line for each column it keeps.\n");
+    for (size_t i = 0; i < g->ncols; i++) {
+        const guess_column *gc = &g->cols[i];
+        if (gc->values_look_hetu)
+            printf("; %s holds personal identity codes (hetu = …)\n", gc->header);
+        else if (gc->other_column)
+            printf("; %s looks like %s\n", gc->header, gc->other_column);
+        else
+            printf("; %s is not recognised\n", gc->header);
+    }
+}
+
+static void guess_columns(const profile_guess *g, const contract_entity *ent)
+{
+    char q[600];
+    for (size_t i = 0; i < g->ncols; i++) {
+        const guess_column *gc = &g->cols[i];
+        ini_text(q, sizeof q, gc->header);
+        if (!*gc->header)
+            printf("; column %zu has no name in the header; it is ignored\n", i + 1);
+        else if (gc->column >= 0 && strcasecmp(gc->header, ent->cols[gc->column].name) == 0)
+            printf("; %s is already a contract column\n", gc->header);
+        else if (gc->column >= 0)
+            setting("column.%s = %s", q, ent->cols[gc->column].name);
+        else if (gc->duplicate_of >= 0)
+            printf("; %s also looks like %s, which %s gives; it is ignored\n", gc->header,
+                   ent->cols[g->cols[gc->duplicate_of].column].name,
+                   g->cols[gc->duplicate_of].header);
+        else if (gc->other_entity >= 0)
+            printf("; %s looks like %s of %s, not a column of %s; it is ignored\n", gc->header,
+                   gc->other_column, contract_entity_get(gc->other_entity)->name, ent->name);
+        else
+            printf("; %s is not recognised; it is ignored and never stored, unless you name\n"
+                   "; the column of %s it is and remove '; TODO ' here:\n"
+                   "; TODO column.%s = COLUMN\n", gc->header, ent->name, q);
+        if (gc->column < 0 && gc->values_look_hetu)
+            printf(";   (%s holds personal identity codes; ignored, they are never stored)\n",
+                   gc->header);
+    }
+}
+
+static void guess_ids(const profile_guess *g, const contract_entity *ent, bool ytunnus)
+{
+    const char *sep = ytunnus ? "ytunnus = " : "hetu = ";
+    for (size_t i = 0; i < g->ncols; i++) {
+        const guess_column *gc = &g->cols[i];
+        if (gc->column < 0 || !(ytunnus ? gc->ytunnus : gc->hetu))
+            continue;
+        if (strcmp(sep, ", ") != 0)
+            printf(ytunnus ? "; %s holds business ids (Y-tunnus): ingest checks them\n"
+                           : "; %s holds personal identity codes: ingest checks them and "
+                             "stores only pseudonyms\n", gc->header);
+        printf("%s%s", sep, ent->cols[gc->column].name);
+        sep = ", ";
+    }
+    if (strcmp(sep, ", ") == 0)
+        printf("\n");
+}
+
+static void guess_missing(const profile_guess *g, const contract_entity *ent)
+{
+    for (int c = 0; c < ent->ncols; c++) {
+        bool have = false;
+        for (size_t i = 0; i < g->ncols; i++)
+            have = have || g->cols[i].column == c;
+        if (ent->cols[c].required && !have)
+            printf("; TODO the required column %s is not in the export (or not recognised);\n"
+                   ";   ingest refuses a %s file without it\n", ent->cols[c].name, ent->name);
+    }
+}
+
+static void guess_maps(const profile_guess *g, const contract_entity *ent)
+{
+    char from[600];
+    for (size_t i = 0; i < g->ncols; i++) {
+        const guess_column *gc = &g->cols[i];
+        if (!gc->nvalues)
+            continue;
+        const contract_column *col = &ent->cols[gc->column];
+        bool todo = false;
+        for (size_t k = 0; k < gc->nvalues; k++)
+            todo = todo || !gc->values[k].to;
+        printf("; values of %s seen in the first rows%s\n", gc->header,
+               todo ? " (where a line says TODO, write\n; the code for the value and remove "
+                      "'; TODO '):" : ":");
+        for (size_t k = 0; k < gc->nvalues; k++) {
+            ini_text(from, sizeof from, gc->values[k].from);
+            if (gc->values[k].to) {
+                setting("map.%s.%s = %s", col->name, from, gc->values[k].to);
+                continue;
+            }
+            printf("; TODO map.%s.%s = CODE ; ", col->name, from);
+            if (col->type == CT_BOOL)
+                printf("CODE is y or n\n");
+            else
+                for (const char *const *c = col->codes; *c; c++)
+                    printf("%s%s", c == col->codes ? "CODE is one of: " : ", ", *c);
+            if (col->type != CT_BOOL)
+                printf("\n");
+        }
+    }
+}
+
+static int profile_guess_cmd(int argc, char **argv, ips_diag *d)
+{
+    if (wants_help(argc, argv)) {
+        fputs(guess_usage, stdout);
+        return IPS_EXIT_OK;
+    }
+    const char *path = NULL, *encoding = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc)
+            encoding = argv[++i];
+        else if (strncmp(argv[i], "--encoding=", 11) == 0)
+            encoding = argv[i] + 11;
+        else if (strcmp(argv[i], "--encoding") == 0) {
+            ips_diag_set(d, IPS_ERR_USAGE, "--encoding needs an encoding after it, such as windows-1252");
+            return IPS_EXIT_FAILURE;
+        } else if (argv[i][0] != '-' && !path)
+            path = argv[i];
+        else {
+            ips_diag_set(d, IPS_ERR_USAGE, "'%s' is not understood; usage: ipsreport profile guess "
+                         "EXPORT.csv [--encoding E]", argv[i]);
+            return IPS_EXIT_FAILURE;
+        }
+    }
+    if (!path) {
+        ips_diag_set(d, IPS_ERR_USAGE, "name the export to guess from: ipsreport profile guess EXPORT.csv");
+        return IPS_EXIT_FAILURE;
+    }
+    profile_guess *g = NULL;
+    if (profile_guess_file(path, encoding, &g, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    guess_header(g);
+    if (g->entity < 0)
+        guess_unknown_entity(g);
+    else {
+        const contract_entity *ent = contract_entity_get(g->entity);
+        printf("\n[%s]\n", ent->name);
+        if (g->runner_up >= 0)
+            printf("; the header fits %s best (next: %s)\n", ent->name,
+                   contract_entity_get(g->runner_up)->name);
+        char q[600];
+        ini_text(q, sizeof q, g->file_pattern);
+        setting("file = %s", q);
+        guess_columns(g, ent);
+        guess_ids(g, ent, false);
+        guess_ids(g, ent, true);
+        guess_missing(g, ent);
+        guess_maps(g, ent);
+    }
+    profile_guess_free(g);
+    return IPS_EXIT_OK;
+}
 
 int cmd_profile(int argc, char **argv, ips_diag *d)
 {
-    (void)argc;
-    (void)argv;
-    ips_diag_set(d, IPS_ERR_USAGE, "'profile' is not built yet");
+    if (argc >= 2 && strcmp(argv[1], "check") == 0)
+        return profile_check(argc - 1, argv + 1, d);
+    if (argc >= 2 && strcmp(argv[1], "guess") == 0)
+        return profile_guess_cmd(argc - 1, argv + 1, d);
+    if (wants_help(argc, argv)) {
+        fputs(profile_usage, stdout);
+        return IPS_EXIT_OK;
+    }
+    if (argc < 2)
+        ips_diag_set(d, IPS_ERR_USAGE, "say what to do: 'ipsreport profile check FILE' or "
+                     "'ipsreport profile guess EXPORT.csv'");
+    else
+        ips_diag_set(d, IPS_ERR_USAGE, "'%s' is not a profile command; 'ipsreport profile --help' "
+                     "lists them", argv[1]);
     return IPS_EXIT_FAILURE;
 }
