@@ -329,8 +329,10 @@ static int run(metrics_opts *o, ips_diag *d)
             write_json(stdout, set, o->q.min_cell);
         else
             write_csv(stdout, set, o->q.min_cell);
-        if (fflush(stdout) != 0 || ferror(stdout))
+        if (fflush(stdout) != 0 || ferror(stdout)) {
             e = ips_diag_set(d, IPS_ERR_IO, "cannot write standard output (%s)", strerror(errno));
+            clearerr(stdout); /* reported here once; main() need not say it again */
+        }
     }
     metric_set_free(set);
     return e == IPS_OK ? METRICS_OK : METRICS_FAIL;
