@@ -50,13 +50,15 @@ static bool primary(const metric_row *r, int min_cell)
     }
 }
 
-/* How big a cell is when choosing the next smallest; < 0: not a candidate. */
+/* How big a cell is when choosing the next smallest; < 0: not a candidate.
+ * A cell with a blank value (a median not reached) still shows its
+ * denominator, from which a hidden one could be worked back, so it counts. */
 static double cell_size(const metric_row *r)
 {
-    if (!suppressible(r) || r->suppressed || !(r->has & MH_VALUE))
+    if (!suppressible(r) || r->suppressed)
         return -1;
     if (r->kind == MK_COUNT)
-        return r->value;
+        return (r->has & MH_VALUE) ? r->value : -1;
     if (r->has & MH_DENOMINATOR)
         return r->denominator;
     if (r->has & MH_NUMERATOR)

@@ -152,6 +152,29 @@ static void secondary_for_shares_uses_denominators(void **state)
     metric_set_free(set);
 }
 
+/* A median not reached has no value but shows its cohort, which would give
+ * the hidden cohort away: cohorts 3 (hidden), 37 (blank median), 62 → 37 is
+ * hidden next. */
+static void blank_cells_with_a_denominator_are_candidates(void **state)
+{
+    (void)state;
+    metric_set *set = metric_set_new();
+    const double cohort[] = {3, 37, 62};
+    const char *group[] = {"", "p1", "p2"};
+    for (int i = 0; i < 3; i++) {
+        metric_row *r = add(set, "time_to_first_job_median_days", "provider", group[i], MK_KM);
+        r->has = MH_DENOMINATOR | (i == 1 ? 0 : MH_VALUE);
+        r->denominator = cohort[i];
+        r->value = 100;
+    }
+    metric_set_suppress(set, 5);
+    assert_true(set->rows[0].suppressed);
+    assert_true(set->rows[1].suppressed);
+    assert_false(set->rows[1].has & MH_DENOMINATOR);
+    assert_false(set->rows[2].suppressed);
+    metric_set_free(set);
+}
+
 /* Two hidden cells already protect each other; a whole (no breakdown) row
  * has no siblings; rows of another period are another breakdown. */
 static void no_secondary_when_not_needed(void **state)
@@ -278,6 +301,7 @@ int main(void)
         cmocka_unit_test(small_shares_and_medians),
         cmocka_unit_test(one_hidden_cell_hides_the_next_smallest),
         cmocka_unit_test(secondary_for_shares_uses_denominators),
+        cmocka_unit_test(blank_cells_with_a_denominator_are_candidates),
         cmocka_unit_test(no_secondary_when_not_needed),
         cmocka_unit_test(kinds_that_are_not_people),
         cmocka_unit_test(values_print_half_up),
