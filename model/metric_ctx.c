@@ -30,12 +30,12 @@ static ips_error create_views(metric_ctx *ctx, ips_diag *d)
         " CASE WHEN end_date > (SELECT a FROM temp.asof) THEN NULL ELSE end_date END AS end_date,"
         " CASE WHEN end_date > (SELECT a FROM temp.asof) THEN NULL ELSE exit_reason END AS exit_reason,"
         " referral_source, support_level"
-        " FROM main.enrollments WHERE start_date <= (SELECT a FROM temp.asof)",
+        " FROM main.enrollments WHERE +start_date <= (SELECT a FROM temp.asof)",
         "CREATE TEMP VIEW IF NOT EXISTS jb AS SELECT job_id, client_id, employer_id, enrollment_id,"
         " job_title, occupation, start_date,"
         " CASE WHEN end_date > (SELECT a FROM temp.asof) THEN NULL ELSE end_date END AS end_date,"
         " hours_per_week, competitive, permanent, subsidized, end_reason"
-        " FROM main.jobs WHERE start_date <= (SELECT a FROM temp.asof)",
+        " FROM main.jobs WHERE +start_date <= (SELECT a FROM temp.asof)",
         "CREATE TEMP VIEW IF NOT EXISTS ct AS SELECT * FROM main.contacts"
         " WHERE date <= (SELECT a FROM temp.asof)",
     };

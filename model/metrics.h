@@ -116,7 +116,10 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d);
  * small-cell suppression unless q->internal. */
 ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d);
 
-/* Small-cell suppression of metrics.md (Privacy), primary and secondary. */
+/* Small-cell suppression of metrics.md (Privacy), primary and secondary.  A
+ * hidden row has suppressed set, its numerator, denominator and value
+ * cleared (has loses those bits) and text set to what prints instead ("<5"
+ * or "–"); rules in model/suppress.c and docs/metrics-output.md. */
 void metric_set_suppress(metric_set *set, int min_cell);
 
 /* The value as printed: "38.5", "12", "<5" (suppressed count), "–" (suppressed
