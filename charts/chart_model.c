@@ -3,6 +3,7 @@
 #include "charts/chart_model.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,4 +234,44 @@ size_t chart_count_points(const chart_model *m, chart_point_state state)
 bool chart_is_empty(const chart_model *m)
 {
     return chart_count_points(m, CP_VALUE) == 0 && chart_count_points(m, CP_SUPPRESSED) == 0;
+}
+
+/* Groups the thousands of digits (the integer part, no sign) with sep. */
+static void group_digits(char *digits, size_t n, const char *sep)
+{
+    char out[64];
+    size_t len = strlen(digits), o = 0, seplen = strlen(sep);
+    for (size_t i = 0; i < len && o + seplen + 2 < sizeof out; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            memcpy(out + o, sep, seplen);
+            o += seplen;
+        }
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(digits, n, "%s", out);
+}
+
+void chart_format_number(double v, int decimals, char decimal_mark, const char *unit, char *buf,
+                         size_t n)
+{
+    char num[48], intpart[64];
+    /* Half up, as metrics.md R17 rounds, robust to binary noise (38.25 → 38.3). */
+    double p = pow(10, decimals), a = floor(fabs(v) * p + 0.5 + 1e-7) / p;
+    if (a == 0)
+        v = 0; /* no "-0" */
+    snprintf(num, sizeof num, "%.*f", decimals, a);
+    char *dot = strchr(num, '.');
+    const char *frac = "";
+    if (dot) {
+        *dot = '\0';
+        frac = dot + 1;
+    }
+    snprintf(intpart, sizeof intpart, "%s", num);
+    /* Five digits and more are grouped: a no-break space in Finnish and Swedish. */
+    if (strlen(intpart) >= 5)
+        group_digits(intpart, sizeof intpart, decimal_mark == ',' ? "\u00a0" : ",");
+    char mark[2] = {decimal_mark ? decimal_mark : '.', '\0'};
+    snprintf(buf, n, "%s%s%s%s%s", v < 0 ? "\u2212" : "", intpart, *frac ? mark : "", frac,
+             unit ? unit : "");
 }

@@ -118,6 +118,7 @@ bool chart_ok(const chart_model *m);
 void chart_set_text(chart_model *m, chart_text which, const char *text);
 const char *chart_get_text(const chart_model *m, chart_text which); /* "" when unset */
 void chart_add_category(chart_model *m, const char *label);
+/* The new series (NULL when broken); valid until the next chart_add_series(). */
 chart_series *chart_add_series(chart_model *m, const char *name);
 /* Appends a point; the returned pointer is valid until the next append (NULL when broken). */
 chart_point *chart_add_point(chart_model *m, chart_series *s, chart_point p);
@@ -130,6 +131,12 @@ void chart_add_group(chart_model *m, const char *label, size_t first, size_t cou
 void chart_add_note(chart_model *m, const char *note);
 /* Takes ownership of part (also when it fails: then part is freed). */
 void chart_add_part(chart_model *m, chart_model *part);
+
+/* v rounded half up to decimals digits with the decimal mark (',' or '.'),
+ * five digits and more grouped, a true minus sign, and unit appended:
+ * (38.25, 1, ',', "\u00a0%") → "38,3 %". */
+void chart_format_number(double v, int decimals, char decimal_mark, const char *unit, char *buf,
+                         size_t n);
 
 /* Points that will be drawn / that are hidden by suppression, over all series and parts. */
 size_t chart_count_points(const chart_model *m, chart_point_state state);

@@ -63,7 +63,7 @@ double chart_height_for(const chart_model *m, double w)
     case CHART_HBARS:
     case CHART_FUNNEL: {
         double h = 100 + 12.0 * (double)m->nnotes + (m->nseries > 1 ? 18 : 0) + hbars_height(m);
-        return fmax(h, w * 0.45);
+        return fmax(h, 200);
     }
     case CHART_PANELS:
         return 80 + 12.0 * (double)m->nnotes + w * 0.34 * (double)(m->nparts ? m->nparts : 1);

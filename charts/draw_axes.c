@@ -52,44 +52,10 @@ double axis_map(const axis_scale *a, double v, double p0, double p1)
     return p0 + (v - a->lo) / (a->hi - a->lo) * (p1 - p0);
 }
 
-/* Groups the thousands of digits (the integer part, no sign) with sep. */
-static void group_digits(char *digits, size_t n, const char *sep)
-{
-    char out[64];
-    size_t len = strlen(digits), o = 0, seplen = strlen(sep);
-    for (size_t i = 0; i < len && o + seplen + 2 < sizeof out; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            memcpy(out + o, sep, seplen);
-            o += seplen;
-        }
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-    snprintf(digits, n, "%s", out);
-}
-
 void fmt_value(const chart_model *m, double v, int decimals, const char *unit, char *buf,
                size_t n)
 {
-    char num[48], intpart[64];
-    /* Half up, as metrics.md R17 rounds, robust to binary noise (38.25 → 38.3). */
-    double p = pow(10, decimals), a = floor(fabs(v) * p + 0.5 + 1e-7) / p;
-    if (a == 0)
-        v = 0; /* no "-0" */
-    snprintf(num, sizeof num, "%.*f", decimals, a);
-    char *dot = strchr(num, '.');
-    const char *frac = "";
-    if (dot) {
-        *dot = '\0';
-        frac = dot + 1;
-    }
-    snprintf(intpart, sizeof intpart, "%s", num);
-    /* Five digits and more are grouped: a no-break space in Finnish and Swedish. */
-    if (strlen(intpart) >= 5)
-        group_digits(intpart, sizeof intpart, m->decimal_mark == ',' ? "\u00a0" : ",");
-    char mark[2] = {m->decimal_mark ? m->decimal_mark : '.', '\0'};
-    snprintf(buf, n, "%s%s%s%s%s", v < 0 ? "\u2212" : "", intpart, *frac ? mark : "", frac,
-             unit ? unit : "");
+    chart_format_number(v, decimals, m->decimal_mark, unit, buf, n);
 }
 
 void value_scale(const chart_model *m, bool from_zero, axis_scale *out)

@@ -23,6 +23,9 @@ typedef enum {
     TS_VALUE,      /* value labels by marks */
     TS_NOTE,       /* footnotes, hidden-value marks */
     TS_NODATA,     /* the "no data" message */
+    TS_DISPLAY,    /* the PDF summary's title */
+    TS_LEAD,       /* the PDF summary's readings and key figures */
+    TS_LEAD_BOLD,
     TS__COUNT
 } text_style;
 

@@ -14,7 +14,23 @@ static size_t category_count(const chart_model *m)
     return n;
 }
 
-static void value_label(dctx *dc, const chart_point *p, double x, double y)
+/* True when a horizontal reference line runs through [top, bottom]. */
+static bool crosses_ref(dctx *dc, drect in, const axis_scale *ys, double top, double bottom)
+{
+    for (size_t i = 0; i < dc->m->nrefs; i++) {
+        const chart_ref *r = &dc->m->refs[i];
+        if (r->kind != CHART_REF_Y)
+            continue;
+        double ry = axis_map(ys, r->a, in.y + in.h, in.y);
+        if (ry >= top - 1 && ry <= bottom + 1)
+            return true;
+    }
+    return false;
+}
+
+/* The value above its marker, or below it when a target line runs there. */
+static void value_label(dctx *dc, const chart_point *p, double x, double y, drect in,
+                        const axis_scale *ys)
 {
     char buf[64];
     const char *text = p->label;
@@ -22,7 +38,12 @@ static void value_label(dctx *dc, const chart_point *p, double x, double y)
         fmt_value(dc->m, p->y, dc->m->decimals, chart_get_text(dc->m, CT_UNIT), buf, sizeof buf);
         text = buf;
     }
-    dtext_at(dc, TS_VALUE, text, x, y - 6, 0.5, 1);
+    double tw, th;
+    dtext_size(dc, TS_VALUE, text, 0, TW_LINE, &tw, &th);
+    if (crosses_ref(dc, in, ys, y - 6 - th, y - 6) && !crosses_ref(dc, in, ys, y + 6, y + 6 + th))
+        dtext_at(dc, TS_VALUE, text, x, y + 6, 0.5, 0);
+    else
+        dtext_at(dc, TS_VALUE, text, x, y - 6, 0.5, 1);
 }
 
 static void line_series(dctx *dc, size_t si, drect in, const axis_scale *ys, double band)
@@ -69,7 +90,7 @@ static void line_series(dctx *dc, size_t si, drect in, const axis_scale *ys, dou
         marker_series(dc, si, x, y, j == last ? 8 : 6.5);
         log_point(dc);
         if (dc->m->label_points ? si == 0 : j == last)
-            value_label(dc, p, x, y);
+            value_label(dc, p, x, y, in, ys);
     }
 }
 
@@ -126,10 +147,8 @@ static void step_series(dctx *dc, size_t si, drect in, const axis_scale *xs, con
             double x = axis_map(xs, p->x, in.x, in.x + in.w);
             double y = axis_map(ys, p->y, in.y + in.h, in.y);
             marker_series(dc, si, x, y, 6.5);
-            double tw, th;
-            dtext_size(dc, TS_VALUE, p->label, 0, TW_LINE, &tw, &th);
-            bool left = x + 6 + tw > in.x + in.w + 8; /* keep it on the page */
-            dtext_at(dc, TS_VALUE, p->label, left ? x - 6 : x + 6, y + 3, left ? 1 : 0, 0);
+            /* Above and left of the step: a rising curve leaves that corner empty. */
+            dtext_at(dc, TS_VALUE, p->label, x - 5, y - 4, 1, 1);
         }
     }
 }

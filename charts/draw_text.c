@@ -17,6 +17,9 @@ static const struct {
     [TS_VALUE] = {"DejaVu Sans Bold 8", 0},
     [TS_NOTE] = {"DejaVu Sans Oblique 7.5", 1},
     [TS_NODATA] = {"DejaVu Sans Bold 15", 1},
+    [TS_DISPLAY] = {"DejaVu Sans Bold 22", 0},
+    [TS_LEAD] = {"DejaVu Sans 11", 0},
+    [TS_LEAD_BOLD] = {"DejaVu Sans Bold 11", 0},
 };
 
 bool dctx_open(dctx *dc, cairo_t *cr, const chart_model *m, chart_layout *log)
@@ -151,6 +154,15 @@ void dtext_at(dctx *dc, text_style st, const char *s, double x, double y, double
     prepare(dc, st, s, 0, TW_LINE, 0);
     logical_size(dc, &tw, &th);
     cairo_save(dc->cr);
+    if (st == TS_VALUE) {
+        /* A white halo keeps value labels readable where they cross a line. */
+        cairo_move_to(dc->cr, x - tw * ax, y - th * ay);
+        pango_cairo_layout_path(dc->cr, dc->pl);
+        dset(dc, PAPER);
+        cairo_set_line_width(dc->cr, 3.0);
+        cairo_set_line_join(dc->cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(dc->cr);
+    }
     set_style_colour(dc, st);
     cairo_move_to(dc->cr, x - tw * ax, y - th * ay);
     pango_cairo_show_layout(dc->cr, dc->pl);
