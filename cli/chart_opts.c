@@ -76,7 +76,8 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
     opterr = 0; /* we word the errors ourselves */
     int c;
     char msg[256];
-    while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+    /* A leading ':' makes a missing value ':' rather than '?'. */
+    while ((c = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
         switch (c) {
         case OPT_DB: o->db = optarg; break;
         case OPT_PERIOD: o->period = optarg; break;
@@ -98,9 +99,11 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
                 return bad(d, cmd, msg);
             }
             break;
+        case ':':
+            snprintf(msg, sizeof msg, "%s needs a value", argv[optind - 1]);
+            return bad(d, cmd, msg);
         default:
-            snprintf(msg, sizeof msg, "'%s' is not an option of '%s' or lacks its value",
-                     argv[optind - 1], cmd);
+            snprintf(msg, sizeof msg, "'%s' is not an option of '%s'", argv[optind - 1], cmd);
             return bad(d, cmd, msg);
         }
     }
