@@ -11,7 +11,7 @@ DESTDIR ?=
 CC      ?= cc
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-PKGS    := sqlite3 xlsxwriter cairo pangocairo libsodium inih
+PKGS    := sqlite3 xlsxwriter cairo pangocairo fontconfig libsodium inih
 WARN    := -std=c17 -Wall -Wextra -Wpedantic
 DEFS    := -D_POSIX_C_SOURCE=200809L -DIPS_VERSION='"$(VERSION)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -1,10 +1,60 @@
-/* Placeholder until the 'charts' command is built; it says so rather than pretend. */
+/* ipsreport charts: every chart of a period (and the eight quarters before
+ * it) as PNG, SVG or PDF files in a folder. */
+#include <stdio.h>
+
+#include "charts/charts.h"
+#include "cli/chart_opts.h"
 #include "cli/commands.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: ipsreport charts --db FILE --period P --out DIR [options]\n\n"
+            "Draws the period's charts into DIR (created if missing), one file each:\n"
+            "  employment_rate         quarterly employment rate, P's quarter and the 8 before,\n"
+            "                          with the IPS benchmark band (41-50 %%)\n"
+            "  exits_by_reason         exits in P by reason\n"
+            "  first_employer_contact  days to the first employer contact, 30-day line\n"
+            "  fidelity                the 25 fidelity items, reviewer and data side by side\n"
+            "  service_path            referred, started, employer contact, job, job held 90 days\n"
+            "  time_to_first_job       Kaplan-Meier curve of time to the first job\n"
+            "  coach_targets           caseload per FTE (target 20) and employer contacts\n"
+            "                          per week per coach (target 6), by quarter\n\n"
+            "options:\n"
+            "  --db FILE          the warehouse\n"
+            "  --period P         2024Q3, 2024H2 or 2024 (or --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+            "  --out DIR          folder for the files\n"
+            "  --format F         png (default), svg or pdf\n"
+            "  --lang L           fi (default), sv or en\n"
+            "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
+            "  --min-cell N       hide counts under N (default 5)\n"
+            "  --internal         no hiding of small numbers; every chart says so\n"
+            "  -h, --help         this text\n");
+}
 
 int cmd_charts(int argc, char **argv, ips_diag *d)
 {
-    (void)argc;
-    (void)argv;
-    ips_diag_set(d, IPS_ERR_USAGE, "'charts' is not built yet");
-    return IPS_EXIT_FAILURE;
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return IPS_EXIT_OK;
+    }
+    chart_opts o;
+    if (!chart_opts_parse(argc, argv, true, &o, d))
+        return IPS_EXIT_FAILURE;
+    metric_query q;
+    if (chart_opts_query(&o, &q, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    warehouse *wh = NULL;
+    if (warehouse_open(o.db, WH_READONLY, &wh, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    char **paths = NULL;
+    size_t n = 0;
+    ips_error e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format),
+                                    o.out, &paths, &n, d);
+    warehouse_free(wh);
+    for (size_t i = 0; i < n; i++)
+        printf("%s\n", paths[i]);
+    charts_paths_free(paths, n);
+    chart_draw_shutdown();
+    return e == IPS_OK ? IPS_EXIT_OK : IPS_EXIT_FAILURE;
 }

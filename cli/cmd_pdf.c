@@ -1,10 +1,49 @@
-/* Placeholder until the 'pdf' command is built; it says so rather than pretend. */
+/* ipsreport pdf: the steering group's A4 summary of a period. */
+#include <stdio.h>
+
+#include "charts/charts.h"
+#include "cli/chart_opts.h"
 #include "cli/commands.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: ipsreport pdf --db FILE --period P --out FILE.pdf [options]\n\n"
+            "Writes an A4 summary for the steering group: a title page with the key\n"
+            "figures, one page per chart with a two-line reading of it, and the\n"
+            "fidelity items as a table (%d pages).\n\n"
+            "options:\n"
+            "  --db FILE          the warehouse\n"
+            "  --period P         2024Q3, 2024H2 or 2024 (or --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+            "  --out FILE.pdf     the PDF to write\n"
+            "  --lang L           fi (default), sv or en\n"
+            "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
+            "  --min-cell N       hide counts under N (default 5)\n"
+            "  --internal         no hiding of small numbers; every page says so\n"
+            "  -h, --help         this text\n",
+            PDF_SUMMARY_PAGES);
+}
 
 int cmd_pdf(int argc, char **argv, ips_diag *d)
 {
-    (void)argc;
-    (void)argv;
-    ips_diag_set(d, IPS_ERR_USAGE, "'pdf' is not built yet");
-    return IPS_EXIT_FAILURE;
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return IPS_EXIT_OK;
+    }
+    chart_opts o;
+    if (!chart_opts_parse(argc, argv, false, &o, d))
+        return IPS_EXIT_FAILURE;
+    metric_query q;
+    if (chart_opts_query(&o, &q, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    warehouse *wh = NULL;
+    if (warehouse_open(o.db, WH_READONLY, &wh, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    ips_error e = pdf_summary_write(wh, &q, o.lang, o.out, d);
+    warehouse_free(wh);
+    chart_draw_shutdown();
+    if (e != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    printf("%s\n", o.out);
+    return IPS_EXIT_OK;
 }

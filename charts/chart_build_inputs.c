@@ -1,0 +1,338 @@
+/* Charts built from chart_inputs (distributions, the Kaplan–Meier curve, the
+ * merged fidelity review), with their readings taken from metric rows so the
+ * PDF's sentences agree with the workbook's numbers. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts/chart_build_internal.h"
+
+#define MAX_BINS 12
+
+/* ---- days to the first employer contact -------------------------------- */
+
+/* Primary suppression hides small bins; when exactly one is hidden, the next
+ * smallest shown one goes too, or the total would give it away. */
+static void hide_bins(const chart_data *cd, const long *count, bool *hidden, size_t nb)
+{
+    size_t nhidden = 0;
+    for (size_t i = 0; i < nb; i++)
+        if ((hidden[i] = cb_hide_count(cd, count[i])))
+            nhidden++;
+    if (nhidden != 1)
+        return;
+    size_t best = nb;
+    for (size_t i = 0; i < nb; i++)
+        if (!hidden[i] && count[i] > 0 && (best == nb || count[i] < count[best]))
+            best = i;
+    if (best < nb)
+        hidden[best] = true;
+}
+
+static void contact_bins(chart_model *m, chart_series *s, const chart_data *cd, chart_lang lang)
+{
+    const chart_contact_days *cdays = &cd->in.contact_days;
+    int maxd = 0;
+    for (size_t i = 0; i < cdays->n; i++)
+        maxd = cdays->days[i] > maxd ? cdays->days[i] : maxd;
+    int width = maxd <= 180 ? 15 : 30;
+    size_t nb = (size_t)(maxd / width) + 1;
+    bool overflow = nb > MAX_BINS;
+    if (overflow)
+        nb = MAX_BINS;
+    long count[MAX_BINS] = {0};
+    bool hidden[MAX_BINS];
+    for (size_t i = 0; i < cdays->n; i++) {
+        size_t b = cdays->days[i] < 0 ? 0 : (size_t)(cdays->days[i] / width);
+        count[b < nb ? b : nb - 1]++;
+    }
+    hide_bins(cd, count, hidden, nb);
+    m->x_step = width;
+    char lt[16];
+    snprintf(lt, sizeof lt, "<%d", cd->min_cell);
+    for (size_t i = 0; i < nb; i++) {
+        chart_point p = {.x = (double)i * width, .x2 = (double)(i + 1) * width,
+                         .y = (double)count[i], .state = hidden[i] ? CP_SUPPRESSED : CP_VALUE,
+                         .label = hidden[i] ? lt : NULL};
+        chart_add_point(m, s, p);
+    }
+    if (overflow) {
+        char from[16], note[200];
+        snprintf(from, sizeof from, "%d", (int)(MAX_BINS - 1) * width);
+        snprintf(note, sizeof note, chart_label(lang, L_FEC_LAST_BIN), from);
+        chart_add_note(m, note);
+    }
+    (void)lang;
+}
+
+chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_HISTOGRAM, CH_FIRST_CONTACT, lang);
+    if (!m)
+        return NULL;
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_FEC_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_FEC_SUBTITLE));
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_FEC_X));
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_EPISODES));
+    m->whole_numbers = true;
+    m->label_points = true;
+    m->x_min = 0;
+    m->y_min = 0;
+    chart_add_ref(m, CHART_REF_X, 30, 0, chart_label(lang, L_FEC_30));
+    chart_series *s = chart_add_series(m, chart_label(lang, L_EPISODES));
+    const chart_contact_days *cdays = &cd->in.contact_days;
+    if (!cdays->known)
+        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+    else if (cdays->n > 0)
+        contact_bins(m, s, cd, lang);
+    if (cdays->known && cdays->pending > 0) {
+        char c[32], note[200];
+        cb_count_text(cd, lang, (long)cdays->pending, c, sizeof c);
+        snprintf(note, sizeof note, chart_label(lang, L_FEC_PENDING), c);
+        chart_add_note(m, note);
+    }
+    const metric_row *mean = cb_row(cd->period, "first_employer_contact_mean_days");
+    const metric_row *w30 = cb_row(cd->period, "first_employer_contact_within_30");
+    char a[32], b[32], c[32];
+    cb_row_text(cd, mean, lang, 0, NULL, a, sizeof a);
+    if (mean && (mean->has & MH_DENOMINATOR))
+        cb_count_text(cd, lang, (long)mean->denominator, b, sizeof b);
+    else
+        snprintf(b, sizeof b, "–");
+    cb_row_text(cd, w30, lang, 1, chart_lang_percent(lang), c, sizeof c);
+    cb_textf(m, CT_READING1, chart_label(lang, L_FEC_READ1), a, b);
+    cb_textf(m, CT_READING2, chart_label(lang, L_FEC_READ2), c);
+    return m;
+}
+
+/* ---- service path ------------------------------------------------------- */
+
+chart_model *build_service_path(const chart_data *cd, chart_lang lang)
+{
+    static const chart_label_id stages[PATH__COUNT] = {L_PATH_REFERRED, L_PATH_STARTED,
+                                                        L_PATH_CONTACT, L_PATH_JOB, L_PATH_JOB90};
+    chart_model *m = cb_new(cd, CHART_FUNNEL, CH_SERVICE_PATH, lang);
+    if (!m)
+        return NULL;
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_PATH_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_PATH_SUBTITLE));
+    const chart_service_path *p = &cd->in.path;
+    chart_series *s = chart_add_series(m, "");
+    long total = 0;
+    for (int i = 0; i < PATH__COUNT; i++) {
+        chart_add_category(m, chart_label(lang, stages[i]));
+        total += p->known ? p->count[i] : 0;
+    }
+    if (!p->known)
+        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+    if (!p->known || total == 0)
+        return m; /* no points: the "no data" picture */
+    long base = p->count[PATH_REFERRED];
+    bool base_shown = base > 0 && !cb_hide_count(cd, base);
+    char txt[PATH__COUNT][32];
+    for (int i = 0; i < PATH__COUNT; i++) {
+        cb_count_text(cd, lang, p->count[i], txt[i], sizeof txt[i]);
+        if (cb_hide_count(cd, p->count[i])) {
+            chart_add_missing(m, s, CP_SUPPRESSED, txt[i]);
+            continue;
+        }
+        char label[64], share[32];
+        if (base_shown) {
+            chart_lang_number(lang, 100.0 * (double)p->count[i] / (double)base, 0,
+                              chart_lang_percent(lang), share, sizeof share);
+            snprintf(label, sizeof label, "%s (%s)", txt[i], share);
+        } else {
+            snprintf(label, sizeof label, "%s", txt[i]);
+        }
+        chart_point pt = {.x = i, .y = (double)p->count[i], .label = label};
+        chart_add_point(m, s, pt);
+    }
+    if (base_shown)
+        chart_add_note(m, chart_label(lang, L_PATH_NOTE));
+    cb_textf(m, CT_READING1, chart_label(lang, L_PATH_READ1), txt[PATH_REFERRED],
+             txt[PATH_STARTED], txt[PATH_FIRST_JOB]);
+    char share[32] = "–";
+    if (base_shown && !cb_hide_count(cd, p->count[PATH_JOB_90]))
+        chart_lang_number(lang, 100.0 * (double)p->count[PATH_JOB_90] / (double)base, 0,
+                          chart_lang_percent(lang), share, sizeof share);
+    cb_textf(m, CT_READING2, chart_label(lang, L_PATH_READ2), txt[PATH_JOB_90], share);
+    return m;
+}
+
+/* ---- time to first job -------------------------------------------------- */
+
+static void km_points(chart_model *m, chart_series *s, const chart_km_curve *km, chart_lang lang)
+{
+    if (km->t[0] > 0)
+        chart_add_point(m, s, (chart_point){.x = 0, .y = 0});
+    size_t median = km->n;
+    for (size_t i = 0; i < km->n; i++)
+        if (median == km->n && km->s[i] <= 0.5)
+            median = i;
+    for (size_t i = 0; i < km->n; i++) {
+        char label[48] = "";
+        if (i == median)
+            chart_lang_number(lang, km->t[i], 0, chart_label(lang, L_DAYS_UNIT), label,
+                              sizeof label);
+        else if (i == km->n - 1)
+            chart_lang_number(lang, (1 - km->s[i]) * 100, 0, chart_lang_percent(lang), label,
+                              sizeof label);
+        chart_point p = {.x = km->t[i], .y = (1 - km->s[i]) * 100, .label = label[0] ? label : NULL};
+        chart_add_point(m, s, p);
+    }
+}
+
+chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_STEP, CH_TIME_TO_JOB, lang);
+    if (!m)
+        return NULL;
+    const chart_km_curve *km = &cd->in.km;
+    char cohort[32];
+    cb_count_text(cd, lang, (long)km->cohort, cohort, sizeof cohort);
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_KM_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_KM_SUBTITLE), cohort);
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_KM_X));
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_KM_Y));
+    m->y_min = 0;
+    m->x_min = 0;
+    chart_add_ref(m, CHART_REF_Y, 50, 0, chart_label(lang, L_KM_MEDIAN));
+    chart_series *s = chart_add_series(m, chart_label(lang, L_KM_Y));
+    if (!km->known)
+        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+    else if (km->n > 0 && cb_hide_count(cd, (long)km->cohort))
+        chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, L_HIDDEN));
+    else if (km->n > 0)
+        km_points(m, s, km, lang);
+    const metric_row *med = cb_row(cd->period, "time_to_first_job_median_days");
+    if (cb_usable(med)) {
+        char d[32];
+        chart_lang_number(lang, med->value, 0, NULL, d, sizeof d);
+        cb_textf(m, CT_READING1, chart_label(lang, L_KM_READ_MEDIAN), d);
+    } else {
+        chart_set_text(m, CT_READING1, chart_label(lang, L_KM_READ_NO_MEDIAN));
+    }
+    char w[32];
+    cb_row_text(cd, cb_row(cd->period, "employed_within_180_days"), lang, 1,
+                chart_lang_percent(lang), w, sizeof w);
+    cb_textf(m, CT_READING2, chart_label(lang, L_KM_READ2), w);
+    return m;
+}
+
+/* ---- fidelity ----------------------------------------------------------- */
+
+/* How far the data score lies outside the reviewer's range (0 inside). */
+static int fid_gap(const chart_fid_item *it)
+{
+    if (it->status != FID_RATED || it->data_score < 1)
+        return 0;
+    if (it->data_score < it->reviewer_low)
+        return it->reviewer_low - it->data_score;
+    if (it->data_score > it->reviewer_high)
+        return it->data_score - it->reviewer_high;
+    return 0;
+}
+
+static void fid_points(chart_model *m, chart_series *rev, chart_series *dat,
+                       const chart_fid_item *it, chart_lang lang)
+{
+    if (it->status == FID_RATED && it->reviewer_low >= 1 && it->reviewer_low <= 5) {
+        int hi = it->reviewer_high > it->reviewer_low ? it->reviewer_high : it->reviewer_low;
+        char label[32];
+        if (hi > it->reviewer_low)
+            snprintf(label, sizeof label, "%d–%d", it->reviewer_low, hi);
+        else
+            snprintf(label, sizeof label, "%d", it->reviewer_low);
+        chart_point p = {.x = it->item - 1, .y = it->reviewer_low, .y2 = hi, .label = label};
+        chart_add_point(m, rev, p);
+    } else {
+        const char *why = it->status == FID_NOT_APPLICABLE ? chart_label(lang, L_FID_NA)
+                          : it->status == FID_NOT_RATED    ? chart_label(lang, L_FID_NOT_RATED)
+                                                           : NULL;
+        chart_add_missing(m, rev, CP_MISSING, why);
+    }
+    if (it->data_score >= 1 && it->data_score <= 5)
+        chart_add_value(m, dat, it->data_score);
+    else
+        chart_add_missing(m, dat, CP_MISSING, NULL);
+}
+
+static void fid_texts(chart_model *m, const chart_fidelity *f, chart_lang lang)
+{
+    char total[48], band[96], sub[160];
+    chart_lang_number(lang, f->total_low, 0, NULL, total, sizeof total);
+    if (f->total_high > f->total_low) {
+        size_t n = strlen(total);
+        snprintf(total + n, sizeof total - n, "–");
+        n = strlen(total);
+        chart_lang_number(lang, f->total_high, 0, NULL, total + n, sizeof total - n);
+    }
+    chart_fidelity_band(lang, f->band, band, sizeof band);
+    int differ = 0, with_data = 0;
+    for (int i = 0; i < 25; i++) {
+        differ += fid_gap(&f->items[i]) >= 2;
+        with_data += f->items[i].data_score >= 1;
+    }
+    char n[16], rated[16];
+    if (f->has_review) {
+        cb_textf(m, CT_TITLE, chart_label(lang, L_FID_TITLE), total, band);
+        if (f->review_date[0]) {
+            ips_day day;
+            char dl[16];
+            if (date_parse_iso(f->review_date, &day))
+                chart_date_label(lang, day, dl, sizeof dl);
+            else
+                snprintf(dl, sizeof dl, "%s", f->review_date);
+            snprintf(sub, sizeof sub, "%s, %s", f->review_id, dl);
+        } else {
+            snprintf(sub, sizeof sub, "%s", f->review_id);
+        }
+        cb_textf(m, CT_SUBTITLE, chart_label(lang, L_FID_SUBTITLE), sub);
+        snprintf(rated, sizeof rated, "%d", f->items_rated);
+        cb_textf(m, CT_READING1, chart_label(lang, L_FID_READ1), total, band, rated);
+        snprintf(n, sizeof n, "%d", differ);
+        cb_textf(m, CT_READING2, chart_label(lang, L_FID_READ2), n);
+    } else {
+        chart_set_text(m, CT_TITLE, chart_label(lang, L_FID_TITLE_NONE));
+        chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_FID_SUBTITLE_NONE));
+        chart_set_text(m, CT_READING1, chart_label(lang, L_FID_READ1_NONE));
+        snprintf(n, sizeof n, "%d", with_data);
+        cb_textf(m, CT_READING2, chart_label(lang, L_FID_READ2_DATA), n);
+    }
+}
+
+chart_model *build_fidelity(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_HBARS, CH_FIDELITY, lang);
+    if (!m)
+        return NULL;
+    const chart_fidelity *f = &cd->in.fidelity;
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_FID_AXIS));
+    chart_set_text(m, CT_RANGE, chart_label(lang, L_FID_RANGE));
+    m->y_min = 0;
+    m->y_max = 5;
+    m->whole_numbers = true;
+    chart_add_group(m, chart_fidelity_section(lang, 0), 0, 3);
+    chart_add_group(m, chart_fidelity_section(lang, 1), 3, 8);
+    chart_add_group(m, chart_fidelity_section(lang, 2), 11, 14);
+    chart_add_series(m, chart_label(lang, L_FID_REVIEWER));
+    chart_add_series(m, chart_label(lang, L_FID_DATA));
+    if (m->nseries != 2) {
+        chart_free(m);
+        return NULL;
+    }
+    /* Series pointers are taken after both exist: adding one may move the others. */
+    chart_series *rev = &m->series[0], *dat = &m->series[1];
+    for (int i = 0; i < 25; i++) {
+        char label[96];
+        snprintf(label, sizeof label, "%d %s", i + 1, chart_fidelity_item(lang, i + 1));
+        chart_add_category(m, label);
+        chart_fid_item it = f->items[i];
+        it.item = i + 1;
+        fid_points(m, rev, dat, &it, lang);
+    }
+    chart_add_note(m, chart_label(lang, L_FID_NOTE));
+    fid_texts(m, f, lang);
+    return m;
+}

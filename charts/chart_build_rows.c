@@ -1,0 +1,188 @@
+/* Charts built from metric rows alone: the quarterly employment rate, exits
+ * by reason, and the coaches' workload against the fidelity targets. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts/chart_build_internal.h"
+
+/* IPS Employment Center: 41 % is average performance, 50 % excellent. */
+#define IPS_BENCHMARK_LOW 41.0
+#define IPS_BENCHMARK_HIGH 50.0
+#define TARGET_CASELOAD 20.0
+#define TARGET_CONTACTS 6.0
+
+static void employment_reading(chart_model *m, const chart_data *cd, chart_lang lang)
+{
+    const char *pct = chart_lang_percent(lang);
+    const metric_row *now = cb_row(cd->quarter[CHART_QUARTERS - 1], "employment_rate");
+    const metric_row *before = cb_row(cd->quarter[CHART_QUARTERS - 2], "employment_rate");
+    char v[32], diff[32];
+    cb_row_text(cd, now, lang, 1, pct, v, sizeof v);
+    if (!cb_usable(now)) {
+        chart_set_text(m, CT_READING1, chart_label(lang, L_EMP_READ_NONE));
+        return;
+    }
+    if (!cb_usable(before)) {
+        cb_textf(m, CT_READING1, chart_label(lang, L_EMP_READ_FIRST), v);
+    } else {
+        double d = round((now->value - before->value) * 10) / 10;
+        chart_lang_number(lang, fabs(d), 1, NULL, diff, sizeof diff);
+        chart_label_id id = d > 0 ? L_EMP_READ_UP : d < 0 ? L_EMP_READ_DOWN : L_EMP_READ_SAME;
+        cb_textf(m, CT_READING1, chart_label(lang, id), v, diff);
+    }
+    chart_label_id band = now->value < IPS_BENCHMARK_LOW    ? L_EMP_READ_BELOW
+                          : now->value <= IPS_BENCHMARK_HIGH ? L_EMP_READ_WITHIN
+                                                             : L_EMP_READ_ABOVE;
+    chart_set_text(m, CT_READING2, chart_label(lang, band));
+}
+
+chart_model *build_employment(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_LINE, CH_EMPLOYMENT, lang);
+    if (!m)
+        return NULL;
+    char first[16], last[16];
+    cb_quarter_label(cd, 0, first, sizeof first);
+    cb_quarter_label(cd, CHART_QUARTERS - 1, last, sizeof last);
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_EMP_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_EMP_SUBTITLE), first, last);
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_EMP_AXIS));
+    chart_set_text(m, CT_UNIT, chart_lang_percent(lang));
+    m->decimals = 1;
+    m->y_min = 0;
+    m->label_points = true;
+    chart_series *s = chart_add_series(m, chart_label(lang, L_EMP_TITLE));
+    for (size_t i = 0; i < CHART_QUARTERS; i++) {
+        char q[16];
+        cb_quarter_label(cd, i, q, sizeof q);
+        chart_add_category(m, q);
+        cb_add_row_point(m, s, cb_row(cd->quarter[i], "employment_rate"), lang);
+    }
+    chart_add_ref(m, CHART_BAND_Y, IPS_BENCHMARK_LOW, IPS_BENCHMARK_HIGH,
+                  chart_label(lang, L_EMP_BENCHMARK));
+    employment_reading(m, cd, lang);
+    return m;
+}
+
+typedef struct {
+    const metric_row *row;
+} exit_ref;
+
+/* Largest first; hidden ones after the shown, then by code for a stable order. */
+static int by_count(const void *a, const void *b)
+{
+    const metric_row *x = ((const exit_ref *)a)->row, *y = ((const exit_ref *)b)->row;
+    if (x->suppressed != y->suppressed)
+        return x->suppressed ? 1 : -1;
+    if (x->value != y->value)
+        return x->value < y->value ? 1 : -1;
+    return strcmp(x->group, y->group);
+}
+
+static void exits_reading(chart_model *m, const chart_data *cd, chart_lang lang,
+                          const exit_ref *refs, size_t n)
+{
+    char total[32], open[32], share[32];
+    const metric_row *all = cb_row(cd->period, "exits");
+    cb_row_text(cd, all, lang, 0, NULL, total, sizeof total);
+    const metric_row *emp = metric_set_find(cd->exits, "exits", "exit_reason", "employed_open");
+    if (emp)
+        cb_row_text(cd, emp, lang, 0, NULL, open, sizeof open);
+    else
+        chart_lang_number(lang, 0, 0, NULL, open, sizeof open);
+    cb_row_text(cd, cb_row(cd->period, "employment_at_exit"), lang, 1, chart_lang_percent(lang),
+                share, sizeof share);
+    cb_textf(m, CT_READING1, chart_label(lang, L_EXIT_READ1), total, open, share);
+    if (n > 0 && cb_usable(refs[0].row)) {
+        char c[32];
+        cb_row_text(cd, refs[0].row, lang, 0, NULL, c, sizeof c);
+        cb_textf(m, CT_READING2, chart_label(lang, L_EXIT_READ2),
+                 chart_exit_reason(lang, refs[0].row->group), c);
+    }
+}
+
+chart_model *build_exits(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_HBARS, CH_EXITS, lang);
+    if (!m)
+        return NULL;
+    char period[48];
+    chart_period_label(lang, cd->start, cd->end, period, sizeof period);
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_EXIT_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_EXIT_SUBTITLE), period);
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_EPISODES));
+    m->whole_numbers = true;
+    m->y_min = 0;
+    size_t n = 0;
+    exit_ref *refs = calloc(cd->exits && cd->exits->n ? cd->exits->n : 1, sizeof *refs);
+    if (!refs) {
+        chart_free(m);
+        return NULL;
+    }
+    for (size_t i = 0; cd->exits && i < cd->exits->n; i++) {
+        const metric_row *r = &cd->exits->rows[i];
+        if (strcmp(r->metric, "exits") == 0 && strcmp(r->group_by, "exit_reason") == 0 &&
+            (r->suppressed || ((r->has & MH_VALUE) && r->value > 0)))
+            refs[n++].row = r;
+    }
+    qsort(refs, n, sizeof *refs, by_count);
+    chart_series *s = chart_add_series(m, chart_label(lang, L_EPISODES));
+    for (size_t i = 0; i < n; i++) {
+        chart_add_category(m, chart_exit_reason(lang, refs[i].row->group));
+        if (refs[i].row->suppressed) {
+            char lt[16];
+            snprintf(lt, sizeof lt, "<%d", cd->min_cell);
+            chart_add_missing(m, s, CP_SUPPRESSED, lt);
+        } else {
+            chart_add_value(m, s, refs[i].row->value);
+        }
+    }
+    exits_reading(m, cd, lang, refs, n);
+    free(refs);
+    return m;
+}
+
+static chart_model *target_panel(const chart_data *cd, chart_lang lang, const char *metric,
+                                 chart_label_id title, chart_label_id target_label, double target,
+                                 int decimals)
+{
+    chart_model *p = cb_new(cd, CHART_LINE, CH_COACH_TARGETS, lang);
+    if (!p)
+        return NULL;
+    chart_set_text(p, CT_TITLE, chart_label(lang, title));
+    p->decimals = decimals;
+    p->y_min = 0;
+    p->label_points = true;
+    chart_series *s = chart_add_series(p, chart_label(lang, title));
+    for (size_t i = 0; i < CHART_QUARTERS; i++) {
+        char q[16];
+        cb_quarter_label(cd, i, q, sizeof q);
+        chart_add_category(p, q);
+        cb_add_row_point(p, s, cb_row(cd->quarter[i], metric), lang);
+    }
+    chart_add_ref(p, CHART_REF_Y, target, 0, chart_label(lang, target_label));
+    return p;
+}
+
+chart_model *build_coach_targets(const chart_data *cd, chart_lang lang)
+{
+    chart_model *m = cb_new(cd, CHART_PANELS, CH_COACH_TARGETS, lang);
+    if (!m)
+        return NULL;
+    chart_set_text(m, CT_TITLE, chart_label(lang, L_COACH_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_COACH_SUBTITLE));
+    chart_add_part(m, target_panel(cd, lang, "caseload_per_fte", L_COACH_CASELOAD,
+                                   L_COACH_CASELOAD_TARGET, TARGET_CASELOAD, 1));
+    chart_add_part(m, target_panel(cd, lang, "employer_contacts_per_week", L_COACH_CONTACTS,
+                                   L_COACH_CONTACTS_TARGET, TARGET_CONTACTS, 1));
+    char a[32], b[32];
+    const metric_row *last = cb_row(cd->quarter[CHART_QUARTERS - 1], "caseload_per_fte");
+    cb_row_text(cd, last, lang, 1, NULL, a, sizeof a);
+    cb_textf(m, CT_READING1, chart_label(lang, L_COACH_READ1), a);
+    last = cb_row(cd->quarter[CHART_QUARTERS - 1], "employer_contacts_per_week");
+    cb_row_text(cd, last, lang, 1, NULL, b, sizeof b);
+    cb_textf(m, CT_READING2, chart_label(lang, L_COACH_READ2), b);
+    return m;
+}

@@ -1,0 +1,136 @@
+/* Glue between model/ and the charts' inputs (see chart_inputs.h).
+ *
+ * TO WIRE (lead), each in its own function below:
+ *   - fetch_km():       model/curves.h outcomes_time_to_job_curve() → t[], s[], cohort.
+ *   - fetch_fidelity(): model/fidelity.h fidelity_review_merge() → per item status,
+ *                       reviewer low/high, data score; review id, date, totals, band.
+ *   - fetch_contact_days(), fetch_path(): the distribution API model/ will offer
+ *                       for item 15's days and the service-path step counts.
+ * Until then they return "not known" (or what metric rows already carry), and
+ * the charts say "no data" instead of guessing. */
+#include "charts/chart_inputs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ips_error fetch_contact_days(warehouse *wh, const metric_query *q, chart_contact_days *out,
+                                    ips_diag *d)
+{
+    (void)wh, (void)q, (void)d;
+    memset(out, 0, sizeof *out); /* known = false until model/ offers the days */
+    return IPS_OK;
+}
+
+static ips_error fetch_path(warehouse *wh, const metric_query *q, chart_service_path *out,
+                            ips_diag *d)
+{
+    (void)wh, (void)q, (void)d;
+    memset(out, 0, sizeof *out);
+    return IPS_OK;
+}
+
+static ips_error fetch_km(warehouse *wh, const metric_query *q, chart_km_curve *out, ips_diag *d)
+{
+    (void)wh, (void)q, (void)d;
+    memset(out, 0, sizeof *out);
+    return IPS_OK;
+}
+
+static ips_error fetch_fidelity(warehouse *wh, const metric_query *q, const metric_set *period,
+                                chart_fidelity *out, ips_diag *d)
+{
+    (void)wh, (void)q, (void)d;
+    chart_inputs_fidelity_from_rows(period, out);
+    return IPS_OK;
+}
+
+/* Metric ids of the items metrics.md computes from data. */
+static const struct {
+    const char *metric;
+    int item;
+} item_metrics[] = {
+    {"caseload_per_fte", 1},
+    {"focus_share", 2},
+    {"first_employer_contact_mean_days", 15},
+    {"employer_contacts_per_week", 17},
+    {"job_diversity", 19},
+    {"employer_diversity", 20},
+    {"competitive_permanent_share", 21},
+    {"follow_along", 23}, /* prefix: whichever follow_along_* row carries the score */
+    {"community_share", 24},
+};
+
+static int item_of(const char *metric)
+{
+    for (size_t i = 0; i < sizeof item_metrics / sizeof item_metrics[0]; i++) {
+        size_t n = strlen(item_metrics[i].metric);
+        if (strncmp(metric, item_metrics[i].metric, n) == 0 &&
+            (metric[n] == '\0' || (item_metrics[i].item == 23 && metric[n] == '_')))
+            return item_metrics[i].item;
+    }
+    return 0;
+}
+
+/* The review rows of the last review in the set (R19: group_by "review"). */
+static void review_totals(const metric_set *set, chart_fidelity *out)
+{
+    const metric_row *low = NULL;
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->rows[i].metric, "fidelity_total_low") == 0 &&
+            strcmp(set->rows[i].group_by, "review") == 0)
+            low = &set->rows[i];
+    if (!low)
+        return;
+    out->has_review = true;
+    snprintf(out->review_id, sizeof out->review_id, "%s", low->group);
+    out->total_low = out->total_high = low->value;
+    const metric_row *r = metric_set_find(set, "fidelity_total_high", "review", low->group);
+    if (r)
+        out->total_high = r->value;
+    if ((r = metric_set_find(set, "fidelity_items_rated", "review", low->group)))
+        out->items_rated = (int)r->value;
+    if ((r = metric_set_find(set, "fidelity_band", "review", low->group)))
+        snprintf(out->band, sizeof out->band, "%s", r->text);
+}
+
+void chart_inputs_fidelity_from_rows(const metric_set *period, chart_fidelity *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < 25; i++)
+        out->items[i].item = i + 1;
+    if (!period)
+        return;
+    for (size_t i = 0; i < period->n; i++) {
+        const metric_row *r = &period->rows[i];
+        int item = r->group_by[0] ? 0 : item_of(r->metric);
+        if (item && (r->has & MH_SCORE) && r->score >= 1 && r->score <= 5 &&
+            out->items[item - 1].data_score == 0)
+            out->items[item - 1].data_score = r->score;
+    }
+    review_totals(period, out);
+}
+
+ips_error chart_inputs_fetch(warehouse *wh, const metric_query *q, const metric_set *period,
+                             chart_inputs *out, ips_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    ips_error e = fetch_contact_days(wh, q, &out->contact_days, d);
+    if (e == IPS_OK)
+        e = fetch_path(wh, q, &out->path, d);
+    if (e == IPS_OK)
+        e = fetch_km(wh, q, &out->km, d);
+    if (e == IPS_OK)
+        e = fetch_fidelity(wh, q, period, &out->fidelity, d);
+    return e;
+}
+
+void chart_inputs_free(chart_inputs *in)
+{
+    if (!in)
+        return;
+    free(in->contact_days.days);
+    free(in->km.t);
+    free(in->km.s);
+    memset(in, 0, sizeof *in);
+}

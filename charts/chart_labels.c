@@ -1,0 +1,385 @@
+/* The charts' words in Finnish, Swedish and English.  Finnish follows THL's
+ * quality criteria (seed 002) where they name a thing. */
+#include "charts/chart_labels.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "charts/chart_model.h"
+
+#define NBSP "\u00a0"
+
+int chart_lang_parse(const char *code)
+{
+    static const char *const codes[LANG__COUNT] = {"fi", "sv", "en"};
+    for (int i = 0; i < LANG__COUNT; i++)
+        if (code && strcmp(code, codes[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *chart_lang_code(chart_lang lang)
+{
+    return lang == LANG_SV ? "sv" : lang == LANG_EN ? "en" : "fi";
+}
+
+char chart_lang_decimal_mark(chart_lang lang) { return lang == LANG_EN ? '.' : ','; }
+
+const char *chart_lang_percent(chart_lang lang) { return lang == LANG_EN ? "%" : NBSP "%"; }
+
+void chart_lang_number(chart_lang lang, double v, int decimals, const char *unit, char *buf,
+                       size_t n)
+{
+    chart_format_number(v, decimals, chart_lang_decimal_mark(lang), unit, buf, n);
+}
+
+static const char *const labels[L__COUNT][LANG__COUNT] = {
+    [L_NO_DATA] = {"Ei tietoja tältä jaksolta", "Inga uppgifter för perioden",
+                   "No data for this period"},
+    [L_HIDDEN] = {"piilotettu", "dold", "hidden"},
+    [L_SUPPRESSED_NOTE] = {"Alle %d henkilön lukuja ei näytetä tietosuojan vuoksi.",
+                           "Tal under %d personer visas inte av integritetsskäl.",
+                           "Numbers under %d people are hidden to protect privacy."},
+    [L_INTERNAL_NOTE] = {"SISÄINEN: sisältää pieniä lukuja, ei julkaistavaksi.",
+                         "INTERN: innehåller små tal, inte för publicering.",
+                         "INTERNAL: contains small numbers, not for publication."},
+    [L_PENDING_NOTE] = {"Tämän kaavion tiedot eivät ole vielä saatavilla.",
+                        "Uppgifterna för detta diagram finns inte ännu.",
+                        "The data for this chart is not available yet."},
+    [L_PERCENT_AXIS] = {"%", "%", "%"},
+    [L_EPISODES] = {"Asiakkuuksia", "Klientskap", "Episodes"},
+    [L_DAYS_UNIT] = {NBSP "pv", NBSP "d", " days"},
+
+    [L_EMP_TITLE] = {"Työllisyysaste neljännesvuosittain", "Sysselsättningsgrad per kvartal",
+                     "Quarterly employment rate"},
+    [L_EMP_SUBTITLE] = {"Osuus IPS-asiakkaista, joilla oli työ avoimilla työmarkkinoilla, %s–%s",
+                        "Andel IPS-klienter med arbete på den öppna arbetsmarknaden, %s–%s",
+                        "Share of IPS clients who held a competitive job, %s–%s"},
+    [L_EMP_AXIS] = {"Työssä, %", "I arbete, %", "Employed, %"},
+    [L_EMP_BENCHMARK] = {"IPS-vertailutaso 41–50" NBSP "%", "IPS-riktvärde 41–50" NBSP "%",
+                         "IPS benchmark 41–50%"},
+    [L_EMP_READ_UP] = {"Työllisyysaste %s, nousua %s prosenttiyksikköä edellisestä neljänneksestä.",
+                       "Sysselsättningsgraden %s, upp %s procentenheter från föregående kvartal.",
+                       "Employment rate %s, up %s points from the previous quarter."},
+    [L_EMP_READ_DOWN] = {"Työllisyysaste %s, laskua %s prosenttiyksikköä edellisestä neljänneksestä.",
+                         "Sysselsättningsgraden %s, ned %s procentenheter från föregående kvartal.",
+                         "Employment rate %s, down %s points from the previous quarter."},
+    [L_EMP_READ_SAME] = {"Työllisyysaste %s, sama kuin edellisellä neljänneksellä.",
+                         "Sysselsättningsgraden %s, samma som föregående kvartal.",
+                         "Employment rate %s, the same as the previous quarter."},
+    [L_EMP_READ_FIRST] = {"Työllisyysaste %s; edelliseltä neljännekseltä ei ole vertailulukua.",
+                          "Sysselsättningsgraden %s; inget jämförelsetal för föregående kvartal.",
+                          "Employment rate %s; no figure for the previous quarter to compare."},
+    [L_EMP_READ_NONE] = {"Työllisyysastetta ei voi näyttää viimeiseltä neljännekseltä.",
+                         "Sysselsättningsgraden kan inte visas för det senaste kvartalet.",
+                         "The employment rate cannot be shown for the latest quarter."},
+    [L_EMP_READ_BELOW] = {"Taso on alle IPS-vertailutason (41–50" NBSP "%).",
+                          "Nivån ligger under IPS-riktvärdet (41–50" NBSP "%).",
+                          "That is below the IPS benchmark (41–50%)."},
+    [L_EMP_READ_WITHIN] = {"Taso on IPS-vertailutasolla (41–50" NBSP "%).",
+                           "Nivån ligger inom IPS-riktvärdet (41–50" NBSP "%).",
+                           "That is within the IPS benchmark (41–50%)."},
+    [L_EMP_READ_ABOVE] = {"Taso ylittää IPS-vertailutason (41–50" NBSP "%).",
+                          "Nivån överstiger IPS-riktvärdet (41–50" NBSP "%).",
+                          "That is above the IPS benchmark (41–50%)."},
+
+    [L_EXIT_TITLE] = {"Päättyneet asiakkuudet syyn mukaan", "Avslutade klientskap efter orsak",
+                      "Exits by reason"},
+    [L_EXIT_SUBTITLE] = {"IPS-asiakkuudet, jotka päättyivät jaksolla %s",
+                         "IPS-klientskap som avslutades under perioden %s",
+                         "IPS episodes that ended in %s"},
+    [L_EXIT_READ1] = {"Jaksolla päättyi %s asiakkuutta; %s työllistyi avoimille työmarkkinoille (%s).",
+                      "Under perioden avslutades %s klientskap; %s fick arbete på öppna marknaden (%s).",
+                      "%s episodes ended in the period; %s moved into competitive work (%s)."},
+    [L_EXIT_READ2] = {"Yleisin päättymisen syy: %s (%s).", "Vanligaste orsaken: %s (%s).",
+                      "Most common reason: %s (%s)."},
+
+    [L_FEC_TITLE] = {"Päiviä ensimmäiseen työnantajakontaktiin",
+                     "Dagar till första arbetsgivarkontakten", "Days to the first employer contact"},
+    [L_FEC_SUBTITLE] = {"Asiakkuudet, jotka alkoivat 12 kuukauden aikana jakson loppuun mennessä",
+                        "Klientskap som började under de 12 månaderna fram till periodens slut",
+                        "Episodes started in the 12 months up to the end of the period"},
+    [L_FEC_X] = {"Päivää palvelun alusta", "Dagar från start", "Days from the start of the service"},
+    [L_FEC_30] = {"30 päivää", "30 dagar", "30 days"},
+    [L_FEC_LAST_BIN] = {"Viimeinen pylväs sisältää kaikki vähintään %s päivän odotukset.",
+                        "Sista stapeln omfattar alla väntetider på minst %s dagar.",
+                        "The last bar holds every wait of %s days or more."},
+    [L_FEC_PENDING] = {"Lisäksi %s asiakkuutta ilman työnantajakontaktia.",
+                       "Dessutom %s klientskap utan arbetsgivarkontakt.",
+                       "Another %s episodes have had no employer contact yet."},
+    [L_FEC_READ1] = {"Ensimmäiseen työnantajakontaktiin kului keskimäärin %s päivää (%s asiakkuutta).",
+                     "Till första arbetsgivarkontakten gick i medeltal %s dagar (%s klientskap).",
+                     "The first employer contact came after %s days on average (%s episodes)."},
+    [L_FEC_READ2] = {"%s sai kontaktin 30 päivässä; laatukriteerin tavoite on 30 päivää.",
+                     "%s fick kontakt inom 30 dagar; kvalitetskriteriets mål är 30 dagar.",
+                     "%s had one within 30 days, the fidelity target."},
+
+    [L_FID_TITLE] = {"Laatukriteerit: %s pistettä (%s)", "Kvalitetskriterier: %s poäng (%s)",
+                     "Fidelity: %s points (%s)"},
+    [L_FID_TITLE_NONE] = {"Laatukriteerit: ei arviointia jaksolla",
+                          "Kvalitetskriterier: ingen bedömning under perioden",
+                          "Fidelity: no review in the period"},
+    [L_FID_SUBTITLE] = {"Arviointi %s; rinnalla tiedoista lasketut pisteet",
+                        "Bedömning %s; bredvid poäng beräknade ur data",
+                        "Review %s, beside the scores computed from data"},
+    [L_FID_SUBTITLE_NONE] = {"Tiedoista lasketut pisteet (12 kuukautta jakson loppuun)",
+                             "Poäng beräknade ur data (12 månader till periodens slut)",
+                             "Scores computed from data (12 months to the end of the period)"},
+    [L_FID_REVIEWER] = {"Arvioija", "Bedömare", "Reviewer"},
+    [L_FID_DATA] = {"Tiedoista laskettu", "Beräknat ur data", "From data"},
+    [L_FID_RANGE] = {"Arvioijan vaihteluväli", "Bedömarens intervall", "Reviewer's range"},
+    [L_FID_AXIS] = {"Pisteet (1–5)", "Poäng (1–5)", "Score (1–5)"},
+    [L_FID_NA] = {"ei sovellu", "ej tillämplig", "not applicable"},
+    [L_FID_NOT_RATED] = {"ei arvioitu", "ej bedömd", "not rated"},
+    [L_FID_NOTE] = {"Tiedoista laskettu piste kattaa vain kriteerin mitattavan osan.",
+                    "Poängen ur data täcker bara den mätbara delen av kriteriet.",
+                    "A data score covers only the measurable part of an item."},
+    [L_FID_READ1] = {"Kokonaispisteet %s: %s; arvioituja kriteereitä %s/25.",
+                     "Totalpoäng %s: %s; bedömda kriterier %s/25.",
+                     "Total %s points: %s; %s of 25 items rated."},
+    [L_FID_READ1_NONE] = {"Jaksolle ei ole laatukriteeriarviointia.",
+                          "Det finns ingen kvalitetsbedömning för perioden.",
+                          "There is no fidelity review for the period."},
+    [L_FID_READ2] = {"Arvioija ja tiedot eroavat vähintään 2 pistettä %s kriteerissä.",
+                     "Bedömaren och data skiljer sig med minst 2 poäng i %s kriterier.",
+                     "Reviewer and data differ by 2 or more in %s items."},
+    [L_FID_READ2_DATA] = {"Tiedoista voidaan laskea pisteet %s kriteerille.",
+                          "Poäng kan beräknas ur data för %s kriterier.",
+                          "Data give a score for %s items."},
+
+    [L_PATH_TITLE] = {"Palvelupolku", "Tjänstestigen", "Service path"},
+    [L_PATH_SUBTITLE] = {"Asiakkuudet, jotka alkoivat jaksolla: kuinka moni eteni kuhunkin vaiheeseen",
+                         "Klientskap som började under perioden: hur många nådde varje steg",
+                         "Episodes started in the period: how many reached each step"},
+    [L_PATH_REFERRED] = {"Ohjattu palveluun", "Remitterad", "Referred"},
+    [L_PATH_STARTED] = {"Aloitti", "Började", "Started"},
+    [L_PATH_CONTACT] = {"Ensimmäinen työnantajakontakti", "Första arbetsgivarkontakten",
+                        "First employer contact"},
+    [L_PATH_JOB] = {"Ensimmäinen työ", "Första jobbet", "First job"},
+    [L_PATH_JOB90] = {"Työ kesti 90 päivää", "Jobbet varade 90 dagar", "Job held 90 days"},
+    [L_PATH_NOTE] = {"Prosentti on osuus ohjatuista.", "Procenten är andelen av de remitterade.",
+                     "Percentages are shares of those referred."},
+    [L_PATH_READ1] = {"Ohjatuista (%s) aloitti %s ja ensimmäisen työn sai %s.",
+                      "Av de remitterade (%s) började %s och %s fick ett första jobb.",
+                      "Of %s referred, %s started and %s found a first job."},
+    [L_PATH_READ2] = {"Työ kesti 90 päivää %s asiakkaalla (%s ohjatuista).",
+                      "Jobbet varade 90 dagar för %s klienter (%s av de remitterade).",
+                      "%s held a job for 90 days (%s of those referred)."},
+
+    [L_KM_TITLE] = {"Aika ensimmäiseen työhön", "Tid till första jobbet", "Time to the first job"},
+    [L_KM_SUBTITLE] = {"Kaplan–Meier: työllistyneiden osuus; %s asiakkuutta, jotka alkoivat 12 kuukauden aikana",
+                       "Kaplan–Meier: andel anställda; %s klientskap som började under 12 månader",
+                       "Kaplan–Meier: share employed; %s episodes started in the last 12 months"},
+    [L_KM_X] = {"Päivää palvelun alusta", "Dagar från start", "Days from the start of the service"},
+    [L_KM_Y] = {"Työllistyneitä, %", "Anställda, %", "Employed, %"},
+    [L_KM_MEDIAN] = {"puolet työllistynyt", "hälften anställda", "half employed"},
+    [L_KM_READ_MEDIAN] = {"Puolet asiakkaista sai ensimmäisen työn %s päivässä (mediaani).",
+                          "Hälften av klienterna fick ett första jobb inom %s dagar (median).",
+                          "Half of the clients found a first job within %s days (median)."},
+    [L_KM_READ_NO_MEDIAN] = {"Alle puolet asiakkaista on vielä saanut ensimmäisen työn.",
+                             "Ännu har färre än hälften av klienterna fått ett första jobb.",
+                             "Fewer than half of the clients have found a first job so far."},
+    [L_KM_READ2] = {"180 päivän kuluessa työllistyi %s.", "Inom 180 dagar fick %s arbete.",
+                    "%s were employed within 180 days."},
+
+    [L_COACH_TITLE] = {"Valmentajien työmäärä tavoitteisiin nähden",
+                       "Coachernas arbetsmängd jämfört med målen", "Coach workload against targets"},
+    [L_COACH_SUBTITLE] = {"Laatukriteerit 1 ja 17, neljännesvuosittain",
+                          "Kvalitetskriterier 1 och 17, per kvartal", "Fidelity items 1 and 17, by quarter"},
+    [L_COACH_CASELOAD] = {"Asiakkaita henkilötyövuotta kohden", "Klienter per årsverke",
+                          "Caseload per FTE"},
+    [L_COACH_CASELOAD_TARGET] = {"tavoite enintään 20", "mål högst 20", "target at most 20"},
+    [L_COACH_CONTACTS] = {"Työnantajakontakteja viikossa valmentajaa kohden",
+                          "Arbetsgivarkontakter per vecka och coach",
+                          "Employer contacts per week per coach"},
+    [L_COACH_CONTACTS_TARGET] = {"tavoite vähintään 6", "mål minst 6", "target at least 6"},
+    [L_COACH_READ1] = {"Asiakkaita henkilötyövuotta kohden %s (tavoite enintään 20).",
+                       "Klienter per årsverke %s (mål högst 20).",
+                       "Caseload per FTE %s (target at most 20)."},
+    [L_COACH_READ2] = {"Työnantajakontakteja viikossa valmentajaa kohden %s (tavoite vähintään 6).",
+                       "Arbetsgivarkontakter per vecka och coach %s (mål minst 6).",
+                       "Employer contacts per week per coach %s (target at least 6)."},
+
+    [L_PDF_TITLE] = {"Tuettu työllistyminen (IPS): seurantakatsaus",
+                     "Individanpassat arbetsstöd (IPS): uppföljning",
+                     "Supported employment (IPS): summary"},
+    [L_PDF_SUBTITLE] = {"Ohjausryhmälle", "För styrgruppen", "For the steering group"},
+    [L_PDF_PERIOD] = {"Jakso %s (%s–%s)", "Period %s (%s–%s)", "Period %s (%s to %s)"},
+    [L_PDF_AS_OF] = {"Tiedot päivään %s asti", "Uppgifter till och med %s", "Data up to %s"},
+    [L_PDF_KEY_FIGURES] = {"Avainluvut", "Nyckeltal", "Key figures"},
+    [L_PDF_PAGE] = {"Sivu %d/%d", "Sida %d/%d", "Page %d of %d"},
+    [L_PDF_TABLE_TITLE] = {"Laatukriteerit kohdittain", "Kvalitetskriterier per punkt",
+                           "Fidelity items"},
+    [L_PDF_COL_ITEM] = {"Kriteeri", "Kriterium", "Item"},
+    [L_PDF_COL_REVIEWER] = {"Arvioija", "Bedömare", "Reviewer"},
+    [L_PDF_COL_DATA] = {"Tiedoista", "Ur data", "Data"},
+    [L_PDF_COL_DIFF] = {"Ero ≥ 2", "Skillnad ≥ 2", "Differ ≥ 2"},
+    [L_PDF_TABLE_TOTAL] = {"Yhteensä", "Totalt", "Total"},
+    [L_PDF_TABLE_NOTE] = {"Merkitty ● kun arvioijan ja tietojen pisteet eroavat vähintään 2.",
+                          "Markerat ● när bedömarens och datas poäng skiljer sig med minst 2.",
+                          "Marked ● where reviewer and data scores differ by 2 or more."},
+    [L_PDF_MADE_BY] = {"Laadittu ipsreport %s -ohjelmalla", "Skapad med ipsreport %s",
+                       "Made with ipsreport %s"},
+};
+
+const char *chart_label(chart_lang lang, chart_label_id id)
+{
+    if ((int)id < 0 || id >= L__COUNT || (int)lang < 0 || lang >= LANG__COUNT)
+        return "";
+    const char *s = labels[id][lang];
+    return s ? s : labels[id][LANG_EN] ? labels[id][LANG_EN] : "";
+}
+
+static const struct {
+    const char *code;
+    const char *text[LANG__COUNT];
+} exit_reasons[] = {
+    {"employed_open", {"Työllistyi avoimille työmarkkinoille", "Arbete på öppna arbetsmarknaden",
+                       "Employed (competitive job)"}},
+    {"employed_subsidized", {"Työllistyi palkkatuella", "Arbete med lönesubvention",
+                             "Employed with pay subsidy"}},
+    {"work_trial", {"Työkokeiluun", "Arbetsprövning", "Work trial"}},
+    {"education", {"Koulutukseen", "Utbildning", "Education"}},
+    {"rehabilitation", {"Kuntoutukseen", "Rehabilitering", "Rehabilitation"}},
+    {"sick_leave", {"Sairauslomalle", "Sjukledighet", "Sick leave"}},
+    {"pension", {"Eläkkeelle", "Pension", "Pension"}},
+    {"other_service", {"Muuhun palveluun", "Annan tjänst", "Other service"}},
+    {"moved", {"Muutti pois", "Flyttade", "Moved away"}},
+    {"declined", {"Ei halunnut jatkaa", "Avböjde fortsättning", "Declined"}},
+    {"no_contact", {"Ei tavoitettu", "Nåddes inte", "Could not be reached"}},
+    {"other", {"Muu syy", "Annan orsak", "Other reason"}},
+    {"", {"Syy puuttuu", "Orsak saknas", "Reason missing"}},
+};
+
+const char *chart_exit_reason(chart_lang lang, const char *code)
+{
+    if ((int)lang < 0 || lang >= LANG__COUNT)
+        lang = LANG_EN;
+    for (size_t i = 0; i < sizeof exit_reasons / sizeof exit_reasons[0]; i++)
+        if (strcmp(exit_reasons[i].code, code ? code : "") == 0)
+            return exit_reasons[i].text[lang];
+    return code; /* a code the contract does not list: show it as it is */
+}
+
+static const char *const items[25][LANG__COUNT] = {
+    {"Asiakasmäärä", "Antal klienter", "Caseload size"},
+    {"Fokus työhönvalmennuksessa", "Fokus på arbetsinriktat stöd", "Vocational focus of staff"},
+    {"Kokonaisvaltainen palvelu", "Helhetsservice", "Vocational generalists"},
+    {"Yhteistyö psykiatrisen hoidon kanssa", "Samordning med psykiatrisk vård",
+     "Integration with mental health team"},
+    {"Tiivis tiimityöskentely", "Tätt teamarbete", "Frequent team contact"},
+    {"Yhteistyötahot", "Samarbetsparter", "Collaboration with partners"},
+    {"Työhönvalmennuksen tiimi", "Teamet för arbetsstöd", "Vocational unit"},
+    {"Tiiminvetäjän rooli", "Teamledarens roll", "Role of the supervisor"},
+    {"Palvelun avoimuus", "Tjänstens öppenhet", "Zero exclusion"},
+    {"Tavoitteena avoimet työmarkkinat", "Mål: öppna arbetsmarknaden",
+     "Focus on competitive employment"},
+    {"Johdon tuki", "Ledningens stöd", "Executive team support"},
+    {"Etuusneuvonta", "Förmånsrådgivning", "Work incentives planning"},
+    {"Työkyvyn rajoitteista kertominen", "Att berätta om nedsatt arbetsförmåga", "Disclosure"},
+    {"Jatkuva työhön perustuva arviointi", "Fortlöpande arbetsbaserad bedömning",
+     "Ongoing work-based assessment"},
+    {"Nopea työnhaku", "Snabb arbetssökning", "Rapid job search"},
+    {"Yksilöllinen työnhaku", "Individuell arbetssökning", "Individualised job search"},
+    {"Tiivis yhteys työnantajiin", "Täta arbetsgivarkontakter", "Job development: frequency"},
+    {"Työnantajayhteyksien laatu", "Arbetsgivarkontakternas kvalitet", "Job development: quality"},
+    {"Töiden monimuotoisuus", "Varierade arbeten", "Diversity of job types"},
+    {"Työnantajien monimuotoisuus", "Varierade arbetsgivare", "Diversity of employers"},
+    {"Avoimien työmarkkinoiden työ", "Arbete på öppna marknaden", "Competitive jobs"},
+    {"Yksilöllinen rinnalla kulkeva tuki", "Individuellt uppföljningsstöd",
+     "Individualised follow-along"},
+    {"Kestoltaan rajaamaton palvelu", "Tidsobegränsat stöd", "Time-unlimited support"},
+    {"Lähiyhteisössä tapahtuvat palvelut", "Tjänster i närmiljön", "Community-based services"},
+    {"Aktiivinen sitouttaminen", "Aktivt engagemang", "Assertive engagement"},
+};
+
+const char *chart_fidelity_item(chart_lang lang, int item)
+{
+    if (item < 1 || item > 25 || (int)lang < 0 || lang >= LANG__COUNT)
+        return "";
+    return items[item - 1][lang];
+}
+
+int chart_fidelity_section_of(int item) { return item <= 3 ? 0 : item <= 11 ? 1 : 2; }
+
+const char *chart_fidelity_section(chart_lang lang, int section)
+{
+    static const char *const sections[3][LANG__COUNT] = {
+        {"Palvelun henkilöstö", "Personal", "Staffing"},
+        {"Palvelun järjestäminen", "Organisering", "Organisation"},
+        {"Palvelun sisältö", "Tjänstens innehåll", "Services"},
+    };
+    if (section < 0 || section > 2 || (int)lang < 0 || lang >= LANG__COUNT)
+        return "";
+    return sections[section][lang];
+}
+
+static const char *band_word(chart_lang lang, const char *code, size_t len)
+{
+    static const struct {
+        const char *code;
+        const char *text[LANG__COUNT];
+    } bands[] = {
+        {"exemplary", {"esimerkillinen", "föredömlig", "exemplary"}},
+        {"good", {"hyvä", "god", "good"}},
+        {"fair", {"kohtalainen", "måttlig", "fair"}},
+        {"not_supported", {"ei tuettua työllistymistä", "inte IPS-stöd", "not supported employment"}},
+    };
+    for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++)
+        if (strlen(bands[i].code) == len && strncmp(bands[i].code, code, len) == 0)
+            return bands[i].text[lang];
+    return NULL;
+}
+
+const char *chart_fidelity_band(chart_lang lang, const char *band, char *buf, size_t n)
+{
+    if ((int)lang < 0 || lang >= LANG__COUNT)
+        lang = LANG_EN;
+    const char *slash = strchr(band, '/');
+    size_t len1 = slash ? (size_t)(slash - band) : strlen(band);
+    const char *a = band_word(lang, band, len1);
+    const char *b = slash ? band_word(lang, slash + 1, strlen(slash + 1)) : NULL;
+    if (a && b)
+        snprintf(buf, n, "%s–%s", a, b);
+    else if (a && !slash)
+        snprintf(buf, n, "%s", a);
+    else
+        snprintf(buf, n, "%s", band);
+    return buf;
+}
+
+static const struct {
+    const char *metric;
+    const char *text[LANG__COUNT];
+} metric_titles[] = {
+    {"caseload_active", {"Asiakkaita jaksolla", "Klienter under perioden", "Clients in the period"}},
+    {"enrollments_started", {"Aloittaneita", "Nya klientskap", "Episodes started"}},
+    {"exits", {"Päättyneitä asiakkuuksia", "Avslutade klientskap", "Exits"}},
+    {"employment_rate", {"Työllisyysaste", "Sysselsättningsgrad", "Employment rate"}},
+    {"employment_at_exit", {"Työllistyi päättyessä (avoimet)", "Arbete vid avslut (öppna)",
+                            "Employed at exit (competitive)"}},
+    {"time_to_first_job_median_days", {"Mediaaniaika ensimmäiseen työhön, pv",
+                                       "Mediantid till första jobb, dagar",
+                                       "Median days to the first job"}},
+    {"employed_within_180_days", {"Työllistyi 180 päivässä", "Anställda inom 180 dagar",
+                                  "Employed within 180 days"}},
+    {"caseload_per_fte", {"Asiakkaita / htv (tavoite ≤ 20)", "Klienter / årsverke (mål ≤ 20)",
+                          "Caseload per FTE (target ≤ 20)"}},
+    {"employer_contacts_per_week", {"Työnantajakontakteja / vko (tavoite ≥ 6)",
+                                    "Arbetsgivarkontakter / vecka (mål ≥ 6)",
+                                    "Employer contacts per week (target ≥ 6)"}},
+    {"first_employer_contact_mean_days", {"Päiviä 1. työnantajakontaktiin, ka.",
+                                          "Dagar till 1:a arbetsgivarkontakt, medel",
+                                          "Mean days to the first employer contact"}},
+    {"fidelity_total_low", {"Laatukriteeripisteet", "Kvalitetspoäng", "Fidelity score"}},
+};
+
+const char *chart_metric_title(chart_lang lang, const char *metric)
+{
+    if ((int)lang < 0 || lang >= LANG__COUNT)
+        lang = LANG_EN;
+    for (size_t i = 0; i < sizeof metric_titles / sizeof metric_titles[0]; i++)
+        if (strcmp(metric_titles[i].metric, metric) == 0)
+            return metric_titles[i].text[lang];
+    return NULL;
+}

@@ -1,0 +1,337 @@
+/* The steering group's A4 summary on cairo's PDF surface:
+ *   page 1        title, period, as-of date and the key figures (with the
+ *                 previous quarter beside them when P is a quarter);
+ *   pages 2..8    one chart per page under its two-line reading;
+ *   page 9        the fidelity items as a table, reviewer beside data.
+ * Every page has a footer with the period and "page n of N", and internal
+ * data are marked on every page. */
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "charts/chart_build_internal.h"
+#include "charts/charts.h"
+#include "charts/draw_internal.h"
+
+#define A4_W 595.276
+#define A4_H 841.890
+#define MARGIN 48.0
+
+#ifndef IPS_VERSION
+#define IPS_VERSION "?"
+#endif
+
+typedef struct {
+    cairo_t *cr;
+    dctx dc;
+    const chart_data *cd;
+    chart_lang lang;
+    int page;
+    char period[48];
+} pdf_ctx;
+
+static void rule(pdf_ctx *p, double y, rgb c, double width)
+{
+    cairo_save(p->cr);
+    dset(&p->dc, c);
+    cairo_set_line_width(p->cr, width);
+    cairo_move_to(p->cr, MARGIN, y);
+    cairo_line_to(p->cr, A4_W - MARGIN, y);
+    cairo_stroke(p->cr);
+    cairo_restore(p->cr);
+}
+
+static void finish_page(pdf_ctx *p)
+{
+    char left[160], right[48];
+    snprintf(left, sizeof left, chart_label(p->lang, L_PDF_MADE_BY), IPS_VERSION);
+    size_t n = strlen(left);
+    snprintf(left + n, sizeof left - n, " · %s", p->period);
+    snprintf(right, sizeof right, chart_label(p->lang, L_PDF_PAGE), p->page, PDF_SUMMARY_PAGES);
+    rule(p, A4_H - MARGIN + 6, GRID, 0.8);
+    dtext_box(&p->dc, TS_TICK, left, MARGIN, A4_H - MARGIN + 10, A4_W - 2 * MARGIN - 80, 0,
+              TW_ELLIPSIS);
+    dtext_at(&p->dc, TS_TICK, right, A4_W - MARGIN, A4_H - MARGIN + 10, 1, 0);
+    if (p->cd->internal)
+        dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, L_INTERNAL_NOTE), MARGIN, MARGIN - 30,
+                  A4_W - 2 * MARGIN, 0, TW_WRAP);
+    cairo_show_page(p->cr);
+    p->page++;
+}
+
+/* ---- page 1 ------------------------------------------------------------- */
+
+static const struct {
+    const char *metric;
+    int decimals;
+    bool percent;
+} key_figures[] = {
+    {"caseload_active", 0, false},
+    {"enrollments_started", 0, false},
+    {"exits", 0, false},
+    {"employment_rate", 1, true},
+    {"employment_at_exit", 1, true},
+    {"time_to_first_job_median_days", 0, false},
+    {"employed_within_180_days", 1, true},
+    {"first_employer_contact_mean_days", 0, false},
+    {"caseload_per_fte", 1, false},
+    {"employer_contacts_per_week", 1, false},
+};
+
+static void figure_row(pdf_ctx *p, double y, const char *label, const char *now,
+                       const char *before, bool shade)
+{
+    if (shade) {
+        dset(&p->dc, (rgb){0.955, 0.96, 0.97});
+        cairo_rectangle(p->cr, MARGIN, y - 3, A4_W - 2 * MARGIN, 21);
+        cairo_fill(p->cr);
+    }
+    dtext_box(&p->dc, TS_LEAD, label, MARGIN + 6, y, 300, 0, TW_ELLIPSIS);
+    dtext_box(&p->dc, TS_LEAD_BOLD, now, MARGIN + 300, y, 100, 1, TW_LINE);
+    if (before)
+        dtext_box(&p->dc, TS_LEAD, before, MARGIN + 410, y, 85, 1, TW_LINE);
+}
+
+static void fidelity_figure(pdf_ctx *p, char *buf, size_t n)
+{
+    const chart_fidelity *f = &p->cd->in.fidelity;
+    if (!f->has_review) {
+        snprintf(buf, n, "–");
+        return;
+    }
+    char lo[16], hi[16], band[96];
+    chart_lang_number(p->lang, f->total_low, 0, NULL, lo, sizeof lo);
+    chart_lang_number(p->lang, f->total_high, 0, NULL, hi, sizeof hi);
+    chart_fidelity_band(p->lang, f->band, band, sizeof band);
+    if (f->total_high > f->total_low)
+        snprintf(buf, n, "%s–%s (%s)", lo, hi, band);
+    else
+        snprintf(buf, n, "%s (%s)", lo, band);
+}
+
+static void title_page(pdf_ctx *p)
+{
+    const chart_data *cd = p->cd;
+    double w = A4_W - 2 * MARGIN, y = 110;
+    y += dtext_box(&p->dc, TS_DISPLAY, chart_label(p->lang, L_PDF_TITLE), MARGIN, y, w, 0, TW_WRAP);
+    y += 4 + dtext_box(&p->dc, TS_LEAD, chart_label(p->lang, L_PDF_SUBTITLE), MARGIN, y + 4, w, 0,
+                       TW_WRAP);
+    char a[24], b[24], line[160];
+    chart_date_label(p->lang, cd->start, a, sizeof a);
+    chart_date_label(p->lang, cd->end, b, sizeof b);
+    snprintf(line, sizeof line, chart_label(p->lang, L_PDF_PERIOD), p->period, a, b);
+    y += 18 + dtext_box(&p->dc, TS_LEAD_BOLD, line, MARGIN, y + 18, w, 0, TW_WRAP);
+    if (cd->as_of != IPS_DAY_NONE) {
+        chart_date_label(p->lang, cd->as_of, a, sizeof a);
+        snprintf(line, sizeof line, chart_label(p->lang, L_PDF_AS_OF), a);
+        y += 4 + dtext_box(&p->dc, TS_LEAD, line, MARGIN, y + 4, w, 0, TW_WRAP);
+    }
+
+    y += 40;
+    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, L_PDF_KEY_FIGURES), MARGIN, y, w, 0,
+                   TW_WRAP) + 6;
+    const metric_set *before = cd->period_is_last_quarter ? cd->quarter[CHART_QUARTERS - 2] : NULL;
+    if (before) {
+        char q[16];
+        cb_quarter_label(cd, CHART_QUARTERS - 2, q, sizeof q);
+        dtext_box(&p->dc, TS_TICK, p->period, MARGIN + 300, y, 100, 1, TW_LINE);
+        dtext_box(&p->dc, TS_TICK, q, MARGIN + 410, y, 85, 1, TW_LINE);
+        y += 14;
+    }
+    rule(p, y, AXIS, 0.8);
+    y += 8;
+    size_t nk = sizeof key_figures / sizeof key_figures[0];
+    for (size_t i = 0; i < nk; i++) {
+        const char *unit = key_figures[i].percent ? chart_lang_percent(p->lang) : NULL;
+        char now[48], prev[48];
+        cb_row_text(cd, cb_row(cd->period, key_figures[i].metric), p->lang,
+                    key_figures[i].decimals, unit, now, sizeof now);
+        if (before)
+            cb_row_text(cd, cb_row(before, key_figures[i].metric), p->lang,
+                        key_figures[i].decimals, unit, prev, sizeof prev);
+        figure_row(p, y, chart_metric_title(p->lang, key_figures[i].metric), now,
+                   before ? prev : NULL, i % 2 == 0);
+        y += 21;
+    }
+    char fid[160];
+    fidelity_figure(p, fid, sizeof fid);
+    figure_row(p, y, chart_metric_title(p->lang, "fidelity_total_low"), "", NULL, nk % 2 == 0);
+    dtext_box(&p->dc, TS_LEAD_BOLD, fid, MARGIN + 180, y, w - 186, 1, TW_ELLIPSIS);
+    y += 24;
+    rule(p, y, AXIS, 0.8);
+    if (!cd->internal) {
+        char note[200];
+        snprintf(note, sizeof note, chart_label(p->lang, L_SUPPRESSED_NOTE), cd->min_cell);
+        dtext_box(&p->dc, TS_NOTE, note, MARGIN, y + 8, w, 0, TW_WRAP);
+    }
+}
+
+/* ---- chart pages -------------------------------------------------------- */
+
+static ips_error chart_page(pdf_ctx *p, chart_id id, ips_diag *d)
+{
+    chart_model *m = chart_build(p->cd, id, p->lang);
+    if (!m)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory building the charts");
+    double w = A4_W - 2 * MARGIN, y = MARGIN;
+    y += dtext_box(&p->dc, TS_LEAD_BOLD, chart_get_text(m, CT_READING1), MARGIN, y, w, 0, TW_WRAP);
+    const char *r2 = chart_get_text(m, CT_READING2);
+    if (*r2)
+        y += 3 + dtext_box(&p->dc, TS_LEAD, r2, MARGIN, y + 3, w, 0, TW_WRAP);
+    y += 12;
+    rule(p, y - 6, GRID, 0.8);
+    double avail = A4_H - MARGIN - 14 - y;
+    /* Line, bar and curve charts get a taller plot than on screen; row
+     * charts (exits, fidelity, funnel) are as tall as their rows. */
+    double want = chart_height_for(m, w + 2 * 14);
+    if (m->kind != CHART_HBARS && m->kind != CHART_FUNNEL)
+        want = fmax(want, (w + 2 * 14) * 0.78);
+    double h = fmin(want, avail);
+    /* The chart's own padding lines its edges up with the page's margins. */
+    chart_draw(p->cr, m, MARGIN - 14, y, w + 2 * 14, h, NULL);
+    chart_free(m);
+    return IPS_OK;
+}
+
+/* ---- fidelity table ----------------------------------------------------- */
+
+static void reviewer_text(pdf_ctx *p, const chart_fid_item *it, char *buf, size_t n)
+{
+    if (it->status == FID_RATED && it->reviewer_high > it->reviewer_low)
+        snprintf(buf, n, "%d–%d", it->reviewer_low, it->reviewer_high);
+    else if (it->status == FID_RATED)
+        snprintf(buf, n, "%d", it->reviewer_low);
+    else if (it->status == FID_NOT_APPLICABLE)
+        snprintf(buf, n, "%s", chart_label(p->lang, L_FID_NA));
+    else if (it->status == FID_NOT_RATED)
+        snprintf(buf, n, "%s", chart_label(p->lang, L_FID_NOT_RATED));
+    else
+        snprintf(buf, n, "–");
+}
+
+static bool differs(const chart_fid_item *it)
+{
+    if (it->status != FID_RATED || it->data_score < 1)
+        return false;
+    return it->data_score <= it->reviewer_low - 2 || it->data_score >= it->reviewer_high + 2;
+}
+
+#define COL_REV (MARGIN + 300)
+#define COL_DATA (MARGIN + 385)
+#define COL_DIFF (MARGIN + 450)
+
+static void table_row(pdf_ctx *p, double y, const char *item, const char *rev, const char *dat,
+                      const char *diff, text_style st)
+{
+    dtext_box(&p->dc, st, item, MARGIN + 6, y, 290, 0, TW_ELLIPSIS);
+    dtext_box(&p->dc, st, rev, COL_REV, y, 80, 0.5, TW_ELLIPSIS);
+    dtext_box(&p->dc, st, dat, COL_DATA, y, 60, 0.5, TW_ELLIPSIS);
+    dtext_box(&p->dc, st, diff, COL_DIFF, y, A4_W - MARGIN - COL_DIFF, 0.5, TW_ELLIPSIS);
+}
+
+static void fidelity_table(pdf_ctx *p)
+{
+    const chart_fidelity *f = &p->cd->in.fidelity;
+    double w = A4_W - 2 * MARGIN, y = MARGIN;
+    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, L_PDF_TABLE_TITLE), MARGIN, y, w, 0,
+                   TW_WRAP) + 10;
+    table_row(p, y, chart_label(p->lang, L_PDF_COL_ITEM), chart_label(p->lang, L_PDF_COL_REVIEWER),
+              chart_label(p->lang, L_PDF_COL_DATA), chart_label(p->lang, L_PDF_COL_DIFF),
+              TS_HEADING);
+    y += 16;
+    rule(p, y, AXIS, 0.8);
+    y += 4;
+    for (int i = 0; i < 25; i++) {
+        if (i == 0 || i == 3 || i == 11) {
+            y += 4;
+            dtext_box(&p->dc, TS_HEADING, chart_fidelity_section(p->lang, chart_fidelity_section_of(i + 1)),
+                      MARGIN, y, w, 0, TW_ELLIPSIS);
+            y += 17;
+        }
+        const chart_fid_item *it = &f->items[i];
+        if (i % 2 == 0) {
+            dset(&p->dc, (rgb){0.955, 0.96, 0.97});
+            cairo_rectangle(p->cr, MARGIN, y - 2, w, 17);
+            cairo_fill(p->cr);
+        }
+        char item[96], rev[32], dat[16];
+        snprintf(item, sizeof item, "%d %s", i + 1, chart_fidelity_item(p->lang, i + 1));
+        reviewer_text(p, it, rev, sizeof rev);
+        if (it->data_score >= 1)
+            snprintf(dat, sizeof dat, "%d", it->data_score);
+        else
+            snprintf(dat, sizeof dat, "–");
+        table_row(p, y, item, rev, dat, differs(it) ? "●" : "", TS_BODY);
+        y += 17;
+    }
+    rule(p, y + 2, AXIS, 0.8);
+    char total[160];
+    fidelity_figure(p, total, sizeof total);
+    dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, L_PDF_TABLE_TOTAL), MARGIN + 6, y + 8, 200,
+              0, TW_LINE);
+    dtext_box(&p->dc, TS_HEADING, total, COL_REV + 40 - 110, y + 8, 220, 0.5, TW_ELLIPSIS);
+    y += 30;
+    y += dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, L_PDF_TABLE_NOTE), MARGIN, y, w, 0, TW_WRAP);
+    dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, L_FID_NOTE), MARGIN, y + 2, w, 0, TW_WRAP);
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
+{
+    title_page(p);
+    finish_page(p);
+    for (int id = 0; id < CH__COUNT; id++) {
+        ips_error e = chart_page(p, (chart_id)id, d);
+        if (e != IPS_OK)
+            return e;
+        finish_page(p);
+    }
+    fidelity_table(p);
+    finish_page(p);
+    return IPS_OK;
+}
+
+ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
+                                 ips_diag *d)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot create the PDF: %s; check that the folder "
+                                           "exists and is writable", path, strerror(errno));
+    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
+    chart_period_label(lang, cd->start, cd->end, p.period, sizeof p.period);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, L_PDF_TITLE));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "ipsreport " IPS_VERSION);
+    p.cr = cairo_create(s);
+    ips_error e = IPS_OK;
+    if (!dctx_open(&p.dc, p.cr, NULL, NULL))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
+    if (e == IPS_OK)
+        e = draw_pages(&p, d);
+    dctx_close(&p.dc);
+    cairo_status_t st = cairo_status(p.cr);
+    cairo_destroy(p.cr);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    bool write_failed = ferror(f) != 0;
+    if (fclose(f) != 0)
+        write_failed = true;
+    if (e == IPS_OK && write_failed)
+        e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the PDF (disk full?)", path);
+    else if (e == IPS_OK && st != CAIRO_STATUS_SUCCESS)
+        e = ips_diag_set(d, IPS_ERR_CHART, "%s: cairo: %s", path, cairo_status_to_string(st));
+    if (e != IPS_OK)
+        remove(path);
+    return e;
+}

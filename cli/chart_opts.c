@@ -1,0 +1,140 @@
+/* Option parsing for 'charts' and 'pdf' (getopt_long), with messages that
+ * say what is wrong and what to write instead. */
+#include "cli/chart_opts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts/chart_labels.h"
+#include "charts/draw.h"
+
+enum { OPT_DB = 1000, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_AS_OF, OPT_LANG, OPT_FORMAT, OPT_OUT,
+       OPT_INTERNAL, OPT_MIN_CELL };
+
+static bool parse_min_cell(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 1 || v > 1000)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static bool bad(ips_diag *d, const char *cmd, const char *what)
+{
+    ips_diag_set(d, IPS_ERR_USAGE, "%s; see 'ipsreport %s --help'", what, cmd);
+    return false;
+}
+
+static bool check_values(const chart_opts *o, const char *cmd, bool with_format, ips_diag *d)
+{
+    char msg[256];
+    if (!o->db)
+        return bad(d, cmd, "--db FILE is required: the warehouse to read");
+    if (!o->period && !(o->from && o->to))
+        return bad(d, cmd, "--period is required, e.g. --period 2024Q3 (or --from and --to)");
+    if (o->period && (o->from || o->to))
+        return bad(d, cmd, "give either --period or --from/--to, not both");
+    if (!o->out)
+        return bad(d, cmd, with_format ? "--out DIR is required: the folder for the charts"
+                                       : "--out FILE.pdf is required: the PDF to write");
+    if (chart_lang_parse(o->lang) < 0) {
+        snprintf(msg, sizeof msg, "--lang '%s' is not available; use fi, sv or en", o->lang);
+        return bad(d, cmd, msg);
+    }
+    if (with_format && chart_format_parse(o->format) < 0) {
+        snprintf(msg, sizeof msg, "--format '%s' is not known; use png, svg or pdf", o->format);
+        return bad(d, cmd, msg);
+    }
+    return true;
+}
+
+bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ips_diag *d)
+{
+    static const struct option longs[] = {
+        {"db", required_argument, NULL, OPT_DB},
+        {"period", required_argument, NULL, OPT_PERIOD},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"internal", no_argument, NULL, OPT_INTERNAL},
+        {"min-cell", required_argument, NULL, OPT_MIN_CELL},
+        {NULL, 0, NULL, 0},
+    };
+    const char *cmd = argv[0];
+    memset(o, 0, sizeof *o);
+    o->lang = "fi";
+    o->format = "png";
+    o->min_cell = 5;
+    optind = 0; /* a fresh scan (glibc) */
+    opterr = 0; /* we word the errors ourselves */
+    int c;
+    char msg[256];
+    /* A leading ':' makes a missing value ':' rather than '?'. */
+    while ((c = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: o->db = optarg; break;
+        case OPT_PERIOD: o->period = optarg; break;
+        case OPT_FROM: o->from = optarg; break;
+        case OPT_TO: o->to = optarg; break;
+        case OPT_AS_OF: o->as_of = optarg; break;
+        case OPT_LANG: o->lang = optarg; break;
+        case OPT_OUT: o->out = optarg; break;
+        case OPT_INTERNAL: o->internal = true; break;
+        case OPT_FORMAT:
+            if (!with_format)
+                return bad(d, cmd, "--format is not an option here: the summary is always a PDF");
+            o->format = optarg;
+            break;
+        case OPT_MIN_CELL:
+            if (!parse_min_cell(optarg, &o->min_cell)) {
+                snprintf(msg, sizeof msg, "--min-cell '%s' must be a whole number from 1 to 1000",
+                         optarg);
+                return bad(d, cmd, msg);
+            }
+            break;
+        case ':':
+            snprintf(msg, sizeof msg, "%s needs a value", argv[optind - 1]);
+            return bad(d, cmd, msg);
+        default:
+            snprintf(msg, sizeof msg, "'%s' is not an option of '%s'", argv[optind - 1], cmd);
+            return bad(d, cmd, msg);
+        }
+    }
+    if (optind < argc) {
+        snprintf(msg, sizeof msg, "unexpected argument '%s'", argv[optind]);
+        return bad(d, cmd, msg);
+    }
+    return check_values(o, cmd, with_format, d);
+}
+
+ips_error chart_opts_query(const chart_opts *o, metric_query *q, ips_diag *d)
+{
+    metric_query_init(q);
+    q->internal = o->internal;
+    q->min_cell = o->min_cell;
+    if (o->period) {
+        ips_error e = metric_period_parse(o->period, &q->start, &q->end, d);
+        if (e != IPS_OK)
+            return e;
+    } else {
+        if (!date_parse_iso(o->from, &q->start))
+            return ips_diag_set(d, IPS_ERR_PERIOD, "--from '%s' is not a date; write YYYY-MM-DD",
+                                o->from);
+        if (!date_parse_iso(o->to, &q->end))
+            return ips_diag_set(d, IPS_ERR_PERIOD, "--to '%s' is not a date; write YYYY-MM-DD",
+                                o->to);
+        if (q->end < q->start)
+            return ips_diag_set(d, IPS_ERR_PERIOD, "--to %s is before --from %s", o->to, o->from);
+    }
+    if (o->as_of && !date_parse_iso(o->as_of, &q->as_of))
+        return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of '%s' is not a date; write YYYY-MM-DD",
+                            o->as_of);
+    return IPS_OK;
+}

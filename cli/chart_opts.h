@@ -1,0 +1,25 @@
+/* Options shared by 'charts' and 'pdf': which warehouse, period, as-of date,
+ * language and privacy settings, turned into a metric_query. */
+#ifndef IPS_CLI_CHART_OPTS_H
+#define IPS_CLI_CHART_OPTS_H
+
+#include <stdbool.h>
+
+#include "common/error.h"
+#include "model/metrics.h"
+
+typedef struct {
+    const char *db, *period, *from, *to, *as_of, *lang, *format, *out;
+    bool internal;
+    int min_cell;
+} chart_opts;
+
+/* Parses argv (argv[0] is the command name).  with_format: accept --format.
+ * Returns false with d set (IPS_ERR_USAGE) on a usage error, naming the
+ * option and what to write instead. */
+bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ips_diag *d);
+
+/* The metric_query the options describe (period from --period or --from/--to). */
+ips_error chart_opts_query(const chart_opts *o, metric_query *q, ips_diag *d);
+
+#endif

@@ -1,0 +1,110 @@
+#!/bin/sh
+# ipsreport charts and ipsreport pdf end to end, on an empty warehouse: every
+# chart is written as a "no data" picture (PNG, SVG, PDF), the summary has its
+# nine pages, and usage errors exit 2 with a message.
+. "$(dirname "$0")/lib.sh"
+
+DB="$T/empty.db"
+
+# run NAME WANT CMD...: like expect_status, with CMD's output in $T/out and
+# $T/err (redirecting expect_status itself would swallow its PASS line).
+run() {
+    name=$1
+    want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then pass "$name"; else fail "$name (exit $got, wanted $want)" && cat "$T/err"; fi
+}
+
+# An empty warehouse made by the warehouse code itself (no ingest needed):
+# a five-line program linked with the model objects of this build.
+cat >"$T/mkwh.c" <<'EOF'
+#include "model/warehouse.h"
+int main(int argc, char **argv)
+{
+    warehouse *w;
+    ips_diag d;
+    if (argc != 2 || warehouse_open(argv[1], WH_CREATE, &w, &d) != IPS_OK)
+        return 1;
+    warehouse_free(w);
+    return 0;
+}
+EOF
+if ${CC:-cc} -fsanitize=address,undefined -I"$IPS_ROOT" $(pkg-config --cflags sqlite3) \
+    -o "$T/mkwh" "$T/mkwh.c" "$IPS_BUILD"/asan/model/*.o "$IPS_BUILD"/asan/common/*.o \
+    $(pkg-config --libs sqlite3) -lm && "$T/mkwh" "$DB"; then
+    pass "empty warehouse created"
+else
+    fail "empty warehouse created"
+fi
+
+# --- usage -------------------------------------------------------------------
+"$IPS" charts --help >"$T/help.txt" 2>&1
+check "charts --help exits 0" test $? -eq 0
+check "charts --help names the options" grep -q -- "--period" "$T/help.txt"
+"$IPS" pdf --help >"$T/help.txt" 2>&1
+check "pdf --help exits 0" test $? -eq 0
+
+run "charts without --db" 2 "$IPS" charts --period 2024Q3 --out "$T/x"
+check "missing --db is explained" grep -q -- "--db FILE is required" "$T/err"
+run "charts with a bad language" 2 "$IPS" charts --db "$DB" --period 2024Q3 --lang de --out "$T/x"
+check "bad language is explained" grep -q "use fi, sv or en" "$T/err"
+run "charts with a bad format" 2 "$IPS" charts --db "$DB" --period 2024Q3 --format gif --out "$T/x"
+run "charts with an unknown option" 2 "$IPS" charts --db "$DB" --period 2024Q3 --colour --out "$T/x"
+check "unknown option is named" grep -q -- "--colour" "$T/err"
+run "charts with a bad period" 2 "$IPS" charts --db "$DB" --period 2024Q5 --out "$T/x"
+check "bad period is explained" grep -q "2024Q3" "$T/err"
+run "charts with a bad --min-cell" 2 "$IPS" charts --db "$DB" --period 2024Q3 --min-cell 0 --out "$T/x"
+run "charts with a bad --as-of" 2 "$IPS" charts --db "$DB" --period 2024Q3 --as-of 2024-13-01 --out "$T/x"
+run "charts on a missing warehouse" 2 "$IPS" charts --db "$T/nothing.db" --period 2024Q3 --out "$T/x"
+check "missing warehouse is explained" grep -q "no such warehouse" "$T/err"
+run "pdf does not take --format" 2 "$IPS" pdf --db "$DB" --period 2024Q3 --format png --out "$T/x.pdf"
+run "pdf into a missing folder" 2 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/no/such/dir/x.pdf"
+
+# --- charts on an empty period -----------------------------------------------
+CHARTS="employment_rate exits_by_reason first_employer_contact fidelity service_path time_to_first_job coach_targets"
+
+run "charts png on an empty warehouse" 0 "$IPS" charts --db "$DB" --period 2024Q3 --out "$T/png"
+check "charts lists the seven files" test "$(wc -l <"$T/out")" -eq 7
+for c in $CHARTS; do
+    check "png $c is a 960 px wide PNG" python3 - "$T/png/$c.png" <<'EOF'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert w == 960 and h > 250, (w, h)
+assert len(data) > 5000, len(data)
+EOF
+done
+
+run "charts svg on an empty warehouse" 0 "$IPS" charts --db "$DB" --period 2024Q3 --format svg --out "$T/svg"
+for c in $CHARTS; do
+    check "svg $c is well-formed XML" python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$T/svg/$c.svg"
+    check "svg $c says no data" grep -q "Ei tietoja tältä jaksolta" "$T/svg/$c.svg"
+done
+check "svg carries the title as text" grep -q "<title>Työllisyysaste neljännesvuosittain</title>" "$T/svg/employment_rate.svg"
+check "svg carries the histogram's subtitle" grep -q "Asiakkuudet, jotka alkoivat 12 kuukauden aikana" "$T/svg/first_employer_contact.svg"
+
+run "charts pdf in Swedish" 0 "$IPS" charts --db "$DB" --period 2024Q3 --format pdf --lang sv --out "$T/pdfs"
+for c in $CHARTS; do
+    check "pdf $c has one page" test "$(pdfinfo "$T/pdfs/$c.pdf" | sed -n 's/^Pages: *//p')" = 1
+done
+check "Swedish chart text" sh -c "pdftotext '$T/pdfs/exits_by_reason.pdf' - | grep -q 'Avslutade klientskap efter orsak'"
+
+# --- the summary -------------------------------------------------------------
+run "pdf summary on an empty warehouse" 0 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/summary-fi.pdf"
+check "summary has nine pages" test "$(pdfinfo "$T/summary-fi.pdf" | sed -n 's/^Pages: *//p')" = 9
+check "summary is A4" sh -c "pdfinfo '$T/summary-fi.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
+pdftotext "$T/summary-fi.pdf" "$T/summary.txt"
+check "summary has the key figures" grep -q "Avainluvut" "$T/summary.txt"
+check "summary numbers its pages" grep -q "Sivu 9/9" "$T/summary.txt"
+check "summary pages say no data" grep -q "Ei tietoja tältä jaksolta" "$T/summary.txt"
+check "summary has the fidelity table" grep -q "Laatukriteerit kohdittain" "$T/summary.txt"
+check "summary is not marked internal" sh -c "! grep -q SISÄINEN '$T/summary.txt'"
+
+run "pdf summary in English, internal" 0 "$IPS" pdf --db "$DB" --from 2024-01-01 --to 2024-06-30 --lang en --internal --out "$T/summary-en.pdf"
+pdftotext "$T/summary-en.pdf" "$T/summary-en.txt"
+check "English summary" grep -q "Key figures" "$T/summary-en.txt"
+check "internal summary says so" grep -q "INTERNAL: contains small numbers" "$T/summary-en.txt"
+check "half-year period label" grep -q "2024H1" "$T/summary-en.txt"
