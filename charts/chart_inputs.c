@@ -1,39 +1,54 @@
-/* Glue between model/ and the charts' inputs (see chart_inputs.h).
- *
- * TO WIRE (lead), each in its own function below:
- *   - fetch_km():       model/curves.h outcomes_time_to_job_curve() → t[], s[], cohort.
- *   - fetch_fidelity(): model/fidelity.h fidelity_review_merge() → per item status,
- *                       reviewer low/high, data score; review id, date, totals, band.
- *   - fetch_contact_days(), fetch_path(): the distribution API model/ will offer
- *                       for item 15's days and the service-path step counts.
- * Until then they return "not known" (or what metric rows already carry), and
- * the charts say "no data" instead of guessing. */
+/* Glue between model/ and the charts' inputs (see chart_inputs.h): the one
+ * place that asks model/ for curves, distributions and the merged review. */
 #include "charts/chart_inputs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/curves.h"
+#include "model/distributions.h"
+
 static ips_error fetch_contact_days(warehouse *wh, const metric_query *q, chart_contact_days *out,
                                     ips_diag *d)
 {
-    (void)wh, (void)q, (void)d;
-    memset(out, 0, sizeof *out); /* known = false until model/ offers the days */
-    return IPS_OK;
+    memset(out, 0, sizeof *out);
+    ips_error e = distributions_first_contact_days(wh, q, &out->days, &out->n, &out->pending, d);
+    out->known = e == IPS_OK;
+    return e;
 }
 
 static ips_error fetch_path(warehouse *wh, const metric_query *q, chart_service_path *out,
                             ips_diag *d)
 {
-    (void)wh, (void)q, (void)d;
+    long steps[PATH_STEPS];
     memset(out, 0, sizeof *out);
-    return IPS_OK;
+    ips_error e = distributions_service_path(wh, q, steps, d);
+    for (int i = 0; e == IPS_OK && i < PATH__COUNT && i < PATH_STEPS; i++)
+        out->count[i] = steps[i];
+    out->known = e == IPS_OK;
+    return e;
 }
 
 static ips_error fetch_km(warehouse *wh, const metric_query *q, chart_km_curve *out, ips_diag *d)
 {
-    (void)wh, (void)q, (void)d;
+    km_curve *c = NULL;
     memset(out, 0, sizeof *out);
+    ips_error e = outcomes_time_to_job_curve(wh, q, &c, d);
+    if (e != IPS_OK)
+        return e;
+    out->cohort = c->cohort;
+    out->n = c->n;
+    if (c->n && (!(out->t = malloc(c->n * sizeof *out->t)) || !(out->s = malloc(c->n * sizeof *out->s)))) {
+        km_curve_free(c);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        out->t[i] = c->time[i];
+        out->s[i] = c->surv[i];
+    }
+    out->known = true;
+    km_curve_free(c);
     return IPS_OK;
 }
 

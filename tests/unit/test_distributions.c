@@ -1,0 +1,96 @@
+/* Distributions for the charts: item 15's days and the service path. */
+#include "tests/unit/fixture.h"
+
+#include "model/distributions.h"
+
+/* Fixture (as-of 2024-12-31, P = 2024Q4, W = 2024-01-02..2024-12-31):
+ *   e1 c1 ips start 2024-10-01: employer contact in person 2024-10-01 (0 days),
+ *      competitive job 2024-10-20 open → path: contact, job; held 72 days at A (< 90).
+ *   e2 c2 ips start 2024-03-01, referral 2024-02-20: contact 2024-04-10 (40 days) by phone
+ *      (not counted), in person 2024-05-01 (61 days); job 2024-06-01..2024-12-31 (213 days).
+ *   e3 c3 ips start 2024-11-15: no contact → pending.
+ *   e4 c4 group start 2024-10-05: not ips, ignored.
+ * Item 15 cohort = e1, e2, e3 (started in W): days {0, 61}, pending 1.
+ * Path for P (referral-or-start in 2024Q4): e1, e3 → referred 2, started 2,
+ *   contact 1 (e1), first job 1 (e1), held 90 days 0. */
+static void fixture(warehouse *wh)
+{
+    fixture_sql(wh, "INSERT INTO coaches(coach_id, provider_id, fte, " FIX_COLS ") VALUES('k1','p1',1," FIX_VALS ")");
+    fixture_sql(wh, "INSERT INTO employers(employer_id, " FIX_COLS ") VALUES('m1'," FIX_VALS ")");
+    for (int i = 1; i <= 4; i++) {
+        char sql[200];
+        snprintf(sql, sizeof sql, "INSERT INTO clients(client_id, " FIX_COLS ") VALUES('c%d'," FIX_VALS ")", i);
+        fixture_sql(wh, sql);
+    }
+    fixture_sql(wh, "INSERT INTO enrollments(enrollment_id, client_id, coach_id, service, referral_date, start_date, " FIX_COLS ") VALUES"
+                    "('e1','c1','k1','ips',NULL,'2024-10-01'," FIX_VALS "),"
+                    "('e2','c2','k1','ips','2024-02-20','2024-03-01'," FIX_VALS "),"
+                    "('e3','c3','k1','ips',NULL,'2024-11-15'," FIX_VALS "),"
+                    "('e4','c4','k1','group',NULL,'2024-10-05'," FIX_VALS ")");
+    fixture_sql(wh, "INSERT INTO contacts(contact_id, date, kind, in_person, client_id, coach_id, employer_id, " FIX_COLS ") VALUES"
+                    "('t1','2024-10-01','employer',1,'c1','k1','m1'," FIX_VALS "),"
+                    "('t2','2024-04-10','employer',0,'c2','k1','m1'," FIX_VALS "),"
+                    "('t3','2024-05-01','employer',1,'c2','k1','m1'," FIX_VALS "),"
+                    "('t4','2024-12-31','client',1,'c3','k1',NULL," FIX_VALS "),"
+                    "('t5','2024-10-06','employer',1,'c4','k1','m1'," FIX_VALS ")");
+    fixture_sql(wh, "INSERT INTO jobs(job_id, client_id, employer_id, start_date, end_date, competitive, " FIX_COLS ") VALUES"
+                    "('j1','c1','m1','2024-10-20',NULL,1," FIX_VALS "),"
+                    "('j2','c2','m1','2024-06-01','2024-12-31',1," FIX_VALS ")");
+}
+
+static metric_query query(void)
+{
+    metric_query q;
+    ips_diag d;
+    metric_query_init(&q);
+    assert_int_equal(metric_period_parse("2024Q4", &q.start, &q.end, &d), IPS_OK);
+    return q;
+}
+
+static void first_contact_days(void **state)
+{
+    (void)state;
+    warehouse *wh = fixture_open();
+    fixture(wh);
+    metric_query q = query();
+    int *days;
+    size_t n, pending;
+    ips_diag d;
+    assert_int_equal(distributions_first_contact_days(wh, &q, &days, &n, &pending, &d), IPS_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(days[0], 0);
+    assert_int_equal(days[1], 61);
+    assert_int_equal(pending, 1);
+    free(days);
+    fixture_close(wh);
+}
+
+static void service_path(void **state)
+{
+    (void)state;
+    warehouse *wh = fixture_open();
+    fixture(wh);
+    metric_query q = query();
+    long steps[PATH_STEPS];
+    ips_diag d;
+    assert_int_equal(distributions_service_path(wh, &q, steps, &d), IPS_OK);
+    assert_int_equal(steps[0], 2);
+    assert_int_equal(steps[1], 2);
+    assert_int_equal(steps[2], 1);
+    assert_int_equal(steps[3], 1);
+    assert_int_equal(steps[4], 0);
+    /* A year later the job of e1 has been held over 90 days (open at A). */
+    assert_true(date_parse_iso("2025-03-31", &q.as_of));
+    assert_int_equal(distributions_service_path(wh, &q, steps, &d), IPS_OK);
+    assert_int_equal(steps[4], 1);
+    fixture_close(wh);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(first_contact_days),
+        cmocka_unit_test(service_path),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
