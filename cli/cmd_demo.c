@@ -27,6 +27,7 @@ static int step(command_fn fn, const char *out_file, ips_diag *d, char **argv)
     int argc = 0;
     while (argv[argc])
         argc++;
+    fflush(stdout); /* keep the output of earlier steps above this line */
     fprintf(stderr, "+ ipsreport");
     for (int i = 0; i < argc; i++)
         fprintf(stderr, " %s", argv[i]);
@@ -54,7 +55,7 @@ static int step(command_fn fn, const char *out_file, ips_diag *d, char **argv)
 }
 
 /* The latest quarter that ends on or before the as-of date. */
-static ips_error latest_quarter(const char *db, char label[16], ips_diag *d)
+static ips_error latest_quarter(const char *db, char label[16], char as_of_iso[11], ips_diag *d)
 {
     warehouse *wh = NULL;
     ips_day as_of;
@@ -67,6 +68,7 @@ static ips_error latest_quarter(const char *db, char label[16], ips_diag *d)
     if (as_of == IPS_DAY_NONE)
         return ips_diag_set(d, IPS_ERR_NO_DATA, "%s: the samples gave no dated rows", db);
     int y, m, dd;
+    date_format_iso(as_of, as_of_iso);
     date_to_ymd(as_of + 1, &y, &m, &dd);
     int q = (m - 1) / 3; /* quarters fully before the day after as-of */
     if (q == 0)
@@ -77,7 +79,7 @@ static ips_error latest_quarter(const char *db, char label[16], ips_diag *d)
 
 static int run(const char *samples, const char *out, ips_diag *d)
 {
-    char db[4096], path[4200], quarter[16], pattern[4200];
+    char db[4096], path[4200], quarter[16], pattern[4200], as_of[11];
     glob_t g;
     if (strlen(out) > 3000 || strlen(samples) > 3000) {
         ips_diag_set(d, IPS_ERR_USAGE, "folder names are too long");
@@ -110,7 +112,7 @@ static int run(const char *samples, const char *out, ips_diag *d)
     int status = step(cmd_ingest, NULL, d, argv);
     free(argv);
     globfree(&g);
-    if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, d) != IPS_OK)
+    if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, as_of, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     char xfi[4200], xen[4200], charts[4200], pdf[4200], csv[4200], chk[4200];
     snprintf(chk, sizeof chk, "%s/check.txt", out);
@@ -124,7 +126,7 @@ static int run(const char *samples, const char *out, ips_diag *d)
         const char *out_file;
         char *argv[12];
     } steps[] = {
-        {cmd_check, chk, {"check", "--db", db, NULL}},
+        {cmd_check, chk, {"check", "--db", db, "--as-of", as_of, NULL}},
         {cmd_metrics, csv, {"metrics", "--db", db, "--period", quarter, "--format", "csv", NULL}},
         {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "fi", "--out", xfi, NULL}},
         {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "en", "--out", xen, NULL}},
