@@ -210,38 +210,45 @@ static metric_row *cap_row(const metric_ctx *ctx, const cap_state *cs, metric_se
     return r;
 }
 
+/* The values of one row before it is added (rows are added one at a time:
+ * adding may move the set's array, so no row pointer is kept across adds). */
+typedef struct {
+    const char *metric;
+    metric_kind kind;
+    unsigned has;
+    double numerator, denominator, value;
+} cap_value;
+
 /* The five rows of one region (or of the whole); known false = the year lies
  * after the as-of date, so every value is blank. */
 static ips_error emit_region(const metric_ctx *ctx, const cap_state *cs, metric_set *out,
                              const char *group_by, const region_cap *rc, bool known, ips_diag *d)
 {
     double per_coach = ctx->q->clients_per_coach_year;
-    metric_row *r[5];
-    r[0] = cap_row(ctx, cs, out, "clients_per_year", MK_COUNT, group_by, rc->name);
-    r[1] = r[0] ? cap_row(ctx, cs, out, "fte_current", MK_WEIGHTED, group_by, rc->name) : NULL;
-    r[2] = r[1] ? cap_row(ctx, cs, out, "fte_needed_throughput", MK_RATIO, group_by, rc->name) : NULL;
-    r[3] = r[2] ? cap_row(ctx, cs, out, "fte_needed_caseload", MK_RATIO, group_by, rc->name) : NULL;
-    r[4] = r[3] ? cap_row(ctx, cs, out, "fte_gap", MK_WEIGHTED, group_by, rc->name) : NULL;
-    if (!r[4])
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (!known)
-        return IPS_OK;
-    r[0]->has = MH_VALUE;
-    r[0]->value = (double)rc->clients;
-    r[1]->has = MH_VALUE;
-    r[1]->value = metric_round(rc->fte, 1);
-    r[2]->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
-    r[2]->numerator = (double)rc->clients;
-    r[2]->denominator = per_coach;
-    r[2]->value = metric_round(rc->clients / per_coach, 1);
-    r[3]->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
-    r[3]->numerator = (double)rc->peak;
-    r[3]->denominator = CASELOAD_LIMIT;
-    r[3]->value = metric_round(rc->peak / CASELOAD_LIMIT, 1);
-    /* From the printed parts, so that the table adds up as the reader sees it. */
-    double need = r[2]->value > r[3]->value ? r[2]->value : r[3]->value;
-    r[4]->has = MH_VALUE;
-    r[4]->value = metric_round(need - r[1]->value, 1);
+    double fte = metric_round(rc->fte, 1);
+    double thr = metric_round(rc->clients / per_coach, 1);
+    double cas = metric_round(rc->peak / CASELOAD_LIMIT, 1);
+    /* The gap from the printed parts, so that the table adds up as the reader sees it. */
+    double gap = metric_round((thr > cas ? thr : cas) - fte, 1);
+    const unsigned ratio = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
+    const cap_value v[5] = {
+        {"clients_per_year", MK_COUNT, MH_VALUE, 0, 0, (double)rc->clients},
+        {"fte_current", MK_WEIGHTED, MH_VALUE, 0, 0, fte},
+        {"fte_needed_throughput", MK_RATIO, ratio, (double)rc->clients, per_coach, thr},
+        {"fte_needed_caseload", MK_RATIO, ratio, (double)rc->peak, CASELOAD_LIMIT, cas},
+        {"fte_gap", MK_WEIGHTED, MH_VALUE, 0, 0, gap},
+    };
+    for (int i = 0; i < 5; i++) {
+        metric_row *r = cap_row(ctx, cs, out, v[i].metric, v[i].kind, group_by, rc->name);
+        if (!r)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        if (!known)
+            continue;
+        r->has = v[i].has;
+        r->numerator = v[i].numerator;
+        r->denominator = v[i].denominator;
+        r->value = v[i].value;
+    }
     return IPS_OK;
 }
 

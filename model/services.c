@@ -86,7 +86,9 @@ static ips_error trainees_per_coach(const metric_ctx *ctx, metric_set *out, ips_
 
 /* Basic-support ips episodes active in [p_start, on_day]: in-person client
  * contacts on the episode's days there / those days in average months; the
- * mean over episodes. */
+ * mean over episodes.  "+c.kind" keeps SQLite on the (client_id, date) index:
+ * without statistics it picks (kind, date) and scans every client meeting of
+ * the period once per episode. */
 static ips_error meetings_per_month_basic(const metric_ctx *ctx, metric_set *out, ips_diag *d)
 {
     char sql[2048];
@@ -95,7 +97,7 @@ static ips_error meetings_per_month_basic(const metric_ctx *ctx, metric_set *out
              " SELECT %s AS g,"
              "  julianday(min(coalesce(e.end_date, :on_day), :on_day))"
              "  - julianday(max(e.start_date, :p_start)) + 1 AS days,"
-             "  (SELECT count(*) FROM ct c WHERE c.client_id = e.client_id AND c.kind = 'client'"
+             "  (SELECT count(*) FROM ct c WHERE c.client_id = e.client_id AND +c.kind = 'client'"
              "   AND c.in_person = 1 AND c.date BETWEEN max(e.start_date, :p_start)"
              "   AND min(coalesce(e.end_date, :on_day), :on_day)) AS n"
              " " METRIC_EPISODE_FROM
