@@ -218,6 +218,40 @@ static void tariff_prices(void **state)
     funding_tariff_free(NULL);
 }
 
+/* The Finnish spellings of docs/tariff.md, a BOM and CRLF line ends. */
+static void tariff_finnish_names(void **state)
+{
+    (void)state;
+    funding_tariff *t;
+    ips_diag d;
+    assert_int_equal(funding_tariff_parse("\xef\xbb\xbf[Oletus]\r\naloitusmaksu = 5\r\n"
+                                          "[palveluntuottaja X 1]\r\nTULOSPALKKIO=7 euroa\r\n"
+                                          "ohjausmaksu = 1\xc2\xa0" "000\r\n", "t.ini", &t, &d),
+                     IPS_OK);
+    assert_near(funding_tariff_price(t, "fee_start", "X 1"), 5, 1e-9);
+    assert_near(funding_tariff_price(t, "fee_outcome", "X 1"), 7, 1e-9);
+    assert_near(funding_tariff_price(t, "fee_guidance", "X 1"), 1000, 1e-9);
+    assert_true(isnan(funding_tariff_price(t, "fee_outcome", "x 1"))); /* ids are exact */
+    funding_tariff_free(t);
+}
+
+/* samples/tariff.ini is what docs/tariff.md shows; it must load. */
+static void sample_tariff_loads(void **state)
+{
+    (void)state;
+    const char *root = getenv("IPS_ROOT");
+    char path[512];
+    snprintf(path, sizeof path, "%s/samples/tariff.ini", root ? root : ".");
+    funding_tariff *t;
+    ips_diag d;
+    if (funding_tariff_load(path, &t, &d) != IPS_OK)
+        fail_msg("%s", d.msg);
+    assert_near(funding_tariff_price(t, "fee_outcome", "P9"), 2500, 1e-9);
+    assert_near(funding_tariff_price(t, "fee_outcome", "valmennuslehto"), 2800.5, 1e-9);
+    assert_near(funding_tariff_price(t, "fee_start", "valmennuslehto"), 450, 1e-9);
+    funding_tariff_free(t);
+}
+
 static void expect_tariff_error(const char *text, ips_error code, const char *where,
                                 const char *what)
 {
@@ -387,6 +421,8 @@ int main(void)
         cmocka_unit_test(as_of_hides_later_events),
         cmocka_unit_test(empty_warehouse_gives_zero_counts),
         cmocka_unit_test(tariff_prices),
+        cmocka_unit_test(tariff_finnish_names),
+        cmocka_unit_test(sample_tariff_loads),
         cmocka_unit_test(tariff_errors_name_file_and_line),
         cmocka_unit_test(tariff_file_load),
         cmocka_unit_test(amounts_per_provider),
