@@ -26,6 +26,7 @@ static const char *const error_text[IPS_ERR__COUNT] = {
     [IPS_ERR_XLSX] = "cannot write the workbook",
     [IPS_ERR_CHART] = "cannot draw the chart",
     [IPS_ERR_INTERRUPTED] = "interrupted",
+    [IPS_ERR_TARIFF] = "funding tariff file is invalid",
 };
 
 const char *ips_strerror(ips_error err)

@@ -29,6 +29,7 @@ typedef enum {
     IPS_ERR_XLSX,           /* libxlsxwriter failed */
     IPS_ERR_CHART,          /* cairo failed */
     IPS_ERR_INTERRUPTED,    /* stopped by a signal */
+    IPS_ERR_TARIFF,         /* funding tariff file is invalid */
     IPS_ERR__COUNT
 } ips_error;
 
