@@ -472,7 +472,7 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             f->counts = (store_counts){0};
         }
     }
-    return IPS_OK;
+    return warehouse_optimize(wh, d);
 }
 
 void ingest_result_free(ingest_result *r)

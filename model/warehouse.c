@@ -107,3 +107,10 @@ ips_error warehouse_meta_set(warehouse *wh, const char *key, const char *value, 
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(wh, d, "writing settings");
 }
+
+ips_error warehouse_optimize(warehouse *wh, ips_diag *d)
+{
+    if (sqlite3_exec(wh->db, "PRAGMA analysis_limit=1000; ANALYZE;", NULL, NULL, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "updating statistics");
+    return IPS_OK;
+}

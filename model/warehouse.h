@@ -28,6 +28,10 @@ const char *warehouse_path(const warehouse *wh);
 ips_error warehouse_meta_get(warehouse *wh, const char *key, char **out, ips_diag *d);
 ips_error warehouse_meta_set(warehouse *wh, const char *key, const char *value, ips_diag *d);
 
+/* Refreshes the query planner's statistics after a load (sampled, so cheap
+ * even on a large warehouse); without them SQLite may pick a poor index. */
+ips_error warehouse_optimize(warehouse *wh, ips_diag *d);
+
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
 
