@@ -109,7 +109,7 @@ expect_status "report fi (internal)" 0 "$IPS" report --db "$DB" --period 2024Q3 
 expect_status "report sv" 0 "$IPS" report --db "$DB" --period 2024Q3 --lang sv \
     --out "$T/report-sv.xlsx"
 expect_status "report en" 0 "$IPS" report --db "$DB" --period latest --lang en --min-cell 3 \
-    --out "$T/report-en.xlsx"
+    --compare 2023Q3 --out "$T/report-en.xlsx"
 "$IPS" report --db "$DB" --period latest --as-of 2024-08-15 --out "$T/q2.xlsx" >"$T/out"
 check "--period latest with --as-of takes the last complete quarter" grep -q "period 2024Q2" "$T/out"
 check "the warehouse is only read" test "$(md5sum <"$DB")" = "$DB_SUM"
@@ -141,6 +141,16 @@ else
         fi
     done
 fi
+
+# The settings a reader sees on About: the latest quarter, --compare, --min-cell.
+"$PY" - "$T/report-en.xlsx" >"$T/about" 2>&1 <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["About"]
+values = {r[0].value: r[1].value for r in ws.iter_rows() if len(r) > 1}
+print(values.get("Period"), values.get("Comparison period"), values.get("Smallest number shown"))
+PYEOF
+check "About shows the period, --compare and --min-cell" \
+    test "$(cat "$T/about")" = "2024Q3 2023Q3 3"
 
 NAME_TEXT='=SUM(1;2) ******-****.db'
 if [ -n "$PLACEHOLDER" ]; then
