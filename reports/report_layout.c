@@ -150,18 +150,29 @@ static void filter(rsheet *s)
 
 /* Continues on the next part: the table in progress (if any) closes here and
  * reopens with its header on the new sheet, so no row is ever dropped. */
+/* Settles a part: its primary table's filter, frozen rows even when it has
+ * no table (below the title lines), column widths. */
+static void finish_part(rsheet *s)
+{
+    if (s->in_table)
+        filter(s);
+    if (!s->has_primary)
+        worksheet_freeze_panes(s->ws, RS_FIRST_ROW, 0);
+    widths(s);
+}
+
 static void next_part(rsheet *s)
 {
-    bool table = s->in_table, primary = s->primary;
-    if (table)
-        filter(s);
-    widths(s);
+    bool table = s->in_table;
+    finish_part(s);
     s->part++;
     s->in_table = s->primary = false;
     if (!open_part(s))
         return;
     if (table) {
-        s->primary = primary;
+        /* The continued table is the new part's first: frozen and filtered
+         * there whether or not it was the primary table before. */
+        s->primary = true;
         header_row(s);
         s->in_table = true;
     }
@@ -204,7 +215,9 @@ void rsheet_table(rsheet *s, const char *const *headers, int ncols, bool primary
     s->ncols = ncols > RS_MAX_COLS ? RS_MAX_COLS : ncols;
     for (int c = 0; c < s->ncols; c++)
         s->hdr[c] = headers[c];
-    s->primary = primary && !s->has_primary;
+    /* On a continuation part the first table leads, so that every sheet has
+     * a frozen, filtered header. */
+    s->primary = (primary || s->part > 1) && !s->has_primary;
     header_row(s);
     s->in_table = true;
 }
@@ -234,10 +247,8 @@ ips_error rsheet_close(rsheet *s)
 {
     report_book *b = s->b;
     if (b->err == IPS_OK && s->ws) {
-        rsheet_table_end(s);
-        if (!s->has_primary)
-            worksheet_freeze_panes(s->ws, RS_FIRST_ROW, 0);
-        widths(s);
+        finish_part(s);
+        s->in_table = s->primary = false;
     }
     return b->err;
 }

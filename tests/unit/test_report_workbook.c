@@ -167,24 +167,35 @@ static void long_sheets_continue(void **state)
                                          GROUP_GENDER,   GROUP_AGE_GROUP, GROUP_SEGMENT};
     for (size_t i = 0; i < 6; i++)
         rows += data->by[shown[i]]->n;
+    /* Sixty files: About's batch table, not its first, continues too. */
+    report_inputs *in = report_inputs_new();
+    assert_non_null(in);
+    for (int i = 0; i < 60; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "contacts_%02d.csv", i);
+        assert_non_null(report_inputs_add_batch(in, name, "00ff", "contacts", "2024-10-01"));
+    }
     report_options o;
     options(&o, REPORT_LANG_EN, true);
     o.max_rows = 40;
     o.memory = REPORT_MEMORY_CONSTANT;
     report_result res;
     ips_diag d;
-    if (report_write(book, &o, data, NULL, &res, &d) != IPS_OK)
+    if (report_write(book, &o, data, in, &res, &d) != IPS_OK)
         fail_msg("report_write: %s", d.msg);
     assert_true(res.constant_memory);
-    bool continued = false;
-    for (size_t i = 0; i < res.n_sheets; i++)
-        continued = continued || strcmp(res.sheets[i], "Breakdowns (2)") == 0;
-    assert_true(continued);
+    bool breakdowns = false, about = false;
+    for (size_t i = 0; i < res.n_sheets; i++) {
+        breakdowns = breakdowns || strcmp(res.sheets[i], "Breakdowns (2)") == 0;
+        about = about || strcmp(res.sheets[i], "About (2)") == 0;
+    }
+    assert_true(breakdowns && about);
     int n = snprintf(args, sizeof args, "--lang en --internal --expect-split Breakdowns "
                                         "--expect-breakdown-rows %zu", rows);
     metrics_csvs(data, args + n, sizeof args - (size_t)n);
     synth_check(book, args);
     report_result_free(&res);
+    report_inputs_free(in);
     report_data_free(data);
 }
 
