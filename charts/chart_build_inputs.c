@@ -80,7 +80,7 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
     m->x_min = 0;
     m->y_min = 0;
     chart_add_ref(m, CHART_REF_X, 30, 0, chart_label(lang, L_FEC_30));
-    chart_series *s = chart_add_series(m, chart_label(lang, L_EPISODES));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EPISODES));
     const chart_contact_days *cdays = &cd->in.contact_days;
     if (!cdays->known)
         chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
@@ -118,7 +118,7 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
     chart_set_text(m, CT_TITLE, chart_label(lang, L_PATH_TITLE));
     chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_PATH_SUBTITLE));
     const chart_service_path *p = &cd->in.path;
-    chart_series *s = chart_add_series(m, "");
+    chart_series *s = chart_model_add_series(m, "");
     long total = 0;
     for (int i = 0; i < PATH__COUNT; i++) {
         chart_add_category(m, chart_label(lang, stages[i]));
@@ -198,7 +198,7 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     m->y_min = 0;
     m->x_min = 0;
     chart_add_ref(m, CHART_REF_Y, 50, 0, chart_label(lang, L_KM_MEDIAN));
-    chart_series *s = chart_add_series(m, chart_label(lang, L_KM_Y));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, L_KM_Y));
     if (!km->known)
         chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
     else if (km->n > 0 && cb_hide_count(cd, (long)km->cohort))
@@ -316,8 +316,8 @@ chart_model *build_fidelity(const chart_data *cd, chart_lang lang)
     chart_add_group(m, chart_fidelity_section(lang, 0), 0, 3);
     chart_add_group(m, chart_fidelity_section(lang, 1), 3, 8);
     chart_add_group(m, chart_fidelity_section(lang, 2), 11, 14);
-    chart_add_series(m, chart_label(lang, L_FID_REVIEWER));
-    chart_add_series(m, chart_label(lang, L_FID_DATA));
+    chart_model_add_series(m, chart_label(lang, L_FID_REVIEWER));
+    chart_model_add_series(m, chart_label(lang, L_FID_DATA));
     if (m->nseries != 2) {
         chart_free(m);
         return NULL;

@@ -53,7 +53,7 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
     m->decimals = 1;
     m->y_min = 0;
     m->label_points = true;
-    chart_series *s = chart_add_series(m, chart_label(lang, L_EMP_TITLE));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EMP_TITLE));
     for (size_t i = 0; i < CHART_QUARTERS; i++) {
         char q[16];
         cb_quarter_label(cd, i, q, sizeof q);
@@ -128,7 +128,7 @@ chart_model *build_exits(const chart_data *cd, chart_lang lang)
             refs[n++].row = r;
     }
     qsort(refs, n, sizeof *refs, by_count);
-    chart_series *s = chart_add_series(m, chart_label(lang, L_EPISODES));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EPISODES));
     for (size_t i = 0; i < n; i++) {
         chart_add_category(m, chart_exit_reason(lang, refs[i].row->group));
         if (refs[i].row->suppressed) {
@@ -155,7 +155,7 @@ static chart_model *target_panel(const chart_data *cd, chart_lang lang, const ch
     p->decimals = decimals;
     p->y_min = 0;
     p->label_points = true;
-    chart_series *s = chart_add_series(p, chart_label(lang, title));
+    chart_series *s = chart_model_add_series(p, chart_label(lang, title));
     for (size_t i = 0; i < CHART_QUARTERS; i++) {
         char q[16];
         cb_quarter_label(cd, i, q, sizeof q);

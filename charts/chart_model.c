@@ -115,7 +115,7 @@ void chart_add_category(chart_model *m, const char *label)
         m->categories[m->ncat++] = c;
 }
 
-chart_series *chart_add_series(chart_model *m, const char *name)
+chart_series *chart_model_add_series(chart_model *m, const char *name)
 {
     if (!grow(m, (void **)&m->series, m->nseries, &m->capseries, sizeof *m->series))
         return NULL;

@@ -6,7 +6,7 @@
  *   chart_model *m = chart_new(CHART_BARS, "exits");
  *   chart_set_text(m, CT_TITLE, "Päättyneet asiakkuudet");
  *   chart_add_category(m, "Työllistyi");
- *   chart_series *s = chart_add_series(m, "Määrä");
+ *   chart_series *s = chart_model_add_series(m, "Määrä");
  *   chart_add_value(m, s, 12);
  *   if (!chart_ok(m)) ...out of memory...
  *   chart_free(m);
@@ -118,8 +118,8 @@ bool chart_ok(const chart_model *m);
 void chart_set_text(chart_model *m, chart_text which, const char *text);
 const char *chart_get_text(const chart_model *m, chart_text which); /* "" when unset */
 void chart_add_category(chart_model *m, const char *label);
-/* The new series (NULL when broken); valid until the next chart_add_series(). */
-chart_series *chart_add_series(chart_model *m, const char *name);
+/* The new series (NULL when broken); valid until the next chart_model_add_series(). */
+chart_series *chart_model_add_series(chart_model *m, const char *name);
 /* Appends a point; the returned pointer is valid until the next append (NULL when broken). */
 chart_point *chart_add_point(chart_model *m, chart_series *s, chart_point p);
 /* Shorthands: a plain value at the next category index, and a hidden one. */

@@ -1,10 +1,237 @@
-/* Placeholder until the 'report' command is built; it says so rather than pretend. */
+/* ipsreport report: writes the XLSX workbook for a period (reports/workbook.h).
+ * Reads the warehouse read-only, through model/metrics.h and the report's
+ * input loader only. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
 #include "cli/commands.h"
+#include "model/metrics.h"
+#include "model/warehouse.h"
+#include "reports/report_data.h"
+#include "reports/report_inputs.h"
+#include "reports/workbook.h"
+
+static const char usage[] =
+    "usage: ipsreport report --db FILE --period P --out FILE.xlsx [options]\n"
+    "\n"
+    "Writes the Excel workbook for funders, evaluators and steering groups:\n"
+    "Summary, Outcomes, Fidelity, Employer work, Funding, Capacity, Breakdowns,\n"
+    "Data quality, Definitions and About.  The warehouse is only read.\n"
+    "\n"
+    "  --db FILE          the warehouse\n"
+    "  --period P         2024Q3 (a quarter), 2024H2 (a half-year), 2024 (a year),\n"
+    "                     or 'latest' for the latest quarter complete by the as-of date\n"
+    "  --out FILE.xlsx    the workbook to write; it appears only when complete\n"
+    "  --compare PREV     the period to compare with (default: the one before P)\n"
+    "  --lang fi|sv|en    language of every text in the workbook (default fi)\n"
+    "  --internal         no small-cell suppression; every sheet is marked\n"
+    "                     \"internal: contains small numbers\"\n"
+    "  --min-cell N       hide counts below N (default 5)\n"
+    "  --tariff FILE      fee prices, to add euro amounts to the Funding sheet\n"
+    "  --as-of DATE       the day the data describe, YYYY-MM-DD (default: the\n"
+    "                     latest date in the warehouse)\n"
+    "  -h, --help         this text\n";
+
+typedef struct {
+    const char *db, *period, *out, *compare, *tariff, *as_of;
+    report_lang lang;
+    bool internal;
+    int min_cell;
+} report_args;
+
+static int usage_error(ips_diag *d, const char *msg, const char *arg)
+{
+    ips_diag_set(d, IPS_ERR_USAGE, "%s%s%s; 'ipsreport report --help' lists the options", msg,
+                 arg ? " " : "", arg ? arg : "");
+    return IPS_EXIT_FAILURE;
+}
+
+/* A whole number 1..1000 (no stdlib here: cli/commands.h names the exit codes). */
+static bool parse_count(const char *s, int *out)
+{
+    int v = 0;
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 1000)
+            return false;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return v >= 1 && v <= 1000;
+}
+
+static bool ends_with_xlsx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Returns -1 when parsed, else the exit status (help or a usage error). */
+static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
+{
+    enum { O_DB = 256, O_PERIOD, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF, O_AS_OF };
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, O_DB},
+        {"period", required_argument, NULL, O_PERIOD},
+        {"out", required_argument, NULL, O_OUT},
+        {"compare", required_argument, NULL, O_COMPARE},
+        {"lang", required_argument, NULL, O_LANG},
+        {"internal", no_argument, NULL, O_INTERNAL},
+        {"min-cell", required_argument, NULL, O_MIN_CELL},
+        {"tariff", required_argument, NULL, O_TARIFF},
+        {"as-of", required_argument, NULL, O_AS_OF},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(a, 0, sizeof *a);
+    a->lang = REPORT_LANG_FI;
+    a->min_cell = 5;
+    opterr = 0;
+    optind = 0; /* glibc and musl: a full reset, as `demo` runs report more than once */
+    int c, lang;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case O_DB: a->db = optarg; break;
+        case O_PERIOD: a->period = optarg; break;
+        case O_OUT: a->out = optarg; break;
+        case O_COMPARE: a->compare = optarg; break;
+        case O_TARIFF: a->tariff = optarg; break;
+        case O_AS_OF: a->as_of = optarg; break;
+        case O_INTERNAL: a->internal = true; break;
+        case O_LANG:
+            if ((lang = report_lang_parse(optarg)) < 0)
+                return usage_error(d, "--lang must be fi, sv or en, not", optarg);
+            a->lang = (report_lang)lang;
+            break;
+        case O_MIN_CELL:
+            if (!parse_count(optarg, &a->min_cell))
+                return usage_error(d, "--min-cell needs a whole number from 1 to 1000, not", optarg);
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return IPS_EXIT_OK;
+        case ':':
+            return usage_error(d, "this option needs a value:", argv[optind - 1]);
+        default:
+            return usage_error(d, "unknown option", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return usage_error(d, "unexpected argument", argv[optind]);
+    if (!a->db)
+        return usage_error(d, "give the warehouse with --db FILE", NULL);
+    if (!a->period)
+        return usage_error(d, "give the period with --period (e.g. 2024Q3 or latest)", NULL);
+    if (!a->out)
+        return usage_error(d, "give the workbook to write with --out FILE.xlsx", NULL);
+    if (!ends_with_xlsx(a->out))
+        return usage_error(d, "--out must name an .xlsx file (Excel opens no other ending), not",
+                           a->out);
+    if (same_file(a->db, a->out))
+        return usage_error(d, "--out names the warehouse itself:", a->out);
+    return -1;
+}
+
+/* Resolves A, P and the comparison period into q and o. */
+static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query *q,
+                               report_options *o, ips_diag *d)
+{
+    if (a->as_of) {
+        if (!date_parse_iso(a->as_of, &q->as_of))
+            return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of '%s' is not a date; write YYYY-MM-DD",
+                                a->as_of);
+    } else {
+        ips_error e = metrics_as_of(wh, &q->as_of, d);
+        if (e != IPS_OK)
+            return e;
+        if (q->as_of == IPS_DAY_NONE)
+            return ips_diag_set(d, IPS_ERR_NO_DATA, "%s holds no dated rows yet; load data with "
+                                "'ipsreport ingest' first", a->db);
+    }
+    if (strcmp(a->period, "latest") == 0) {
+        report_latest_quarter(q->as_of, &q->start, &q->end);
+    } else {
+        ips_error e = metric_period_parse(a->period, &q->start, &q->end, d);
+        if (e != IPS_OK)
+            return e;
+    }
+    if (a->compare) {
+        ips_error e = metric_period_parse(a->compare, &o->prev_start, &o->prev_end, d);
+        if (e != IPS_OK)
+            return e;
+    } else {
+        metric_period_previous(q->start, q->end, &o->prev_start, &o->prev_end);
+    }
+    o->start = q->start;
+    o->end = q->end;
+    o->as_of = q->as_of;
+    return IPS_OK;
+}
+
+static void summary_line(const report_args *a, const report_options *o, const report_result *res)
+{
+    char period[48], as_of[11];
+    report_period_text(o->start, o->end, period, sizeof period);
+    date_format_iso(o->as_of, as_of);
+    printf("wrote %s: %zu sheets, period %s, data as of %s%s\n", a->out, res->n_sheets, period,
+           as_of, a->internal ? ", internal (no suppression)" : "");
+    if (res->masked)
+        fprintf(stderr, "ipsreport report: warning: masked %zu text(s) shaped like a personal "
+                        "identity code (About counts them); look for identity codes in file "
+                        "names and source data\n", res->masked);
+}
+
+static ips_error run(const report_args *a, ips_diag *d)
+{
+    warehouse *wh = NULL;
+    report_data *data = NULL;
+    report_inputs *in = NULL;
+    report_result res = {0};
+    metric_query q;
+    report_options o;
+    metric_query_init(&q);
+    report_options_init(&o);
+    q.internal = o.internal = a->internal;
+    q.min_cell = o.min_cell = a->min_cell;
+    o.lang = a->lang;
+    const char *slash = strrchr(a->db, '/');
+    o.warehouse_name = slash ? slash + 1 : a->db;
+    ips_error e = warehouse_open(a->db, WH_READONLY, &wh, d);
+    if (e == IPS_OK)
+        e = resolve_dates(wh, a, &q, &o, d);
+    if (e == IPS_OK && (!(data = report_data_new()) || !(in = report_inputs_new())))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK)
+        e = report_data_collect(wh, &q, o.prev_start, o.prev_end, data, d);
+    if (e == IPS_OK)
+        e = report_inputs_load(wh, &q, a->tariff, a->lang, in, d);
+    if (e == IPS_OK)
+        e = report_write(a->out, &o, data, in, &res, d);
+    if (e == IPS_OK)
+        summary_line(a, &o, &res);
+    report_result_free(&res);
+    report_inputs_free(in);
+    report_data_free(data);
+    warehouse_free(wh);
+    return e;
+}
 
 int cmd_report(int argc, char **argv, ips_diag *d)
 {
-    (void)argc;
-    (void)argv;
-    ips_diag_set(d, IPS_ERR_USAGE, "'report' is not built yet");
-    return IPS_EXIT_FAILURE;
+    report_args a;
+    int status = parse_args(argc, argv, &a, d);
+    if (status >= 0)
+        return status;
+    return run(&a, d) == IPS_OK ? IPS_EXIT_OK : IPS_EXIT_FAILURE;
 }

@@ -175,7 +175,7 @@ static chart_model *line_model(void)
     chart_set_text(m, CT_TITLE, "Työllisyysaste neljännesvuosittain");
     chart_set_text(m, CT_Y_LABEL, "Työllisiä, %");
     chart_set_text(m, CT_UNIT, "\u00a0%");
-    chart_series *s = chart_add_series(m, "Työllisyysaste");
+    chart_series *s = chart_model_add_series(m, "Työllisyysaste");
     const char *q[] = {"2022Q3", "2022Q4", "2023Q1", "2023Q2", "2023Q3",
                        "2023Q4", "2024Q1", "2024Q2", "2024Q3"};
     double v[] = {28.5, 31, 33.2, -1, 36, 35.1, 39.9, 34, 38.2};
@@ -230,11 +230,11 @@ static void bars_side_by_side_with_legend(void **state)
     const char *cats[] = {"Työllistyi", "Koulutukseen", "Eläkkeelle"};
     for (int i = 0; i < 3; i++)
         chart_add_category(m, cats[i]);
-    chart_series *a = chart_add_series(m, "Tämä neljännes");
+    chart_series *a = chart_model_add_series(m, "Tämä neljännes");
     chart_add_value(m, a, 12);
     chart_add_value(m, a, 7);
     chart_add_missing(m, a, CP_SUPPRESSED, "<5");
-    chart_series *b = chart_add_series(m, "Edellinen neljännes");
+    chart_series *b = chart_model_add_series(m, "Edellinen neljännes");
     chart_add_value(m, b, 9);
     chart_add_value(m, b, 11);
     chart_add_value(m, b, 5);
@@ -266,8 +266,8 @@ static chart_model *fidelity_model(void)
     chart_add_group(m, "Palvelun henkilöstö", 0, 3);
     chart_add_group(m, "Palvelun järjestäminen", 3, 8);
     chart_add_group(m, "Palvelun sisältö", 11, 14);
-    chart_series *rev = chart_add_series(m, "Arvioija");
-    chart_series *dat = chart_add_series(m, "Tiedoista laskettu");
+    chart_series *rev = chart_model_add_series(m, "Arvioija");
+    chart_series *dat = chart_model_add_series(m, "Tiedoista laskettu");
     for (int i = 1; i <= 25; i++) {
         char label[64];
         snprintf(label, sizeof label, "%d Kriteeri äö %d", i, i);
@@ -320,7 +320,7 @@ static void histogram_with_day_line(void **state)
     chart_set_text(m, CT_TITLE, "Päiviä ensimmäiseen työnantajakontaktiin");
     chart_set_text(m, CT_X_LABEL, "Päivää palvelun alusta");
     chart_set_text(m, CT_Y_LABEL, "Asiakkuuksia");
-    chart_series *s = chart_add_series(m, "");
+    chart_series *s = chart_model_add_series(m, "");
     int counts[] = {14, 9, 6, 0, 3, 5};
     for (int i = 0; i < 6; i++) {
         chart_point p = {.x = i * 15, .x2 = (i + 1) * 15, .y = counts[i],
@@ -351,7 +351,7 @@ static void funnel_and_step(void **state)
     chart_set_text(f, CT_TITLE, "Palvelupolku");
     const char *st[] = {"Ohjattu", "Aloittanut", "Ensimmäinen työnantajakontakti",
                         "Ensimmäinen työ", "Työ kestänyt 90 päivää"};
-    chart_series *s = chart_add_series(f, "");
+    chart_series *s = chart_model_add_series(f, "");
     double v[] = {120, 96, 70, 31, 3};
     for (int i = 0; i < 5; i++) {
         chart_add_category(f, st[i]);
@@ -378,7 +378,7 @@ static void funnel_and_step(void **state)
     k->x_min = 0;
     chart_set_text(k, CT_TITLE, "Aika ensimmäiseen työhön");
     chart_set_text(k, CT_X_LABEL, "Päivää aloituksesta");
-    chart_series *c = chart_add_series(k, "Työllistyneet");
+    chart_series *c = chart_model_add_series(k, "Työllistyneet");
     double t[] = {0, 20, 45, 60, 120, 200, 300}, y[] = {0, 5, 12, 20, 33, 45, 51};
     for (int i = 0; i < 7; i++)
         chart_add_point(k, c, (chart_point){.x = t[i], .y = y[i], .label = i == 6 ? "51 %" : NULL});
@@ -401,7 +401,7 @@ static void panels_stack_their_parts(void **state)
         part->decimal_mark = ',';
         part->decimals = p;
         chart_set_text(part, CT_TITLE, p ? "Työnantajakontakteja viikossa" : "Asiakkaita / htv");
-        chart_series *s = chart_add_series(part, "");
+        chart_series *s = chart_model_add_series(part, "");
         for (int i = 0; i < 9; i++) {
             char q[8];
             snprintf(q, sizeof q, "Q%d", (i + 1) % 10);
@@ -439,7 +439,7 @@ static void empty_charts_say_no_data(void **state)
         chart_set_text(m, CT_TITLE, "Tyhjä kaavio");
         chart_set_text(m, CT_EMPTY, msgs[i % 3]);
         chart_add_category(m, "Ääriarvo");
-        chart_series *s = chart_add_series(m, "Sarja");
+        chart_series *s = chart_model_add_series(m, "Sarja");
         chart_add_missing(m, s, CP_MISSING, NULL);
         assert_true(chart_is_empty(m));
         chart_layout l;

@@ -1,0 +1,136 @@
+/* Translations of the data contract's codes (data-contract.md) and of the
+ * metrics' group and band names (metrics.md), in contract order. */
+#include <string.h>
+
+#include "reports/labels.h"
+
+typedef struct {
+    const char *code;
+    const char *text[REPORT_LANG__COUNT];
+} code_label;
+
+static const code_label exit_reasons[] = {
+    {"employed_open", {"Työllistyi avoimille työmarkkinoille", "Anställd på den öppna arbetsmarknaden",
+                       "Employed in the open labour market"}},
+    {"employed_subsidized", {"Työllistyi palkkatuella", "Anställd med lönesubvention",
+                             "Employed with pay subsidy"}},
+    {"work_trial", {"Työkokeilu", "Arbetsprövning", "Work trial"}},
+    {"education", {"Koulutus", "Utbildning", "Education"}},
+    {"rehabilitation", {"Kuntoutus", "Rehabilitering", "Rehabilitation"}},
+    {"sick_leave", {"Sairausloma", "Sjukledighet", "Sick leave"}},
+    {"pension", {"Eläke", "Pension", "Pension"}},
+    {"other_service", {"Muu palvelu", "Annan tjänst", "Other service"}},
+    {"moved", {"Muutti pois", "Flyttade", "Moved away"}},
+    {"declined", {"Kieltäytyi palvelusta", "Avböjde tjänsten", "Declined the service"}},
+    {"no_contact", {"Ei saatu yhteyttä", "Ingen kontakt", "No contact"}},
+    {"other", {"Muu syy", "Annan orsak", "Other reason"}},
+};
+
+static const code_label genders[] = {
+    {"f", {"Nainen", "Kvinna", "Female"}},
+    {"m", {"Mies", "Man", "Male"}},
+    {"x", {"Muu", "Annat", "Other"}},
+};
+
+static const code_label age_groups[] = {
+    {"<25", {"alle 25", "under 25", "under 25"}},
+    {"25-29", {"25–29", "25–29", "25–29"}},
+    {"30-39", {"30–39", "30–39", "30–39"}},
+    {"40-49", {"40–49", "40–49", "40–49"}},
+    {"50-59", {"50–59", "50–59", "50–59"}},
+    {"60+", {"60 ja yli", "60 och äldre", "60 and over"}},
+};
+
+static const code_label segments[] = {
+    {"mental_health", {"Mielenterveyskuntoutujat", "Psykisk ohälsa", "Mental health"}},
+    {"disability", {"Vammaiset", "Funktionsnedsättning", "Disability"}},
+    {"long_term_unemployed", {"Pitkäaikaistyöttömät", "Långtidsarbetslösa", "Long-term unemployed"}},
+    {"immigrant", {"Maahanmuuttajat", "Invandrare", "Immigrants"}},
+    {"youth", {"Nuoret", "Unga", "Young people"}},
+    {"other", {"Muu", "Annan", "Other"}},
+};
+
+static const code_label bands[] = {
+    {"exemplary", {"esimerkillinen", "föredömlig", "exemplary"}},
+    {"good", {"hyvä", "god", "good"}},
+    {"fair", {"kohtalainen", "måttlig", "fair"}},
+    {"not_supported", {"ei tuettua työllistymistä", "inte stöd till arbete",
+                       "not supported employment"}},
+};
+
+static const code_label group_bys[] = {
+    {"", {"Kaikki", "Alla", "All"}},
+    {"provider", {"Palveluntuottaja", "Tjänsteproducent", "Provider"}},
+    {"team", {"Tiimi", "Team", "Team"}},
+    {"coach", {"Työhönvalmentaja", "Jobbcoach", "Coach"}},
+    {"region", {"Alue", "Område", "Region"}},
+    {"municipality", {"Kunta", "Kommun", "Municipality"}},
+    {"gender", {"Sukupuoli", "Kön", "Gender"}},
+    {"age_group", {"Ikäryhmä", "Åldersgrupp", "Age group"}},
+    {"segment", {"Kohderyhmä", "Målgrupp", "Segment"}},
+    {"referral_source", {"Lähettäjä", "Remittent", "Referral source"}},
+    {"exit_reason", {"Päättymisen syy", "Avslutsorsak", "Exit reason"}},
+    {"review", {"Arviointi", "Bedömning", "Review"}},
+};
+
+static const code_label severities[] = {
+    {"error", {"Virhe", "Fel", "Error"}},
+    {"warning", {"Varoitus", "Varning", "Warning"}},
+    {"info", {"Tieto", "Information", "Information"}},
+};
+
+static const code_label entities[] = {
+    {"coaches", {"Työhönvalmentajat", "Jobbcoacher", "Coaches"}},
+    {"clients", {"Asiakkaat", "Klienter", "Clients"}},
+    {"employers", {"Työnantajat", "Arbetsgivare", "Employers"}},
+    {"enrollments", {"Asiakkuudet", "Klientrelationer", "Enrollments"}},
+    {"contacts", {"Tapaamiset ja yhteydenotot", "Möten och kontakter", "Contacts"}},
+    {"jobs", {"Työsuhteet", "Anställningar", "Jobs"}},
+    {"assessments", {"Arvioinnit", "Bedömningar", "Assessments"}},
+    {"fidelity_reviews", {"Laatukriteeriarvioinnit", "Kvalitetskriteriebedömningar",
+                          "Fidelity reviews"}},
+};
+
+static const code_label support_levels[] = {
+    {"intensive", {"Tiivis tuki", "Intensivt stöd", "Intensive support"}},
+    {"basic", {"Perustuki", "Grundstöd", "Basic support"}},
+    {"light", {"Kevyt tuki", "Lätt stöd", "Light support"}},
+};
+
+#define N(a) (sizeof a / sizeof a[0])
+
+static const struct {
+    const code_label *codes;
+    size_t n;
+} domains[CODE__COUNT] = {
+    [CODE_EXIT_REASON] = {exit_reasons, N(exit_reasons)},
+    [CODE_GENDER] = {genders, N(genders)},
+    [CODE_AGE_GROUP] = {age_groups, N(age_groups)},
+    [CODE_SEGMENT] = {segments, N(segments)},
+    [CODE_BAND] = {bands, N(bands)},
+    [CODE_GROUP_BY] = {group_bys, N(group_bys)},
+    [CODE_SEVERITY] = {severities, N(severities)},
+    [CODE_ENTITY] = {entities, N(entities)},
+    [CODE_SUPPORT_LEVEL] = {support_levels, N(support_levels)},
+};
+
+const char *label_code(code_domain domain, const char *code, report_lang lang)
+{
+    if ((int)domain < 0 || domain >= CODE__COUNT || !code || (int)lang < 0 ||
+        lang >= REPORT_LANG__COUNT)
+        return NULL;
+    for (size_t i = 0; i < domains[domain].n; i++)
+        if (strcmp(domains[domain].codes[i].code, code) == 0)
+            return domains[domain].codes[i].text[lang];
+    return NULL;
+}
+
+size_t label_code_count(code_domain domain)
+{
+    return (int)domain >= 0 && domain < CODE__COUNT ? domains[domain].n : 0;
+}
+
+const char *label_code_at(code_domain domain, size_t i)
+{
+    return i < label_code_count(domain) ? domains[domain].codes[i].code : NULL;
+}

@@ -1,0 +1,108 @@
+#include "reports/report_data.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const metric_group report_breakdowns[] = {
+    GROUP_PROVIDER, GROUP_TEAM,    GROUP_REGION, GROUP_GENDER,
+    GROUP_AGE_GROUP, GROUP_SEGMENT, GROUP_COACH,  GROUP_EXIT_REASON,
+};
+const size_t report_breakdowns_n = sizeof report_breakdowns / sizeof report_breakdowns[0];
+
+report_data *report_data_new(void)
+{
+    report_data *data = calloc(1, sizeof *data);
+    if (!data)
+        return NULL;
+    bool ok = (data->cur = metric_set_new()) && (data->prev = metric_set_new());
+    for (int i = 0; ok && i < REPORT_QUARTERS; i++) {
+        ok = (data->quarter[i] = metric_set_new()) != NULL;
+        data->q_start[i] = data->q_end[i] = IPS_DAY_NONE;
+    }
+    if (!ok) {
+        report_data_free(data);
+        return NULL;
+    }
+    return data;
+}
+
+void report_data_free(report_data *data)
+{
+    if (!data)
+        return;
+    metric_set_free(data->cur);
+    metric_set_free(data->prev);
+    for (int i = 0; i < REPORT_QUARTERS; i++)
+        metric_set_free(data->quarter[i]);
+    for (int g = 0; g < GROUP__COUNT; g++)
+        metric_set_free(data->by[g]);
+    free(data);
+}
+
+void report_quarter_of(ips_day day, ips_day *start, ips_day *end)
+{
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    *start = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+    *end = date_add_months(*start, 3) - 1;
+}
+
+void report_latest_quarter(ips_day as_of, ips_day *start, ips_day *end)
+{
+    report_quarter_of(as_of, start, end);
+    if (*end > as_of)
+        report_quarter_of(*start - 1, start, end);
+}
+
+void report_period_text(ips_day start, ips_day end, char *buf, size_t size)
+{
+    int y1, m1, d1, y2, m2, d2;
+    date_to_ymd(start, &y1, &m1, &d1);
+    date_to_ymd(end + 1, &y2, &m2, &d2);
+    int months = (y2 * 12 + m2) - (y1 * 12 + m1);
+    if (d1 == 1 && d2 == 1 && months == 3 && (m1 - 1) % 3 == 0) {
+        snprintf(buf, size, "%dQ%d", y1, (m1 - 1) / 3 + 1);
+    } else if (d1 == 1 && d2 == 1 && months == 6 && (m1 == 1 || m1 == 7)) {
+        snprintf(buf, size, "%dH%d", y1, m1 == 1 ? 1 : 2);
+    } else if (d1 == 1 && d2 == 1 && months == 12 && m1 == 1) {
+        snprintf(buf, size, "%d", y1);
+    } else {
+        char a[11], b[11];
+        date_format_iso(start, a);
+        date_format_iso(end, b);
+        snprintf(buf, size, "%s\xE2\x80\x93%s", a, b);
+    }
+}
+
+static ips_error compute(warehouse *wh, const metric_query *base, ips_day start, ips_day end,
+                         metric_group by, metric_set *out, ips_diag *d)
+{
+    metric_query q = *base;
+    q.start = start;
+    q.end = end;
+    q.by = by;
+    return metrics_compute(wh, &q, out, d);
+}
+
+ips_error report_data_collect(warehouse *wh, const metric_query *base, ips_day prev_start,
+                              ips_day prev_end, report_data *data, ips_diag *d)
+{
+    ips_error e = compute(wh, base, base->start, base->end, GROUP_NONE, data->cur, d);
+    if (e == IPS_OK)
+        e = compute(wh, base, prev_start, prev_end, GROUP_NONE, data->prev, d);
+    ips_day qs, qe;
+    report_quarter_of(base->end, &qs, &qe);
+    for (int i = REPORT_QUARTERS - 1; e == IPS_OK && i >= 0; i--) {
+        data->q_start[i] = qs;
+        data->q_end[i] = qe;
+        e = compute(wh, base, qs, qe, GROUP_NONE, data->quarter[i], d);
+        metric_period_previous(qs, qe, &qs, &qe);
+    }
+    for (size_t i = 0; e == IPS_OK && i < report_breakdowns_n; i++) {
+        metric_group g = report_breakdowns[i];
+        if (!data->by[g] && !(data->by[g] = metric_set_new()))
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        e = compute(wh, base, base->start, base->end, g, data->by[g], d);
+    }
+    return e;
+}

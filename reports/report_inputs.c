@@ -1,0 +1,238 @@
+/* The glue between the model and the workbook's non-metric inputs.
+ *
+ * report_inputs_load() is the only function in reports/ that asks the model
+ * for something other than metric rows.  Each loader below says which model
+ * API it maps and how; in this build those modules are not present yet, so
+ * the loaders leave their part empty and the sheets show "no data" for it:
+ *
+ *   load_batches()     model/batches.h: batches_list(wh, &list, d) gives per
+ *                      loaded file: file_name, content_hash, entity, rows
+ *                      read/stored/updated/rejected/duplicate and loaded_at;
+ *                      one report_inputs_add_batch() per file, oldest first,
+ *                      then the five counts copied.  The warehouse's key
+ *                      fingerprint (hex text) goes to in->key_fingerprint.
+ *   load_findings()    model/quality.h: the findings of `ipsreport check`
+ *                      for the warehouse; one report_inputs_add_finding() per
+ *                      finding (severity error/warning/info, check id, entity,
+ *                      "file:line: column" when it has one, the one-line
+ *                      message, rows concerned or -1) and
+ *                      in->checked = true once the check has run.
+ *   load_reviews()     model/fidelity.h: fidelity_review_merge() for the
+ *                      reviews whose review_date is in the review window W
+ *                      of metrics.md (R19); per review one
+ *                      report_inputs_add_review() and, per item 1..25, the
+ *                      reviewer's status (rated / not_applicable /
+ *                      not_rated), score and score_high (= score when the
+ *                      reviewer gave no range).
+ *   load_item_names()  model/fidelity.h: fidelity_item_name(item, lang) into
+ *                      in->item_names[1..25] (static texts, not copied).
+ *   load_tariff()      model/funding.h: reads the tariff file; per provider
+ *                      (and one row with provider NULL for "every provider")
+ *                      the euro price of the start, guidance and outcome fee
+ *                      via report_inputs_add_price(); sets in->has_tariff.
+ *
+ * Personal identity codes: none of these carry one (ingest pseudonymises
+ * them); the workbook writer masks anything shaped like one regardless. */
+#include "reports/report_inputs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+report_inputs *report_inputs_new(void)
+{
+    return calloc(1, sizeof(report_inputs));
+}
+
+void report_inputs_free(report_inputs *in)
+{
+    if (!in)
+        return;
+    for (size_t i = 0; i < in->n_batches; i++) {
+        report_batch *b = &in->batches[i];
+        free(b->file_name);
+        free(b->content_hash);
+        free(b->entity);
+        free(b->loaded_at);
+    }
+    for (size_t i = 0; i < in->n_findings; i++) {
+        report_finding *f = &in->findings[i];
+        free(f->severity);
+        free(f->check);
+        free(f->entity);
+        free(f->where);
+        free(f->message);
+    }
+    for (size_t i = 0; i < in->n_reviews; i++) {
+        free(in->reviews[i].review_id);
+        free(in->reviews[i].unit);
+        free(in->reviews[i].reviewer);
+    }
+    for (size_t i = 0; i < in->n_prices; i++)
+        free(in->prices[i].provider);
+    free(in->batches);
+    free(in->findings);
+    free(in->reviews);
+    free(in->prices);
+    free(in->key_fingerprint);
+    free(in);
+}
+
+/* strdup that keeps NULL; *ok turns false when memory runs out. */
+static char *dup(const char *s, bool *ok)
+{
+    if (!s)
+        return NULL;
+    char *c = strdup(s);
+    if (!c)
+        *ok = false;
+    return c;
+}
+
+/* Each array grows by one zeroed element; realloc keeps the old array when
+ * it fails, so an out-of-memory append leaves the inputs as they were. */
+#define APPEND(type, arr, n)                                                    \
+    do {                                                                        \
+        type *grown_ = realloc((arr), ((n) + 1) * sizeof(type));                \
+        if (!grown_)                                                            \
+            return NULL;                                                        \
+        (arr) = grown_;                                                         \
+        memset(&(arr)[(n)], 0, sizeof(type));                                   \
+    } while (0)
+
+report_batch *report_inputs_add_batch(report_inputs *in, const char *file_name,
+                                      const char *content_hash, const char *entity,
+                                      const char *loaded_at)
+{
+    APPEND(report_batch, in->batches, in->n_batches);
+    report_batch *b = &in->batches[in->n_batches++];
+    bool ok = true;
+    b->file_name = dup(file_name, &ok);
+    b->content_hash = dup(content_hash, &ok);
+    b->entity = dup(entity, &ok);
+    b->loaded_at = dup(loaded_at, &ok);
+    return ok ? b : NULL;
+}
+
+report_finding *report_inputs_add_finding(report_inputs *in, const char *severity,
+                                          const char *check, const char *entity,
+                                          const char *where, const char *message,
+                                          long long count)
+{
+    APPEND(report_finding, in->findings, in->n_findings);
+    report_finding *f = &in->findings[in->n_findings++];
+    bool ok = true;
+    f->severity = dup(severity, &ok);
+    f->check = dup(check, &ok);
+    f->entity = dup(entity, &ok);
+    f->where = dup(where, &ok);
+    f->message = dup(message, &ok);
+    f->count = count;
+    return ok ? f : NULL;
+}
+
+report_review *report_inputs_add_review(report_inputs *in, const char *review_id,
+                                        const char *unit, const char *reviewer,
+                                        ips_day review_date)
+{
+    APPEND(report_review, in->reviews, in->n_reviews);
+    report_review *r = &in->reviews[in->n_reviews++];
+    bool ok = true;
+    r->review_id = dup(review_id, &ok);
+    r->unit = dup(unit, &ok);
+    r->reviewer = dup(reviewer, &ok);
+    r->review_date = review_date;
+    return ok ? r : NULL;
+}
+
+report_price *report_inputs_add_price(report_inputs *in, const char *provider, double start,
+                                      double guidance, double outcome)
+{
+    APPEND(report_price, in->prices, in->n_prices);
+    report_price *p = &in->prices[in->n_prices++];
+    bool ok = true;
+    p->provider = dup(provider, &ok);
+    p->start = start;
+    p->guidance = guidance;
+    p->outcome = outcome;
+    return ok ? p : NULL;
+}
+
+const report_price *report_inputs_price(const report_inputs *in, const char *provider)
+{
+    const report_price *any = NULL;
+    for (size_t i = 0; i < in->n_prices; i++) {
+        const report_price *p = &in->prices[i];
+        if (!p->provider)
+            any = p;
+        else if (provider && strcmp(p->provider, provider) == 0)
+            return p;
+    }
+    return any;
+}
+
+/* --- loaders: see the comment at the top of this file ------------------ */
+
+static ips_error load_batches(warehouse *wh, report_inputs *in, ips_diag *d)
+{
+    (void)wh;
+    (void)in;
+    (void)d;
+    return IPS_OK;
+}
+
+static ips_error load_findings(warehouse *wh, report_inputs *in, ips_diag *d)
+{
+    (void)wh;
+    (void)in;
+    (void)d;
+    return IPS_OK;
+}
+
+static ips_error load_reviews(warehouse *wh, const metric_query *q, report_inputs *in,
+                              ips_diag *d)
+{
+    (void)wh;
+    (void)q;
+    (void)in;
+    (void)d;
+    return IPS_OK;
+}
+
+static void load_item_names(report_lang lang, report_inputs *in)
+{
+    (void)lang;
+    for (int i = 0; i <= REPORT_ITEMS; i++)
+        in->item_names[i] = NULL;
+}
+
+/* Without the tariff reader a tariff cannot be priced; saying so beats a
+ * Funding sheet whose euro columns are silently empty. */
+static ips_error load_tariff(const char *path, report_inputs *in, ips_diag *d)
+{
+    (void)in;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the tariff file: %s", path,
+                            strerror(errno));
+    fclose(f);
+    return ips_diag_set(d, IPS_ERR_USAGE,
+                        "%s: this ipsreport cannot read tariff files yet; run without --tariff "
+                        "to get the fee counts without euro amounts", path);
+}
+
+ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *tariff_path,
+                             report_lang lang, report_inputs *in, ips_diag *d)
+{
+    ips_error e = load_batches(wh, in, d);
+    if (e == IPS_OK)
+        e = load_findings(wh, in, d);
+    if (e == IPS_OK)
+        e = load_reviews(wh, q, in, d);
+    if (e == IPS_OK)
+        load_item_names(lang, in);
+    if (e == IPS_OK && tariff_path)
+        e = load_tariff(tariff_path, in, d);
+    return e;
+}
