@@ -143,9 +143,9 @@ chart_model *cb_new(const chart_data *cd, chart_kind kind, chart_id id, chart_la
     if (!m)
         return NULL;
     m->decimal_mark = chart_lang_decimal_mark(lang);
-    chart_set_text(m, CT_EMPTY, chart_label(lang, L_NO_DATA));
+    chart_set_text(m, CT_EMPTY, chart_label(lang, CL_NO_DATA));
     if (cd->internal)
-        chart_add_note(m, chart_label(lang, L_INTERNAL_NOTE));
+        chart_add_note(m, chart_label(lang, CL_INTERNAL_NOTE));
     return m;
 }
 
@@ -164,7 +164,7 @@ void cb_add_row_point(chart_model *m, chart_series *s, const metric_row *r, char
     if (cb_usable(r))
         chart_add_value(m, s, r->value);
     else if (r && r->suppressed)
-        chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, L_HIDDEN));
+        chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, CL_HIDDEN));
     else
         chart_add_missing(m, s, CP_MISSING, NULL);
 }
@@ -224,11 +224,11 @@ chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang)
     /* Whatever was hidden, the chart says why. */
     if (chart_count_points(m, CP_SUPPRESSED) > 0) {
         char note[200];
-        snprintf(note, sizeof note, chart_label(lang, L_SUPPRESSED_NOTE), cd->min_cell);
+        snprintf(note, sizeof note, chart_label(lang, CL_SUPPRESSED_NOTE), cd->min_cell);
         chart_add_note(m, note);
     }
     if (chart_is_empty(m)) {
-        chart_set_text(m, CT_READING1, chart_label(lang, L_NO_DATA));
+        chart_set_text(m, CT_READING1, chart_label(lang, CL_NO_DATA));
         chart_set_text(m, CT_READING2, "");
     }
     if (!chart_ok(m)) {

@@ -60,7 +60,7 @@ static void contact_bins(chart_model *m, chart_series *s, const chart_data *cd, 
     if (overflow) {
         char from[16], note[200];
         snprintf(from, sizeof from, "%d", (int)(MAX_BINS - 1) * width);
-        snprintf(note, sizeof note, chart_label(lang, L_FEC_LAST_BIN), from);
+        snprintf(note, sizeof note, chart_label(lang, CL_FEC_LAST_BIN), from);
         chart_add_note(m, note);
     }
     (void)lang;
@@ -71,25 +71,25 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
     chart_model *m = cb_new(cd, CHART_HISTOGRAM, CH_FIRST_CONTACT, lang);
     if (!m)
         return NULL;
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_FEC_TITLE));
-    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_FEC_SUBTITLE));
-    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_FEC_X));
-    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_EPISODES));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_FEC_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, CL_FEC_SUBTITLE));
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_FEC_X));
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, CL_EPISODES));
     m->whole_numbers = true;
     m->label_points = true;
     m->x_min = 0;
     m->y_min = 0;
-    chart_add_ref(m, CHART_REF_X, 30, 0, chart_label(lang, L_FEC_30));
-    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EPISODES));
+    chart_add_ref(m, CHART_REF_X, 30, 0, chart_label(lang, CL_FEC_30));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, CL_EPISODES));
     const chart_contact_days *cdays = &cd->in.contact_days;
     if (!cdays->known)
-        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+        chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
     else if (cdays->n > 0)
         contact_bins(m, s, cd, lang);
     if (cdays->known && cdays->pending > 0) {
         char c[32], note[200];
         cb_count_text(cd, lang, (long)cdays->pending, c, sizeof c);
-        snprintf(note, sizeof note, chart_label(lang, L_FEC_PENDING), c);
+        snprintf(note, sizeof note, chart_label(lang, CL_FEC_PENDING), c);
         chart_add_note(m, note);
     }
     const metric_row *mean = cb_row(cd->period, "first_employer_contact_mean_days");
@@ -101,8 +101,8 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
     else
         snprintf(b, sizeof b, "–");
     cb_row_text(cd, w30, lang, 1, chart_lang_percent(lang), c, sizeof c);
-    cb_textf(m, CT_READING1, chart_label(lang, L_FEC_READ1), a, b);
-    cb_textf(m, CT_READING2, chart_label(lang, L_FEC_READ2), c);
+    cb_textf(m, CT_READING1, chart_label(lang, CL_FEC_READ1), a, b);
+    cb_textf(m, CT_READING2, chart_label(lang, CL_FEC_READ2), c);
     return m;
 }
 
@@ -110,13 +110,13 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
 
 chart_model *build_service_path(const chart_data *cd, chart_lang lang)
 {
-    static const chart_label_id stages[PATH__COUNT] = {L_PATH_REFERRED, L_PATH_STARTED,
-                                                        L_PATH_CONTACT, L_PATH_JOB, L_PATH_JOB90};
+    static const chart_label_id stages[PATH__COUNT] = {CL_PATH_REFERRED, CL_PATH_STARTED,
+                                                        CL_PATH_CONTACT, CL_PATH_JOB, CL_PATH_JOB90};
     chart_model *m = cb_new(cd, CHART_FUNNEL, CH_SERVICE_PATH, lang);
     if (!m)
         return NULL;
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_PATH_TITLE));
-    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_PATH_SUBTITLE));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_PATH_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, CL_PATH_SUBTITLE));
     const chart_service_path *p = &cd->in.path;
     chart_series *s = chart_model_add_series(m, "");
     long total = 0;
@@ -125,7 +125,7 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
         total += p->known ? p->count[i] : 0;
     }
     if (!p->known)
-        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+        chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
     if (!p->known || total == 0)
         return m; /* no points: the "no data" picture */
     long base = p->count[PATH_REFERRED];
@@ -149,14 +149,14 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
         chart_add_point(m, s, pt);
     }
     if (base_shown)
-        chart_add_note(m, chart_label(lang, L_PATH_NOTE));
-    cb_textf(m, CT_READING1, chart_label(lang, L_PATH_READ1), txt[PATH_REFERRED],
+        chart_add_note(m, chart_label(lang, CL_PATH_NOTE));
+    cb_textf(m, CT_READING1, chart_label(lang, CL_PATH_READ1), txt[PATH_REFERRED],
              txt[PATH_STARTED], txt[PATH_FIRST_JOB]);
     char share[32] = "–";
     if (base_shown && !cb_hide_count(cd, p->count[PATH_JOB_90]))
         chart_lang_number(lang, 100.0 * (double)p->count[PATH_JOB_90] / (double)base, 0,
                           chart_lang_percent(lang), share, sizeof share);
-    cb_textf(m, CT_READING2, chart_label(lang, L_PATH_READ2), txt[PATH_JOB_90], share);
+    cb_textf(m, CT_READING2, chart_label(lang, CL_PATH_READ2), txt[PATH_JOB_90], share);
     return m;
 }
 
@@ -173,7 +173,7 @@ static void km_points(chart_model *m, chart_series *s, const chart_km_curve *km,
     for (size_t i = 0; i < km->n; i++) {
         char label[48] = "";
         if (i == median)
-            chart_lang_number(lang, km->t[i], 0, chart_label(lang, L_DAYS_UNIT), label,
+            chart_lang_number(lang, km->t[i], 0, chart_label(lang, CL_DAYS_UNIT), label,
                               sizeof label);
         else if (i == km->n - 1)
             chart_lang_number(lang, (1 - km->s[i]) * 100, 0, chart_lang_percent(lang), label,
@@ -191,32 +191,32 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     const chart_km_curve *km = &cd->in.km;
     char cohort[32];
     cb_count_text(cd, lang, (long)km->cohort, cohort, sizeof cohort);
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_KM_TITLE));
-    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_KM_SUBTITLE), cohort);
-    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_KM_X));
-    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_KM_Y));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_KM_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_KM_SUBTITLE), cohort);
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_KM_X));
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, CL_KM_Y));
     m->y_min = 0;
     m->x_min = 0;
-    chart_add_ref(m, CHART_REF_Y, 50, 0, chart_label(lang, L_KM_MEDIAN));
-    chart_series *s = chart_model_add_series(m, chart_label(lang, L_KM_Y));
+    chart_add_ref(m, CHART_REF_Y, 50, 0, chart_label(lang, CL_KM_MEDIAN));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, CL_KM_Y));
     if (!km->known)
-        chart_add_note(m, chart_label(lang, L_PENDING_NOTE));
+        chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
     else if (km->n > 0 && cb_hide_count(cd, (long)km->cohort))
-        chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, L_HIDDEN));
+        chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, CL_HIDDEN));
     else if (km->n > 0)
         km_points(m, s, km, lang);
     const metric_row *med = cb_row(cd->period, "time_to_first_job_median_days");
     if (cb_usable(med)) {
         char d[32];
         chart_lang_number(lang, med->value, 0, NULL, d, sizeof d);
-        cb_textf(m, CT_READING1, chart_label(lang, L_KM_READ_MEDIAN), d);
+        cb_textf(m, CT_READING1, chart_label(lang, CL_KM_READ_MEDIAN), d);
     } else {
-        chart_set_text(m, CT_READING1, chart_label(lang, L_KM_READ_NO_MEDIAN));
+        chart_set_text(m, CT_READING1, chart_label(lang, CL_KM_READ_NO_MEDIAN));
     }
     char w[32];
     cb_row_text(cd, cb_row(cd->period, "employed_within_180_days"), lang, 1,
                 chart_lang_percent(lang), w, sizeof w);
-    cb_textf(m, CT_READING2, chart_label(lang, L_KM_READ2), w);
+    cb_textf(m, CT_READING2, chart_label(lang, CL_KM_READ2), w);
     return m;
 }
 
@@ -247,8 +247,8 @@ static void fid_points(chart_model *m, chart_series *rev, chart_series *dat,
         chart_point p = {.x = it->item - 1, .y = it->reviewer_low, .y2 = hi, .label = label};
         chart_add_point(m, rev, p);
     } else {
-        const char *why = it->status == FID_NOT_APPLICABLE ? chart_label(lang, L_FID_NA)
-                          : it->status == FID_NOT_RATED    ? chart_label(lang, L_FID_NOT_RATED)
+        const char *why = it->status == FID_NOT_APPLICABLE ? chart_label(lang, CL_FID_NA)
+                          : it->status == FID_NOT_RATED    ? chart_label(lang, CL_FID_NOT_RATED)
                                                            : NULL;
         chart_add_missing(m, rev, CP_MISSING, why);
     }
@@ -276,7 +276,7 @@ static void fid_texts(chart_model *m, const chart_fidelity *f, chart_lang lang)
     }
     char n[16], rated[16];
     if (f->has_review) {
-        cb_textf(m, CT_TITLE, chart_label(lang, L_FID_TITLE), total, band);
+        cb_textf(m, CT_TITLE, chart_label(lang, CL_FID_TITLE), total, band);
         if (f->review_date[0]) {
             ips_day day;
             char dl[16];
@@ -288,17 +288,17 @@ static void fid_texts(chart_model *m, const chart_fidelity *f, chart_lang lang)
         } else {
             snprintf(sub, sizeof sub, "%s", f->review_id);
         }
-        cb_textf(m, CT_SUBTITLE, chart_label(lang, L_FID_SUBTITLE), sub);
+        cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_FID_SUBTITLE), sub);
         snprintf(rated, sizeof rated, "%d", f->items_rated);
-        cb_textf(m, CT_READING1, chart_label(lang, L_FID_READ1), total, band, rated);
+        cb_textf(m, CT_READING1, chart_label(lang, CL_FID_READ1), total, band, rated);
         snprintf(n, sizeof n, "%d", differ);
-        cb_textf(m, CT_READING2, chart_label(lang, L_FID_READ2), n);
+        cb_textf(m, CT_READING2, chart_label(lang, CL_FID_READ2), n);
     } else {
-        chart_set_text(m, CT_TITLE, chart_label(lang, L_FID_TITLE_NONE));
-        chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_FID_SUBTITLE_NONE));
-        chart_set_text(m, CT_READING1, chart_label(lang, L_FID_READ1_NONE));
+        chart_set_text(m, CT_TITLE, chart_label(lang, CL_FID_TITLE_NONE));
+        chart_set_text(m, CT_SUBTITLE, chart_label(lang, CL_FID_SUBTITLE_NONE));
+        chart_set_text(m, CT_READING1, chart_label(lang, CL_FID_READ1_NONE));
         snprintf(n, sizeof n, "%d", with_data);
-        cb_textf(m, CT_READING2, chart_label(lang, L_FID_READ2_DATA), n);
+        cb_textf(m, CT_READING2, chart_label(lang, CL_FID_READ2_DATA), n);
     }
 }
 
@@ -308,16 +308,16 @@ chart_model *build_fidelity(const chart_data *cd, chart_lang lang)
     if (!m)
         return NULL;
     const chart_fidelity *f = &cd->in.fidelity;
-    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_FID_AXIS));
-    chart_set_text(m, CT_RANGE, chart_label(lang, L_FID_RANGE));
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_FID_AXIS));
+    chart_set_text(m, CT_RANGE, chart_label(lang, CL_FID_RANGE));
     m->y_min = 0;
     m->y_max = 5;
     m->whole_numbers = true;
     chart_add_group(m, chart_fidelity_section(lang, 0), 0, 3);
     chart_add_group(m, chart_fidelity_section(lang, 1), 3, 8);
     chart_add_group(m, chart_fidelity_section(lang, 2), 11, 14);
-    chart_model_add_series(m, chart_label(lang, L_FID_REVIEWER));
-    chart_model_add_series(m, chart_label(lang, L_FID_DATA));
+    chart_model_add_series(m, chart_label(lang, CL_FID_REVIEWER));
+    chart_model_add_series(m, chart_label(lang, CL_FID_DATA));
     if (m->nseries != 2) {
         chart_free(m);
         return NULL;
@@ -332,7 +332,7 @@ chart_model *build_fidelity(const chart_data *cd, chart_lang lang)
         it.item = i + 1;
         fid_points(m, rev, dat, &it, lang);
     }
-    chart_add_note(m, chart_label(lang, L_FID_NOTE));
+    chart_add_note(m, chart_label(lang, CL_FID_NOTE));
     fid_texts(m, f, lang);
     return m;
 }

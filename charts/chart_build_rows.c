@@ -21,20 +21,20 @@ static void employment_reading(chart_model *m, const chart_data *cd, chart_lang 
     char v[32], diff[32];
     cb_row_text(cd, now, lang, 1, pct, v, sizeof v);
     if (!cb_usable(now)) {
-        chart_set_text(m, CT_READING1, chart_label(lang, L_EMP_READ_NONE));
+        chart_set_text(m, CT_READING1, chart_label(lang, CL_EMP_READ_NONE));
         return;
     }
     if (!cb_usable(before)) {
-        cb_textf(m, CT_READING1, chart_label(lang, L_EMP_READ_FIRST), v);
+        cb_textf(m, CT_READING1, chart_label(lang, CL_EMP_READ_FIRST), v);
     } else {
         double d = round((now->value - before->value) * 10) / 10;
         chart_lang_number(lang, fabs(d), 1, NULL, diff, sizeof diff);
-        chart_label_id id = d > 0 ? L_EMP_READ_UP : d < 0 ? L_EMP_READ_DOWN : L_EMP_READ_SAME;
+        chart_label_id id = d > 0 ? CL_EMP_READ_UP : d < 0 ? CL_EMP_READ_DOWN : CL_EMP_READ_SAME;
         cb_textf(m, CT_READING1, chart_label(lang, id), v, diff);
     }
-    chart_label_id band = now->value < IPS_BENCHMARK_LOW    ? L_EMP_READ_BELOW
-                          : now->value <= IPS_BENCHMARK_HIGH ? L_EMP_READ_WITHIN
-                                                             : L_EMP_READ_ABOVE;
+    chart_label_id band = now->value < IPS_BENCHMARK_LOW    ? CL_EMP_READ_BELOW
+                          : now->value <= IPS_BENCHMARK_HIGH ? CL_EMP_READ_WITHIN
+                                                             : CL_EMP_READ_ABOVE;
     chart_set_text(m, CT_READING2, chart_label(lang, band));
 }
 
@@ -46,14 +46,14 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
     char first[16], last[16];
     cb_quarter_label(cd, 0, first, sizeof first);
     cb_quarter_label(cd, CHART_QUARTERS - 1, last, sizeof last);
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_EMP_TITLE));
-    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_EMP_SUBTITLE), first, last);
-    chart_set_text(m, CT_Y_LABEL, chart_label(lang, L_EMP_AXIS));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_EMP_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_EMP_SUBTITLE), first, last);
+    chart_set_text(m, CT_Y_LABEL, chart_label(lang, CL_EMP_AXIS));
     chart_set_text(m, CT_UNIT, chart_lang_percent(lang));
     m->decimals = 1;
     m->y_min = 0;
     m->label_points = true;
-    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EMP_TITLE));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, CL_EMP_TITLE));
     for (size_t i = 0; i < CHART_QUARTERS; i++) {
         char q[16];
         cb_quarter_label(cd, i, q, sizeof q);
@@ -61,7 +61,7 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
         cb_add_row_point(m, s, cb_row(cd->quarter[i], "employment_rate"), lang);
     }
     chart_add_ref(m, CHART_BAND_Y, IPS_BENCHMARK_LOW, IPS_BENCHMARK_HIGH,
-                  chart_label(lang, L_EMP_BENCHMARK));
+                  chart_label(lang, CL_EMP_BENCHMARK));
     employment_reading(m, cd, lang);
     return m;
 }
@@ -94,11 +94,11 @@ static void exits_reading(chart_model *m, const chart_data *cd, chart_lang lang,
         chart_lang_number(lang, 0, 0, NULL, open, sizeof open);
     cb_row_text(cd, cb_row(cd->period, "employment_at_exit"), lang, 1, chart_lang_percent(lang),
                 share, sizeof share);
-    cb_textf(m, CT_READING1, chart_label(lang, L_EXIT_READ1), total, open, share);
+    cb_textf(m, CT_READING1, chart_label(lang, CL_EXIT_READ1), total, open, share);
     if (n > 0 && cb_usable(refs[0].row)) {
         char c[32];
         cb_row_text(cd, refs[0].row, lang, 0, NULL, c, sizeof c);
-        cb_textf(m, CT_READING2, chart_label(lang, L_EXIT_READ2),
+        cb_textf(m, CT_READING2, chart_label(lang, CL_EXIT_READ2),
                  chart_exit_reason(lang, refs[0].row->group), c);
     }
 }
@@ -110,9 +110,9 @@ chart_model *build_exits(const chart_data *cd, chart_lang lang)
         return NULL;
     char period[48];
     chart_period_label(lang, cd->start, cd->end, period, sizeof period);
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_EXIT_TITLE));
-    cb_textf(m, CT_SUBTITLE, chart_label(lang, L_EXIT_SUBTITLE), period);
-    chart_set_text(m, CT_X_LABEL, chart_label(lang, L_EPISODES));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_EXIT_TITLE));
+    cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_EXIT_SUBTITLE), period);
+    chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_EPISODES));
     m->whole_numbers = true;
     m->y_min = 0;
     size_t n = 0;
@@ -128,7 +128,7 @@ chart_model *build_exits(const chart_data *cd, chart_lang lang)
             refs[n++].row = r;
     }
     qsort(refs, n, sizeof *refs, by_count);
-    chart_series *s = chart_model_add_series(m, chart_label(lang, L_EPISODES));
+    chart_series *s = chart_model_add_series(m, chart_label(lang, CL_EPISODES));
     for (size_t i = 0; i < n; i++) {
         chart_add_category(m, chart_exit_reason(lang, refs[i].row->group));
         if (refs[i].row->suppressed) {
@@ -171,18 +171,18 @@ chart_model *build_coach_targets(const chart_data *cd, chart_lang lang)
     chart_model *m = cb_new(cd, CHART_PANELS, CH_COACH_TARGETS, lang);
     if (!m)
         return NULL;
-    chart_set_text(m, CT_TITLE, chart_label(lang, L_COACH_TITLE));
-    chart_set_text(m, CT_SUBTITLE, chart_label(lang, L_COACH_SUBTITLE));
-    chart_add_part(m, target_panel(cd, lang, "caseload_per_fte", L_COACH_CASELOAD,
-                                   L_COACH_CASELOAD_TARGET, TARGET_CASELOAD, 1));
-    chart_add_part(m, target_panel(cd, lang, "employer_contacts_per_week", L_COACH_CONTACTS,
-                                   L_COACH_CONTACTS_TARGET, TARGET_CONTACTS, 1));
+    chart_set_text(m, CT_TITLE, chart_label(lang, CL_COACH_TITLE));
+    chart_set_text(m, CT_SUBTITLE, chart_label(lang, CL_COACH_SUBTITLE));
+    chart_add_part(m, target_panel(cd, lang, "caseload_per_fte", CL_COACH_CASELOAD,
+                                   CL_COACH_CASELOAD_TARGET, TARGET_CASELOAD, 1));
+    chart_add_part(m, target_panel(cd, lang, "employer_contacts_per_week", CL_COACH_CONTACTS,
+                                   CL_COACH_CONTACTS_TARGET, TARGET_CONTACTS, 1));
     char a[32], b[32];
     const metric_row *last = cb_row(cd->quarter[CHART_QUARTERS - 1], "caseload_per_fte");
     cb_row_text(cd, last, lang, 1, NULL, a, sizeof a);
-    cb_textf(m, CT_READING1, chart_label(lang, L_COACH_READ1), a);
+    cb_textf(m, CT_READING1, chart_label(lang, CL_COACH_READ1), a);
     last = cb_row(cd->quarter[CHART_QUARTERS - 1], "employer_contacts_per_week");
     cb_row_text(cd, last, lang, 1, NULL, b, sizeof b);
-    cb_textf(m, CT_READING2, chart_label(lang, L_COACH_READ2), b);
+    cb_textf(m, CT_READING2, chart_label(lang, CL_COACH_READ2), b);
     return m;
 }

@@ -20,102 +20,102 @@ void chart_lang_number(chart_lang lang, double v, int decimals, const char *unit
                        size_t n);
 
 typedef enum {
-    L_NO_DATA,
-    L_HIDDEN,
-    L_SUPPRESSED_NOTE,   /* %d: the threshold */
-    L_INTERNAL_NOTE,
-    L_PENDING_NOTE,      /* data for this chart is not available from the model yet */
-    L_PERCENT_AXIS,
-    L_EPISODES,
-    L_DAYS_UNIT,         /* appended to a number of days: " pv" */
+    CL_NO_DATA,
+    CL_HIDDEN,
+    CL_SUPPRESSED_NOTE,   /* %d: the threshold */
+    CL_INTERNAL_NOTE,
+    CL_PENDING_NOTE,      /* data for this chart is not available from the model yet */
+    CL_PERCENT_AXIS,
+    CL_EPISODES,
+    CL_DAYS_UNIT,         /* appended to a number of days: " pv" */
     /* employment rate */
-    L_EMP_TITLE,
-    L_EMP_SUBTITLE,      /* %s first quarter, %s last quarter */
-    L_EMP_AXIS,
-    L_EMP_BENCHMARK,
-    L_EMP_READ_UP,       /* %s rate, %s points */
-    L_EMP_READ_DOWN,
-    L_EMP_READ_SAME,     /* %s rate */
-    L_EMP_READ_FIRST,    /* %s rate (no previous quarter) */
-    L_EMP_READ_NONE,     /* no rate for the last quarter */
-    L_EMP_READ_BELOW,
-    L_EMP_READ_WITHIN,
-    L_EMP_READ_ABOVE,
+    CL_EMP_TITLE,
+    CL_EMP_SUBTITLE,      /* %s first quarter, %s last quarter */
+    CL_EMP_AXIS,
+    CL_EMP_BENCHMARK,
+    CL_EMP_READ_UP,       /* %s rate, %s points */
+    CL_EMP_READ_DOWN,
+    CL_EMP_READ_SAME,     /* %s rate */
+    CL_EMP_READ_FIRST,    /* %s rate (no previous quarter) */
+    CL_EMP_READ_NONE,     /* no rate for the last quarter */
+    CL_EMP_READ_BELOW,
+    CL_EMP_READ_WITHIN,
+    CL_EMP_READ_ABOVE,
     /* exits */
-    L_EXIT_TITLE,
-    L_EXIT_SUBTITLE,     /* %s period */
-    L_EXIT_READ1,        /* %s total, %s employed_open, %s share */
-    L_EXIT_READ2,        /* %s most common reason, %s count */
+    CL_EXIT_TITLE,
+    CL_EXIT_SUBTITLE,     /* %s period */
+    CL_EXIT_READ1,        /* %s total, %s employed_open, %s share */
+    CL_EXIT_READ2,        /* %s most common reason, %s count */
     /* first employer contact */
-    L_FEC_TITLE,
-    L_FEC_SUBTITLE,
-    L_FEC_X,
-    L_FEC_30,
-    L_FEC_LAST_BIN,      /* %s: days the last bar starts at */
-    L_FEC_PENDING,       /* %s: episodes with no contact yet */
-    L_FEC_READ1,         /* %s mean days, %s episodes */
-    L_FEC_READ2,         /* %s share within 30 days */
+    CL_FEC_TITLE,
+    CL_FEC_SUBTITLE,
+    CL_FEC_X,
+    CL_FEC_30,
+    CL_FEC_LAST_BIN,      /* %s: days the last bar starts at */
+    CL_FEC_PENDING,       /* %s: episodes with no contact yet */
+    CL_FEC_READ1,         /* %s mean days, %s episodes */
+    CL_FEC_READ2,         /* %s share within 30 days */
     /* fidelity */
-    L_FID_TITLE,         /* %s total, %s band */
-    L_FID_TITLE_NONE,
-    L_FID_SUBTITLE,      /* %s review id and date */
-    L_FID_SUBTITLE_NONE,
-    L_FID_REVIEWER,
-    L_FID_DATA,
-    L_FID_RANGE,
-    L_FID_AXIS,
-    L_FID_NA,
-    L_FID_NOT_RATED,
-    L_FID_NOTE,
-    L_FID_READ1,         /* %s total, %s band, %s items rated */
-    L_FID_READ1_NONE,
-    L_FID_READ2,         /* %s items differing by 2 or more */
-    L_FID_READ2_DATA,    /* %s items with a data score */
+    CL_FID_TITLE,         /* %s total, %s band */
+    CL_FID_TITLE_NONE,
+    CL_FID_SUBTITLE,      /* %s review id and date */
+    CL_FID_SUBTITLE_NONE,
+    CL_FID_REVIEWER,
+    CL_FID_DATA,
+    CL_FID_RANGE,
+    CL_FID_AXIS,
+    CL_FID_NA,
+    CL_FID_NOT_RATED,
+    CL_FID_NOTE,
+    CL_FID_READ1,         /* %s total, %s band, %s items rated */
+    CL_FID_READ1_NONE,
+    CL_FID_READ2,         /* %s items differing by 2 or more */
+    CL_FID_READ2_DATA,    /* %s items with a data score */
     /* service path */
-    L_PATH_TITLE,
-    L_PATH_SUBTITLE,
-    L_PATH_REFERRED,
-    L_PATH_STARTED,
-    L_PATH_CONTACT,
-    L_PATH_JOB,
-    L_PATH_JOB90,
-    L_PATH_NOTE,
-    L_PATH_READ1,        /* %s referred, %s started, %s first job */
-    L_PATH_READ2,        /* %s held 90 days, %s share */
+    CL_PATH_TITLE,
+    CL_PATH_SUBTITLE,
+    CL_PATH_REFERRED,
+    CL_PATH_STARTED,
+    CL_PATH_CONTACT,
+    CL_PATH_JOB,
+    CL_PATH_JOB90,
+    CL_PATH_NOTE,
+    CL_PATH_READ1,        /* %s referred, %s started, %s first job */
+    CL_PATH_READ2,        /* %s held 90 days, %s share */
     /* time to first job */
-    L_KM_TITLE,
-    L_KM_SUBTITLE,       /* %s cohort size */
-    L_KM_X,
-    L_KM_Y,
-    L_KM_MEDIAN,
-    L_KM_READ_MEDIAN,    /* %s days */
-    L_KM_READ_NO_MEDIAN,
-    L_KM_READ2,          /* %s share within 180 days */
+    CL_KM_TITLE,
+    CL_KM_SUBTITLE,       /* %s cohort size */
+    CL_KM_X,
+    CL_KM_Y,
+    CL_KM_MEDIAN,
+    CL_KM_READ_MEDIAN,    /* %s days */
+    CL_KM_READ_NO_MEDIAN,
+    CL_KM_READ2,          /* %s share within 180 days */
     /* coach workload */
-    L_COACH_TITLE,
-    L_COACH_SUBTITLE,
-    L_COACH_CASELOAD,
-    L_COACH_CASELOAD_TARGET,
-    L_COACH_CONTACTS,
-    L_COACH_CONTACTS_TARGET,
-    L_COACH_READ1,       /* %s caseload per fte */
-    L_COACH_READ2,       /* %s contacts per week */
+    CL_COACH_TITLE,
+    CL_COACH_SUBTITLE,
+    CL_COACH_CASELOAD,
+    CL_COACH_CASELOAD_TARGET,
+    CL_COACH_CONTACTS,
+    CL_COACH_CONTACTS_TARGET,
+    CL_COACH_READ1,       /* %s caseload per fte */
+    CL_COACH_READ2,       /* %s contacts per week */
     /* PDF summary */
-    L_PDF_TITLE,
-    L_PDF_SUBTITLE,
-    L_PDF_PERIOD,        /* %s period code, %s first day, %s last day */
-    L_PDF_AS_OF,         /* %s date */
-    L_PDF_KEY_FIGURES,
-    L_PDF_PAGE,          /* %d page, %d pages */
-    L_PDF_TABLE_TITLE,
-    L_PDF_COL_ITEM,
-    L_PDF_COL_REVIEWER,
-    L_PDF_COL_DATA,
-    L_PDF_COL_DIFF,
-    L_PDF_TABLE_TOTAL,
-    L_PDF_TABLE_NOTE,
-    L_PDF_MADE_BY,       /* %s version */
-    L__COUNT
+    CL_PDF_TITLE,
+    CL_PDF_SUBTITLE,
+    CL_PDF_PERIOD,        /* %s period code, %s first day, %s last day */
+    CL_PDF_AS_OF,         /* %s date */
+    CL_PDF_KEY_FIGURES,
+    CL_PDF_PAGE,          /* %d page, %d pages */
+    CL_PDF_TABLE_TITLE,
+    CL_PDF_COL_ITEM,
+    CL_PDF_COL_REVIEWER,
+    CL_PDF_COL_DATA,
+    CL_PDF_COL_DIFF,
+    CL_PDF_TABLE_TOTAL,
+    CL_PDF_TABLE_NOTE,
+    CL_PDF_MADE_BY,       /* %s version */
+    CL__COUNT
 } chart_label_id;
 
 const char *chart_label(chart_lang lang, chart_label_id id);

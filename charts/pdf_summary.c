@@ -46,16 +46,16 @@ static void rule(pdf_ctx *p, double y, rgb c, double width)
 static void finish_page(pdf_ctx *p)
 {
     char left[160], right[48];
-    snprintf(left, sizeof left, chart_label(p->lang, L_PDF_MADE_BY), IPS_VERSION);
+    snprintf(left, sizeof left, chart_label(p->lang, CL_PDF_MADE_BY), IPS_VERSION);
     size_t n = strlen(left);
     snprintf(left + n, sizeof left - n, " · %s", p->period);
-    snprintf(right, sizeof right, chart_label(p->lang, L_PDF_PAGE), p->page, PDF_SUMMARY_PAGES);
+    snprintf(right, sizeof right, chart_label(p->lang, CL_PDF_PAGE), p->page, PDF_SUMMARY_PAGES);
     rule(p, A4_H - MARGIN + 6, GRID, 0.8);
     dtext_box(&p->dc, TS_TICK, left, MARGIN, A4_H - MARGIN + 10, A4_W - 2 * MARGIN - 80, 0,
               TW_ELLIPSIS);
     dtext_at(&p->dc, TS_TICK, right, A4_W - MARGIN, A4_H - MARGIN + 10, 1, 0);
     if (p->cd->internal)
-        dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, L_INTERNAL_NOTE), MARGIN, MARGIN - 30,
+        dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, CL_INTERNAL_NOTE), MARGIN, MARGIN - 30,
                   A4_W - 2 * MARGIN, 0, TW_WRAP);
     cairo_show_page(p->cr);
     p->page++;
@@ -115,22 +115,22 @@ static void title_page(pdf_ctx *p)
 {
     const chart_data *cd = p->cd;
     double w = A4_W - 2 * MARGIN, y = 110;
-    y += dtext_box(&p->dc, TS_DISPLAY, chart_label(p->lang, L_PDF_TITLE), MARGIN, y, w, 0, TW_WRAP);
-    y += 4 + dtext_box(&p->dc, TS_LEAD, chart_label(p->lang, L_PDF_SUBTITLE), MARGIN, y + 4, w, 0,
+    y += dtext_box(&p->dc, TS_DISPLAY, chart_label(p->lang, CL_PDF_TITLE), MARGIN, y, w, 0, TW_WRAP);
+    y += 4 + dtext_box(&p->dc, TS_LEAD, chart_label(p->lang, CL_PDF_SUBTITLE), MARGIN, y + 4, w, 0,
                        TW_WRAP);
     char a[24], b[24], line[160];
     chart_date_label(p->lang, cd->start, a, sizeof a);
     chart_date_label(p->lang, cd->end, b, sizeof b);
-    snprintf(line, sizeof line, chart_label(p->lang, L_PDF_PERIOD), p->period, a, b);
+    snprintf(line, sizeof line, chart_label(p->lang, CL_PDF_PERIOD), p->period, a, b);
     y += 18 + dtext_box(&p->dc, TS_LEAD_BOLD, line, MARGIN, y + 18, w, 0, TW_WRAP);
     if (cd->as_of != IPS_DAY_NONE) {
         chart_date_label(p->lang, cd->as_of, a, sizeof a);
-        snprintf(line, sizeof line, chart_label(p->lang, L_PDF_AS_OF), a);
+        snprintf(line, sizeof line, chart_label(p->lang, CL_PDF_AS_OF), a);
         y += 4 + dtext_box(&p->dc, TS_LEAD, line, MARGIN, y + 4, w, 0, TW_WRAP);
     }
 
     y += 40;
-    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, L_PDF_KEY_FIGURES), MARGIN, y, w, 0,
+    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, CL_PDF_KEY_FIGURES), MARGIN, y, w, 0,
                    TW_WRAP) + 6;
     const metric_set *before = cd->period_is_last_quarter ? cd->quarter[CHART_QUARTERS - 2] : NULL;
     if (before) {
@@ -163,7 +163,7 @@ static void title_page(pdf_ctx *p)
     rule(p, y, AXIS, 0.8);
     if (!cd->internal) {
         char note[200];
-        snprintf(note, sizeof note, chart_label(p->lang, L_SUPPRESSED_NOTE), cd->min_cell);
+        snprintf(note, sizeof note, chart_label(p->lang, CL_SUPPRESSED_NOTE), cd->min_cell);
         dtext_box(&p->dc, TS_NOTE, note, MARGIN, y + 8, w, 0, TW_WRAP);
     }
 }
@@ -204,9 +204,9 @@ static void reviewer_text(pdf_ctx *p, const chart_fid_item *it, char *buf, size_
     else if (it->status == FID_RATED)
         snprintf(buf, n, "%d", it->reviewer_low);
     else if (it->status == FID_NOT_APPLICABLE)
-        snprintf(buf, n, "%s", chart_label(p->lang, L_FID_NA));
+        snprintf(buf, n, "%s", chart_label(p->lang, CL_FID_NA));
     else if (it->status == FID_NOT_RATED)
-        snprintf(buf, n, "%s", chart_label(p->lang, L_FID_NOT_RATED));
+        snprintf(buf, n, "%s", chart_label(p->lang, CL_FID_NOT_RATED));
     else
         snprintf(buf, n, "–");
 }
@@ -235,10 +235,10 @@ static void fidelity_table(pdf_ctx *p)
 {
     const chart_fidelity *f = &p->cd->in.fidelity;
     double w = A4_W - 2 * MARGIN, y = MARGIN;
-    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, L_PDF_TABLE_TITLE), MARGIN, y, w, 0,
+    y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, CL_PDF_TABLE_TITLE), MARGIN, y, w, 0,
                    TW_WRAP) + 10;
-    table_row(p, y, chart_label(p->lang, L_PDF_COL_ITEM), chart_label(p->lang, L_PDF_COL_REVIEWER),
-              chart_label(p->lang, L_PDF_COL_DATA), chart_label(p->lang, L_PDF_COL_DIFF),
+    table_row(p, y, chart_label(p->lang, CL_PDF_COL_ITEM), chart_label(p->lang, CL_PDF_COL_REVIEWER),
+              chart_label(p->lang, CL_PDF_COL_DATA), chart_label(p->lang, CL_PDF_COL_DIFF),
               TS_HEADING);
     y += 16;
     rule(p, y, AXIS, 0.8);
@@ -269,12 +269,12 @@ static void fidelity_table(pdf_ctx *p)
     rule(p, y + 2, AXIS, 0.8);
     char total[160];
     fidelity_figure(p, total, sizeof total);
-    dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, L_PDF_TABLE_TOTAL), MARGIN + 6, y + 8, 200,
+    dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, CL_PDF_TABLE_TOTAL), MARGIN + 6, y + 8, 200,
               0, TW_LINE);
     dtext_box(&p->dc, TS_HEADING, total, COL_REV + 40 - 110, y + 8, 220, 0.5, TW_ELLIPSIS);
     y += 30;
-    y += dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, L_PDF_TABLE_NOTE), MARGIN, y, w, 0, TW_WRAP);
-    dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, L_FID_NOTE), MARGIN, y + 2, w, 0, TW_WRAP);
+    y += dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, CL_PDF_TABLE_NOTE), MARGIN, y, w, 0, TW_WRAP);
+    dtext_box(&p->dc, TS_NOTE, chart_label(p->lang, CL_FID_NOTE), MARGIN, y + 2, w, 0, TW_WRAP);
 }
 
 /* ---- the document ------------------------------------------------------- */
@@ -309,7 +309,7 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
     pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
     chart_period_label(lang, cd->start, cd->end, p.period, sizeof p.period);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, L_PDF_TITLE));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, CL_PDF_TITLE));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "ipsreport " IPS_VERSION);
     p.cr = cairo_create(s);
     ips_error e = IPS_OK;

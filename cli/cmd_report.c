@@ -1,12 +1,15 @@
 /* ipsreport report: writes the XLSX workbook for a period (reports/workbook.h).
  * Reads the warehouse read-only, through model/metrics.h and the report's
  * input loader only. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "model/metrics.h"
@@ -14,6 +17,8 @@
 #include "reports/report_data.h"
 #include "reports/report_inputs.h"
 #include "reports/workbook.h"
+#include "charts/charts.h"
+#include "charts/draw.h"
 
 static const char usage[] =
     "usage: ipsreport report --db FILE --period P --out FILE.xlsx [options]\n"
@@ -192,8 +197,35 @@ static void summary_line(const report_args *a, const report_options *o, const re
                         "names and source data\n", res->masked);
 }
 
+/* The Summary sheet carries the PNG charts: drawn into a private temporary
+ * folder that is removed once the workbook is written. */
+static ips_error draw_summary_charts(warehouse *wh, const metric_query *q, const report_args *a,
+                                     char tmpdir[96], char ***paths, size_t *n, ips_diag *d)
+{
+    const char *base = getenv("TMPDIR");
+    snprintf(tmpdir, 96, "%.40s/ipsreport-charts-XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        tmpdir[0] = '\0';
+        return ips_diag_set(d, IPS_ERR_IO, "cannot make a temporary folder for the charts: %s",
+                            strerror(errno));
+    }
+    return charts_render_png_set(wh, q, report_lang_code(a->lang), tmpdir, paths, n, d);
+}
+
+static void remove_summary_charts(const char *tmpdir, char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        unlink(paths[i]);
+    charts_paths_free(paths, n);
+    if (tmpdir[0])
+        rmdir(tmpdir);
+}
+
 static ips_error run(const report_args *a, ips_diag *d)
 {
+    char tmpdir[96] = "";
+    char **pngs = NULL;
+    size_t npngs = 0;
     warehouse *wh = NULL;
     report_data *data = NULL;
     report_inputs *in = NULL;
@@ -217,7 +249,13 @@ static ips_error run(const report_args *a, ips_diag *d)
     if (e == IPS_OK)
         e = report_inputs_load(wh, &q, a->tariff, a->lang, in, d);
     if (e == IPS_OK)
+        e = draw_summary_charts(wh, &q, a, tmpdir, &pngs, &npngs, d);
+    o.summary_pngs = (const char *const *)pngs;
+    o.n_summary_pngs = npngs;
+    if (e == IPS_OK)
         e = report_write(a->out, &o, data, in, &res, d);
+    remove_summary_charts(tmpdir, pngs, npngs);
+    chart_draw_shutdown();
     if (e == IPS_OK)
         summary_line(a, &o, &res);
     report_result_free(&res);

@@ -2,8 +2,7 @@
  *
  * report_inputs_load() is the only function in reports/ that asks the model
  * for something other than metric rows.  Each loader below says which model
- * API it maps and how; in this build those modules are not present yet, so
- * the loaders leave their part empty and the sheets show "no data" for it:
+ * API it maps and how:
  *
  *   load_batches()     model/batches.h: batches_list(wh, &list, d) gives per
  *                      loaded file: file_name, content_hash, entity, rows
@@ -39,6 +38,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "model/batches.h"
+#include "model/funding.h"
+#include "model/quality.h"
 
 report_inputs *report_inputs_new(void)
 {
@@ -159,6 +162,15 @@ report_price *report_inputs_add_price(report_inputs *in, const char *provider, d
     return ok ? p : NULL;
 }
 
+/* The provider's own row only (no fallback to the row for all). */
+static const report_price *report_inputs_price_exact(const report_inputs *in, const char *provider)
+{
+    for (size_t i = 0; i < in->n_prices; i++)
+        if (in->prices[i].provider && strcmp(in->prices[i].provider, provider) == 0)
+            return &in->prices[i];
+    return NULL;
+}
+
 const report_price *report_inputs_price(const report_inputs *in, const char *provider)
 {
     const report_price *any = NULL;
@@ -176,18 +188,59 @@ const report_price *report_inputs_price(const report_inputs *in, const char *pro
 
 static ips_error load_batches(warehouse *wh, report_inputs *in, ips_diag *d)
 {
-    (void)wh;
-    (void)in;
-    (void)d;
-    return IPS_OK;
+    batch_list *l = NULL;
+    ips_error e = batches_list(wh, &l, d);
+    for (size_t i = 0; e == IPS_OK && i < l->n; i++) {
+        const batch_info *b = &l->items[i];
+        report_batch *r = report_inputs_add_batch(in, b->file_name, b->content_hash, b->entity,
+                                                  b->loaded_at);
+        if (!r) {
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            break;
+        }
+        r->rows_read = b->read;
+        r->rows_stored = b->stored;
+        r->rows_updated = b->updated;
+        r->rows_rejected = b->rejected;
+        r->rows_duplicate = b->duplicate;
+    }
+    if (e == IPS_OK && l->key_fingerprint && !(in->key_fingerprint = strdup(l->key_fingerprint)))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    batch_list_free(l);
+    return e;
 }
 
-static ips_error load_findings(warehouse *wh, report_inputs *in, ips_diag *d)
+/* The check's findings at the report's as-of date, and the rejected rows
+ * grouped by file and column, as 'ipsreport check' prints them. */
+static ips_error load_findings(warehouse *wh, const metric_query *q, report_inputs *in, ips_diag *d)
 {
-    (void)wh;
-    (void)in;
-    (void)d;
-    return IPS_OK;
+    ips_day as_of = q->as_of;
+    quality_report *r = NULL;
+    ips_error e = as_of == IPS_DAY_NONE ? metrics_as_of(wh, &as_of, d) : IPS_OK;
+    if (e == IPS_OK && as_of == IPS_DAY_NONE)
+        as_of = q->end;
+    if (e == IPS_OK)
+        e = quality_check(wh, as_of, &r, d);
+    for (size_t i = 0; e == IPS_OK && i < r->nfindings; i++) {
+        const quality_finding *f = &r->findings[i];
+        char where[256];
+        snprintf(where, sizeof where, "%s%s", f->count ? "e.g. " : "", f->examples);
+        if (!report_inputs_add_finding(in, f->count ? "warning" : "info", f->id, NULL,
+                                       f->count ? where : NULL, quality_finding_text(f->id),
+                                       f->count))
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; e == IPS_OK && i < r->nrejects; i++) {
+        const quality_rejects *g = &r->rejects[i];
+        char where[300];
+        snprintf(where, sizeof where, "%.200s:%lld: %.60s", g->file_name, g->first_line, g->column);
+        if (!report_inputs_add_finding(in, "error", "rejected_rows", NULL, where, g->example,
+                                       g->count))
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    in->checked = e == IPS_OK;
+    quality_report_free(r);
+    return e;
 }
 
 static ips_error load_reviews(warehouse *wh, const metric_query *q, report_inputs *in,
@@ -207,19 +260,39 @@ static void load_item_names(report_lang lang, report_inputs *in)
         in->item_names[i] = NULL;
 }
 
-/* Without the tariff reader a tariff cannot be priced; saying so beats a
- * Funding sheet whose euro columns are silently empty. */
-static ips_error load_tariff(const char *path, report_inputs *in, ips_diag *d)
+/* One price row for all providers (the tariff's default) and one for each
+ * provider the period's fees name, so the Funding sheet can price each. */
+static ips_error load_tariff(warehouse *wh, const metric_query *q, const char *path,
+                             report_inputs *in, ips_diag *d)
 {
-    (void)in;
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the tariff file: %s", path,
-                            strerror(errno));
-    fclose(f);
-    return ips_diag_set(d, IPS_ERR_USAGE,
-                        "%s: this ipsreport cannot read tariff files yet; run without --tariff "
-                        "to get the fee counts without euro amounts", path);
+    funding_tariff *t = NULL;
+    metric_set *set = metric_set_new();
+    if (!set)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    metric_query all = *q;
+    all.internal = true; /* prices are not counts: nothing to hide */
+    ips_error e = funding_tariff_load(path, &t, d);
+    if (e == IPS_OK)
+        e = funding_amounts(wh, &all, t, set, d);
+    if (e == IPS_OK && !report_inputs_add_price(in, NULL,
+            funding_tariff_price(t, FUNDING_FEE_START, NULL),
+            funding_tariff_price(t, FUNDING_FEE_GUIDANCE, NULL),
+            funding_tariff_price(t, FUNDING_FEE_OUTCOME, NULL)))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; e == IPS_OK && i < set->n; i++) {
+        const metric_row *r = &set->rows[i];
+        if (strcmp(r->group_by, "provider") != 0 || report_inputs_price_exact(in, r->group))
+            continue;
+        if (!report_inputs_add_price(in, r->group,
+                funding_tariff_price(t, FUNDING_FEE_START, r->group),
+                funding_tariff_price(t, FUNDING_FEE_GUIDANCE, r->group),
+                funding_tariff_price(t, FUNDING_FEE_OUTCOME, r->group)))
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    in->has_tariff = e == IPS_OK;
+    metric_set_free(set);
+    funding_tariff_free(t);
+    return e;
 }
 
 ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *tariff_path,
@@ -227,12 +300,12 @@ ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *t
 {
     ips_error e = load_batches(wh, in, d);
     if (e == IPS_OK)
-        e = load_findings(wh, in, d);
+        e = load_findings(wh, q, in, d);
     if (e == IPS_OK)
         e = load_reviews(wh, q, in, d);
     if (e == IPS_OK)
         load_item_names(lang, in);
     if (e == IPS_OK && tariff_path)
-        e = load_tariff(tariff_path, in, d);
+        e = load_tariff(wh, q, tariff_path, in, d);
     return e;
 }

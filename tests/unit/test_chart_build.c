@@ -396,7 +396,7 @@ static void labels_exist_in_every_language(void **state)
 {
     (void)state;
     for (int l = 0; l < LANG__COUNT; l++) {
-        for (int id = 0; id < L__COUNT; id++)
+        for (int id = 0; id < CL__COUNT; id++)
             if (!*chart_label((chart_lang)l, (chart_label_id)id))
                 fail_msg("label %d missing in %s", id, chart_lang_code((chart_lang)l));
         for (int i = 1; i <= 25; i++)
