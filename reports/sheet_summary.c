@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "reports/report_images.h"
 #include "reports/sheets.h"
 #include "reports/xlsx_safe.h"
@@ -36,10 +38,13 @@ static void change_cell(rsheet *s, lxw_row_t r, const metric_row *cur, const met
     if (!cur || !prev || !rsheet_metric_number(b, cur, &a) || !rsheet_metric_number(b, prev, &p))
         return;
     int d = cur->decimals < 0 ? 0 : cur->decimals >= RS_DECIMALS ? RS_DECIMALS - 1 : cur->decimals;
+    /* Rounded to the digits shown, so the cell holds 7.0 and not 7.000000000000001. */
+    double scale = pow(10.0, d);
     if (definition_row_is_percent(cur))
-        rsheet_number(s, r, 3, (a - p) * 100.0, b->f.change_pp[d]); /* percentage points */
+        rsheet_number(s, r, 3, round((a - p) * 100.0 * scale) / scale,
+                      b->f.change_pp[d]); /* percentage points */
     else
-        rsheet_number(s, r, 3, a - p, b->f.change[d]);
+        rsheet_number(s, r, 3, round((a - p) * scale) / scale, b->f.change[d]);
 }
 
 static void figure(rsheet *s, const char *name, const char *id, const metric_row *cur,
