@@ -15,6 +15,7 @@
 
 #define NDIALECTS 2
 #define MAX_EMPLOYERS 800000L        /* distinct Y-tunnus numbers the scheme below gives */
+_Static_assert(GEN_EXPORTS_MAX_CLIENTS / 540 * 150 <= MAX_EMPLOYERS, "employers outrun Y-tunnus");
 #define FIRST_YEAR 1900               /* birth years the uniqueness bitmap covers */
 #define NYEARS 200
 
@@ -121,13 +122,13 @@ static void ytunnus_of(const char *id, char out[16])
         fatal("no Y-tunnus for employer ", id);
     long base = 1000000 + (n * 7919 + 104729) % MAX_EMPLOYERS * 11;
     for (long v = base; v < base + 11; v++) {
-        char digits[8];
+        char digits[24];
         snprintf(digits, sizeof digits, "%07ld", v);
         int sum = 0;
         for (int k = 0; k < 7; k++)
             sum += (digits[k] - '0') * weight[k];
         if (sum % 11 != 1) {
-            snprintf(out, 16, "%s-%d", digits, sum % 11 ? 11 - sum % 11 : 0);
+            snprintf(out, 16, "%.7s-%d", digits, sum % 11 ? 11 - sum % 11 : 0);
             return;
         }
     }
@@ -327,10 +328,9 @@ static int open_dialect(gen_exports *x, int k, const char *dir, int year)
 
 gen_exports *gen_exports_open(const char *dir, uint64_t seed, int year, long nclients)
 {
-    /* Beyond this the employers (150 per 540 clients) run out of Y-tunnus blocks. */
-    if (nclients > MAX_EMPLOYERS / 150 * 540) {
+    if (nclients > GEN_EXPORTS_MAX_CLIENTS) {
         fprintf(stderr, "gen-samples: --exports writes at most %ld clients\n",
-                MAX_EMPLOYERS / 150 * 540);
+                (long)GEN_EXPORTS_MAX_CLIENTS);
         return NULL;
     }
     gen_exports *x = calloc(1, sizeof *x);

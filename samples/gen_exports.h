@@ -14,6 +14,10 @@
 
 #include "gen_common.h"
 
+/* Beyond this many clients the employers (150 per 540 clients) would run out
+ * of distinct Y-tunnus numbers. */
+#define GEN_EXPORTS_MAX_CLIENTS 2000000L
+
 typedef struct gen_exports gen_exports;
 
 /* Creates DIR/tyopaja and DIR/casebook and opens their files, named with

@@ -1122,6 +1122,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (w.want_exports && w.nclients > GEN_EXPORTS_MAX_CLIENTS) {
+        fprintf(stderr, "gen-samples: --exports writes at most %ld clients\n",
+                (long)GEN_EXPORTS_MAX_CLIENTS);
+        return 2;
+    }
     if (!w.out) {
         fprintf(stderr, "gen-samples: say where to write with --out DIR\n");
         usage(stderr);
