@@ -55,9 +55,10 @@ $(BUILD)/asan/ipsreport: $(ALIB_OBJ) $(ACLI_OBJ)
 	@echo '  LINK    $@'
 	@$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/gen-samples: samples/gen_samples.c
+GEN_SRC := $(sort $(wildcard samples/*.c))
+$(BUILD)/gen-samples: $(GEN_SRC) $(wildcard samples/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) -O2 -o $@ $< -lm
+	$(CC) $(WARN) $(DEFS) -O2 -o $@ $(GEN_SRC) -lm
 
 $(BUILD)/asan/tests/%: tests/unit/%.c $(ALIB_OBJ) $(HDRS)
 	@mkdir -p $(dir $@)
@@ -65,7 +66,7 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ALIB_OBJ) $(HDRS)
 	@$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ALIB_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 samples: $(BUILD)/gen-samples
-	$(BUILD)/gen-samples --out samples
+	$(BUILD)/gen-samples --out samples --exports
 
 demo: deps
 	@$(MAKE) --no-print-directory all

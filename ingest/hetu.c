@@ -89,3 +89,29 @@ bool hetu_parse(const char *in, hetu_info *out, const char **why)
         *why = reason;
     return reason == NULL;
 }
+
+static bool alnum_ascii(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether the HETU_LEN characters at s are shaped like a code (s may be
+ * shorter: the checks stop at its NUL). */
+static bool shaped_at(const char *s)
+{
+    for (int i = 0; i < HETU_LEN; i++)
+        if (!s[i])
+            return false;
+    char sign = (char)toupper((unsigned char)s[6]);
+    return all_digits(s, 6) && two(s) >= 1 && two(s) <= 31 && two(s + 2) >= 1 &&
+           two(s + 2) <= 12 && century_of(sign) &&
+           all_digits(s + 7, 3) && alnum_ascii(s[10]) && !alnum_ascii(s[11]);
+}
+
+bool hetu_find(const char *s)
+{
+    for (size_t i = 0; s && s[i]; i++)
+        if ((i == 0 || !alnum_ascii(s[i - 1])) && shaped_at(s + i))
+            return true;
+    return false;
+}

@@ -32,4 +32,12 @@ typedef struct {
  * which never contains the input. */
 bool hetu_parse(const char *in, hetu_info *out, const char **why);
 
+/* Whether s contains something shaped like a henkilötunnus, valid or not:
+ * six digits that begin with a day and a month, a century sign, three digits
+ * and one more letter or digit, not inside a longer run of letters and
+ * digits (so "p_…" pseudonyms and Y-tunnus never match).  A code with a typo
+ * in it is still a person's code: such text must be neither stored nor
+ * echoed in a message. */
+bool hetu_find(const char *s);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "common/trim.h"
 #include "ingest/csv_reader.h"
+#include "ingest/hetu.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -165,10 +166,14 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
     return IPS_OK;
 }
 
-static void add_ignored(header_map *m, const char *name, size_t len)
+static void add_ignored(header_map *m, const char *name, size_t len, size_t col)
 {
     size_t used = strlen(m->ignored);
-    snprintf(m->ignored + used, sizeof m->ignored - used, "%s%.*s", used ? ", " : "", (int)len, name);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+    if (hetu_find(buf)) /* listed and stored with the batch: never an identity code */
+        snprintf(buf, sizeof buf, "column %zu (its name looks like an identity code)", col + 1);
+    snprintf(m->ignored + used, sizeof m->ignored - used, "%s%s", used ? ", " : "", buf);
 }
 
 static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m, ips_diag *d)
@@ -188,7 +193,7 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
         m->to_contract[i] = c;
         if (c < 0) {
             if (len)
-                add_ignored(m, name, len);
+                add_ignored(m, name, len, i);
             continue;
         }
         if (seen_at[c] >= 0)

@@ -87,7 +87,13 @@ static ips_error read_sample(profile_guess *g, column_work **work, ips_diag *d)
             g->ncols = rec->nfields;
         for (size_t i = 0; e == IPS_OK && i < g->ncols; i++) {
             g->cols[i].column = g->cols[i].duplicate_of = g->cols[i].other_entity = -1;
-            if (!(g->cols[i].header = trimmed_copy(rec->fields[i])))
+            /* A header cell holding an identity code (a data row taken for
+             * the header) is never printed: it gets a name of its own. */
+            char hidden[80];
+            snprintf(hidden, sizeof hidden, "column %zu (its name looks like an identity code)",
+                     i + 1);
+            if (!(g->cols[i].header = trimmed_copy(hetu_find(rec->fields[i]) ? hidden
+                                                                              : rec->fields[i])))
                 e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         }
     }

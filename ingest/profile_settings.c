@@ -407,9 +407,13 @@ static int map_setting(loader *L, int e, const char *rest, const loader_pair *pr
                             cols.text);
     }
     const contract_column *col = &ent->cols[c];
-    if (col->type != CT_CODE && col->type != CT_BOOL && col->type != CT_ID)
+    /* Any column may map the export's word for unknown ("-", "Ei tiedossa") to
+     * "": only code, yes/no and id columns have other values to map to. */
+    bool to_codes = col->type == CT_CODE || col->type == CT_BOOL || col->type == CT_ID;
+    if (!to_codes && !(pr->explicit_value && !*pr->value))
         return loader_error(L, "values of %s cannot be mapped: maps are for code, yes/no and "
-                               "id columns; %s is read as it is", col->name, col->name);
+                               "id columns; %s is read as it is (only a word for unknown may be "
+                               "mapped, to \"\")", col->name, col->name);
     size_t fn;
     const char *from = trim_span(dot + 1, &fn);
     if (fn == 0)

@@ -26,9 +26,13 @@ static bool reject(validate_error *err, const char *column, const char *fmt, ...
     return false;
 }
 
-/* A value shown back to the user, cut short: only for non-personal columns. */
+/* A value shown back to the user, cut short: only for non-personal columns,
+ * and never when it holds what looks like an identity code (typed into the
+ * wrong column, say). */
 static const char *shown(const char *s, char buf[48])
 {
+    if (hetu_find(s))
+        return "(not shown: looks like a personal identity code)";
     size_t n = strlen(s);
     if (n < 40)
         return s;
@@ -176,10 +180,14 @@ static bool parse_cell(const validate_ctx *ctx, int i, char *cell, validated_row
     switch (col->type) {
     case CT_ID:
     case CT_TEXT:
-        if (strlen(cell) == HETU_LEN && hetu_parse(cell, &(hetu_info){0}, &why))
+        /* Also a code with a typo, or one inside other text: still personal. */
+        if (hetu_find(cell) && col->type == CT_ID)
             return reject(err, col->name, "looks like a personal identity code, which must not be "
                                           "stored; declare the column in a profile (hetu = %s) "
                                           "and give --key-file", col->name);
+        if (hetu_find(cell))
+            return reject(err, col->name, "contains what looks like a personal identity code, "
+                                          "which must not be stored; remove it from the export");
         if (ctx->pe && is_listed(ctx->pe->ytunnus_columns, ctx->pe->nytunnus, col->name)) {
             if (!ytunnus_parse(cell, out->scratch[i], &why))
                 return reject(err, col->name, "%s", why);
@@ -312,15 +320,19 @@ static bool cross_rules(const validate_ctx *ctx, validated_row *r, validate_erro
     return true;
 }
 
-/* Birth year and gender from the identity code when the export leaves them blank. */
-static void fill_from_hetu(const validate_ctx *ctx, validated_row *r, const hetu_info *h)
+/* Birth year and gender from the identity code when the export leaves them
+ * blank.  Not when the export says it does not know them (a value the
+ * profile maps to ""): a person may have declined to state a gender, and the
+ * code must not overrule that.  bit i of unknown: column i was such a value. */
+static void fill_from_hetu(const validate_ctx *ctx, validated_row *r, const hetu_info *h,
+                           unsigned unknown)
 {
     int by = col_index(ctx->ent, "birth_year"), g = col_index(ctx->ent, "gender");
-    if (by >= 0 && r->vals[by].kind == VAL_NULL) {
+    if (by >= 0 && !(unknown >> by & 1) && r->vals[by].kind == VAL_NULL) {
         r->vals[by].kind = VAL_INT;
         r->vals[by].i = h->birth_year;
     }
-    if (g >= 0 && r->vals[g].kind == VAL_NULL) {
+    if (g >= 0 && !(unknown >> g & 1) && r->vals[g].kind == VAL_NULL) {
         r->scratch[g][0] = h->gender;
         r->scratch[g][1] = '\0';
         r->vals[g].kind = VAL_TEXT;
@@ -334,6 +346,7 @@ bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, val
     const contract_entity *ent = ctx->ent;
     hetu_info h = {0};
     bool from_hetu = false;
+    unsigned unknown = 0; /* columns the profile mapped to "" */
     for (int i = 0; i < ent->ncols; i++) {
         const contract_column *col = &ent->cols[i];
         out->vals[i].kind = VAL_NULL;
@@ -349,6 +362,7 @@ bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, val
         if (mapped) {
             snprintf(out->mapped[i], sizeof out->mapped[i], "%s", mapped);
             cell = out->mapped[i];
+            unknown |= (unsigned)!*mapped << i;
         }
         if (!cell || !*cell) {
             if (col->required)
@@ -364,7 +378,7 @@ bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, val
         }
     }
     if (from_hetu)
-        fill_from_hetu(ctx, out, &h);
+        fill_from_hetu(ctx, out, &h, unknown);
     memset(&h, 0, sizeof h);
     return cross_rules(ctx, out, err);
 }

@@ -7,8 +7,9 @@
  * Clients are generated one at a time and their rows written at once, so a
  * million clients need no more memory than one; coaches and employers are small
  * tables kept in memory.  Generation fills row structs and a writer turns a row
- * into fields (fld) and the fields into text, so another export dialect
- * (Finnish headers, ';', d.m.yyyy, windows-1252) needs only another writer. */
+ * into fields (fld) and the fields into text; with --exports the same fields
+ * also go to the client-system dialects of gen_exports.c (Finnish headers,
+ * ';', d.m.yyyy, windows-1252; English headers, UTF-8 with BOM). */
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -18,7 +19,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define NODATE INT_MIN
+#include "gen_common.h"
+#include "gen_exports.h"
+
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define QUANT(r, q) quant(r, q, COUNT(q))
 #define WPICK(r, w) wpick(r, w, COUNT(w))
@@ -91,7 +94,7 @@ static int skew(rng *r, int n) { long long u = below(r, 1000); return (int)(n * 
 
 /* ---------- dates: days since 1970-01-01 ---------- */
 
-static int ymd_day(int y, int m, int d)
+int ymd_day(int y, int m, int d)
 {
     y -= m <= 2;
     int era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
@@ -99,7 +102,7 @@ static int ymd_day(int y, int m, int d)
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
-static void day_ymd(int z, int *y, int *m, int *d)
+void day_ymd(int z, int *y, int *m, int *d)
 {
     z += 719468;
     int era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
@@ -316,7 +319,6 @@ typedef struct {
 
 /* ---------- the writer: fields, then text ---------- */
 
-typedef struct { char t; const char *s; long v; int dec; } fld; /* t: - s d n b */
 #define BLANK ((fld){'-', NULL, 0, 0})
 static fld FS(const char *s) { return s && *s ? (fld){'s', s, 0, 0} : BLANK; }
 static fld FD(int d) { return d == NODATE ? BLANK : (fld){'d', NULL, d, 0}; }
@@ -324,7 +326,6 @@ static fld FN(long v, int dec) { return v < 0 ? BLANK : (fld){'n', NULL, v, dec}
 static fld FB(int b) { return b < 0 ? BLANK : (fld){'b', NULL, b, 0}; }
 static fld FC(const char *const *list, int i) { return i < 0 ? BLANK : FS(list[i]); }
 
-enum { E_COACH, E_CLIENT, E_EMPLOYER, E_ENROLL, E_CONTACT, E_JOB, E_ASSESS, E_REVIEW, E_N };
 static const char *const file_names[E_N] = {"coaches", "clients", "employers", "enrollments",
     "contacts", "jobs", "assessments", "fidelity_reviews"};
 static const char *const headers[E_N] = {
@@ -351,9 +352,11 @@ typedef struct {
     long next_ep, next_contact, next_job, rows[E_N];
     FILE *f[E_N];
     contact *cbuf; int cn, ccap;
+    bool want_exports;
+    gen_exports *exports;            /* the same rows as client systems export them, or NULL */
 } world;
 
-static char *put_num(char *p, long v, int dec)
+char *put_num(char *p, long v, int dec)
 {
     long scale = 1;
     for (int i = 0; i < dec; i++)
@@ -401,6 +404,8 @@ static void write_row(world *w, int e, const fld *f, int n)
     *p++ = '\n';
     fwrite(line, 1, (size_t)(p - line), w->f[e]);
     w->rows[e]++;
+    if (w->exports)
+        gen_exports_row(w->exports, e, f, n);
 }
 
 static void write_coach(world *w, const coach *c)
@@ -420,6 +425,8 @@ static void write_employer(world *w, const employer *m)
 
 static void write_client(world *w, const client *c)
 {
+    if (w->exports)
+        gen_exports_client(w->exports, c->id, c->birth_year, c->gender);
     fld f[] = {FS(c->id), FN(c->birth_year, 0), FC((const char *const[]){"f", "m", "x"}, c->gender),
                FC(munis, c->muni), FC(segments, c->segment)};
     write_row(w, E_CLIENT, f, COUNT(f));
@@ -1014,6 +1021,10 @@ static void usage(FILE *out)
             "  --start YYYY-MM-DD first day of the data (default 2023-01-01)\n"
             "  --years Y          length of the data in whole years (default 2);\n"
             "                     the as-of date is the span's last day\n"
+            "  --exports          also write the same data as two client systems\n"
+            "                     export it: DIR/tyopaja (Finnish, Windows-1252) and\n"
+            "                     DIR/casebook (English, UTF-8); their profiles are\n"
+            "                     ingest/profiles/tyopaja.ini and casebook.ini\n"
             "  --help             show this text\n");
 }
 
@@ -1081,6 +1092,11 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i += 2) { /* every option takes a value, except --help */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         long n;
+        if (strcmp(a, "--exports") == 0) { /* the one option without a value */
+            w.want_exports = true;
+            i--;
+            continue;
+        }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 0;
@@ -1106,6 +1122,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (w.want_exports && w.nclients > GEN_EXPORTS_MAX_CLIENTS) {
+        fprintf(stderr, "gen-samples: --exports writes at most %ld clients\n",
+                (long)GEN_EXPORTS_MAX_CLIENTS);
+        return 2;
+    }
     if (!w.out) {
         fprintf(stderr, "gen-samples: say where to write with --out DIR\n");
         usage(stderr);
@@ -1117,6 +1138,11 @@ int main(int argc, char **argv)
     w.copies = (int)((w.nclients + 270) / 540 > 1 ? (w.nclients + 270) / 540 : 1);
     w.nemps = (int)(w.nclients * 150 / 540 > 150 ? w.nclients * 150 / 540 : 150);
     int rc = open_files(&w);
+    if (rc == 0 && w.want_exports) {
+        day_ymd(w.asof, &y, &m, &d); /* the files are named by the as-of year */
+        if (!(w.exports = gen_exports_open(w.out, w.seed, y, w.nclients)))
+            rc = -1;
+    }
     if (rc == 0) {
         make_coaches(&w);
         make_employers(&w);
@@ -1126,6 +1152,7 @@ int main(int argc, char **argv)
         make_review(&w);
     }
     rc |= close_files(&w);
+    rc |= gen_exports_close(w.exports);
     if (rc == 0) {
         char asof[16];
         day_ymd(w.asof, &y, &m, &d);
@@ -1134,6 +1161,8 @@ int main(int argc, char **argv)
         for (int e = 0; e < E_N; e++)
             printf(" %s %ld", file_names[e], w.rows[e]);
         printf("\n");
+        if (w.exports)
+            printf("gen-samples: wrote the same rows to %s/tyopaja and %s/casebook\n", w.out, w.out);
     }
     for (int k = 0; k < K_N; k++)
         free(w.by_kind[k]);

@@ -166,6 +166,34 @@ static void malformed_inputs(void **state)
     assert_non_null(why);
 }
 
+/* What must be neither stored nor echoed: valid codes, codes with a typo,
+ * codes inside other text; but not pseudonyms, Y-tunnus, dates or phone
+ * numbers, which hold digits too. */
+static void finds_code_shaped_text(void **state)
+{
+    (void)state;
+    assert_true(hetu_find("131052-308T"));
+    assert_true(hetu_find("131052-308U"));          /* wrong check character */
+    assert_true(hetu_find("131052a308t"));          /* lower case */
+    assert_true(hetu_find("290200-002C"));          /* no such date, still a typo of one */
+    assert_true(hetu_find("Asiakas 131052-308T soitti"));
+    assert_true(hetu_find("(131052+308T)"));
+    assert_true(hetu_find("x;100190Y999P"));
+    assert_false(hetu_find(""));
+    assert_false(hetu_find(NULL));
+    assert_false(hetu_find("131052-308"));          /* too short */
+    assert_false(hetu_find("131052-308TT"));        /* part of a longer word */
+    assert_false(hetu_find("9131052-308T"));
+    assert_false(hetu_find("131052Z308T"));         /* no century sign */
+    assert_false(hetu_find("321352-308T"));         /* no day 32, no month 13 */
+    assert_false(hetu_find("1234567-1"));           /* a Y-tunnus */
+    assert_false(hetu_find("2024-05-09"));
+    assert_false(hetu_find("040-1234567"));
+    assert_false(hetu_find("p_0123456a789b0123456789abcdef0123"));
+    assert_false(hetu_find("p_131052a308b1c2d3e4f5a6b7c8d9e0f1")); /* a pseudonym that starts like one */
+    assert_false(hetu_find("ep000001"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +204,7 @@ int main(void)
         cmocka_unit_test(individual_number_range),
         cmocka_unit_test(blanks_and_lower_case_are_normalised),
         cmocka_unit_test(malformed_inputs),
+        cmocka_unit_test(finds_code_shaped_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,6 +176,23 @@ static void maps_ignore_case_and_blanks(void **state)
     profile_free(p);
 }
 
+/* An export's word for unknown may be mapped to "" in any column, also a
+ * number or date column, whose values have nothing else to map to. */
+static void unknown_words_in_any_column(void **state)
+{
+    (void)state;
+    profile *p = load_ok("[clients]\nmap.birth_year.Ei tiedossa = \"\"\n"
+                         "map.municipality.- = \"\"\n"
+                         "[enrollments]\nmap.end_date.Auki = \"\"\n");
+    const profile_entity *cl = &p->ent[ENT_CLIENTS];
+    assert_int_equal(cl->nmaps, 2);
+    assert_string_equal(profile_map_value(cl, "birth_year", "EI TIEDOSSA"), "");
+    assert_string_equal(profile_map_value(cl, "municipality", "-"), "");
+    assert_null(profile_map_value(cl, "birth_year", "1990"));
+    assert_string_equal(profile_map_value(&p->ent[ENT_ENROLLMENTS], "end_date", "auki"), "");
+    profile_free(p);
+}
+
 /* Each mistake: the profile text, the line it must be reported on, and a
  * part of the reason. */
 static const struct {
@@ -193,6 +210,8 @@ static const struct {
     {"[enrollments]\n\nmap.exit_reason.Töissä = employed\n", 3, "'employed' is not a code of exit_reason"},
     {"[enrollments]\nmap.exit_reason.Töissä =\n", 2, "says nothing to map to"},
     {"[enrollments]\nmap.start_date.eilen = today\n", 2, "values of start_date cannot be mapped"},
+    {"[clients]\nmap.birth_year.Ei tiedossa = 1900\n", 2, "only a word for unknown may be mapped"},
+    {"[clients]\nmap.birth_year.Ei tiedossa =\n", 2, "values of birth_year cannot be mapped"},
     {"[enrollments]\nmap.Syy.Muu = other\n", 2, "enrollments has no column 'Syy'"},
     {"[enrollments]\ncolumn.Syy = exit_reason\nmap.Syy.Muu = other\n", 3, "write map.exit_reason.Muu"},
     {"[contacts]\nmap.in_person.Käynti = joskus\n", 2, "not yes or no"},
@@ -370,6 +389,7 @@ int main(void)
         cmocka_unit_test(defaults_without_profile_section),
         cmocka_unit_test(renames_ignore_case_and_blanks),
         cmocka_unit_test(maps_ignore_case_and_blanks),
+        cmocka_unit_test(unknown_words_in_any_column),
         cmocka_unit_test(each_mistake_on_its_line),
         cmocka_unit_test(long_line_is_refused),
         cmocka_unit_test(empty_and_missing_files),
