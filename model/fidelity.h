@@ -39,8 +39,10 @@ typedef enum {
 /* The section of item 1..25; 0 for any other number. */
 fidelity_section fidelity_item_section(int item);
 
-/* Names for lang "fi", "sv" or "en" (NULL or another code gives Finnish).
- * Item names are short enough for a table column; "" for an unknown item. */
+/* Names for lang "fi", "sv" or "en" (NULL or another code gives Finnish);
+ * "" for an unknown item.  Finnish item names are the seed's score sheet
+ * verbatim (items 4–6 run past 90 characters: let them wrap), Swedish and
+ * English ones are short. */
 const char *fidelity_item_name(int item, const char *lang);
 const char *fidelity_section_name(fidelity_section s, const char *lang);
 

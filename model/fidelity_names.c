@@ -15,12 +15,9 @@ static const char *const names_fi[FIDELITY_ITEMS] = {
     "Asiakasmäärä",
     "Fokus työhönvalmennuksessa",
     "Kokonaisvaltainen palvelu",
-    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteensovittaminen "
-    "toteutuu tiimityöskentelyn kautta",
-    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteen sovittaminen "
-    "toteutuu tiiviin tiimityöskentelyn kautta",
-    "Yhteisasiakkaat ja työskentely asiakkaan työllistymistä tukevien keskeisten "
-    "yhteistyötahojen kanssa",
+    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteensovittaminen toteutuu tiimityöskentelyn kautta",
+    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteen sovittaminen toteutuu tiiviin tiimityöskentelyn kautta",
+    "Yhteisasiakkaat ja työskentely asiakkaan työllistymistä tukevien keskeisten yhteistyötahojen kanssa",
     "Työhönvalmennuksen tiimi",
     "Työhönvalmennuksen tiiminvetäjän rooli",
     "Palvelun avoimuus",
@@ -75,8 +72,7 @@ static const char *const names_en[FIDELITY_ITEMS] = {
     "Employment services staff",
     "Vocational generalists",
     "Integration of rehabilitation with mental health treatment through team assignment",
-    "Integration of rehabilitation with mental health treatment through frequent team "
-    "member contact",
+    "Integration of rehabilitation with mental health treatment through frequent team member contact",
     "Collaboration between employment specialists and vocational rehabilitation counselors",
     "Vocational unit",
     "Role of employment supervisor",
