@@ -173,7 +173,7 @@ static void merge_fixture(warehouse *wh)
     add_item(wh, "gone", "x", "2023-06-01", 1, "rated", 4, 0);
 }
 
-static fidelity_review_list *merge(warehouse *wh, const char *review_id)
+static fidelity_review_list *merge(warehouse *wh, const char *review_id, bool internal)
 {
     metric_query q;
     metric_query_init(&q);
@@ -181,7 +181,7 @@ static fidelity_review_list *merge(warehouse *wh, const char *review_id)
     ips_diag_clear(&d);
     assert_int_equal(metric_period_parse("2024Q3", &q.start, &q.end, &d), IPS_OK);
     assert_true(date_parse_iso("2024-12-31", &q.as_of));
-    q.internal = true;
+    q.internal = internal;
     fidelity_review_list *list = NULL;
     if (fidelity_review_merge(wh, &q, review_id, &list, &d) != IPS_OK)
         fail_msg("fidelity_review_merge: %s", d.msg);
@@ -193,7 +193,7 @@ static void merged_review(void **state)
     (void)state;
     warehouse *wh = fixture_open();
     merge_fixture(wh);
-    fidelity_review_list *list = merge(wh, NULL);
+    fidelity_review_list *list = merge(wh, NULL, true);
     assert_int_equal(list->n, 2);
     const fidelity_review *svc = &list->reviews[0], *p1 = &list->reviews[1];
     assert_string_equal(svc->review_id, "svc");
@@ -230,13 +230,18 @@ static void merged_review(void **state)
     fidelity_review_list_free(list);
 
     /* A given review, even an older one: p1-old's 1 against p1's data 5. */
-    list = merge(wh, "p1-old");
+    list = merge(wh, "p1-old", true);
     assert_int_equal(list->n, 1);
     assert_int_equal(list->reviews[0].items[0].data_score, 5);
     assert_true(list->reviews[0].items[0].differs);
     fidelity_review_list_free(list);
-    list = merge(wh, "no-such-review");
+    list = merge(wh, "no-such-review", true);
     assert_int_equal(list->n, 0);
+    fidelity_review_list_free(list);
+    /* Published (suppressed) figures: the same reviews come back. */
+    list = merge(wh, NULL, false);
+    assert_int_equal(list->n, 2);
+    assert_string_equal(list->reviews[1].review_id, "p1-new");
     fidelity_review_list_free(list);
 
     /* All three reviews dated in W have total rows; "gone" has none. */
