@@ -98,8 +98,12 @@ static const char *const schema_v1[] = {
     "  minutes REAL CHECK(minutes IS NULL OR minutes >= 0),\n"
     TAIL ",\n"
     "  CHECK(coach_id IS NOT NULL OR \"by\" = 'client'));\n",
-    "CREATE INDEX contacts_client ON contacts(client_id, date);\n",
-    "CREATE INDEX contacts_coach ON contacts(coach_id, date);\n",
+    /* The trailing columns make the fidelity items' contact look-ups (items
+     * 15 and 23 by client; 17 and 24 by coach) index-only: at 30M contacts
+     * the table look-ups they save cost several times the whole query. */
+    "CREATE INDEX contacts_client ON contacts(client_id, date, kind, in_person);\n",
+    "CREATE INDEX contacts_coach ON contacts(coach_id, date, kind, in_person, \"by\", setting,"
+    " minutes);\n",
     "CREATE INDEX contacts_kind ON contacts(kind, date);\n",
     "CREATE TABLE jobs(\n"
     "  job_id TEXT PRIMARY KEY,\n"
