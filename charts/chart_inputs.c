@@ -8,6 +8,7 @@
 
 #include "model/curves.h"
 #include "model/distributions.h"
+#include "model/fidelity.h"
 
 static ips_error fetch_contact_days(warehouse *wh, const metric_query *q, chart_contact_days *out,
                                     ips_diag *d)
@@ -52,11 +53,49 @@ static ips_error fetch_km(warehouse *wh, const metric_query *q, chart_km_curve *
     return IPS_OK;
 }
 
+static chart_fid_status chart_status(fidelity_status s)
+{
+    switch (s) {
+    case FID_STATUS_RATED: return FID_RATED;
+    case FID_STATUS_NOT_APPLICABLE: return FID_NOT_APPLICABLE;
+    case FID_STATUS_NOT_RATED: return FID_NOT_RATED;
+    default: return FID_NONE;
+    }
+}
+
+/* The latest review in the window, merged with the scores computed from data
+ * for the same unit; without a review, the data scores alone. */
 static ips_error fetch_fidelity(warehouse *wh, const metric_query *q, const metric_set *period,
                                 chart_fidelity *out, ips_diag *d)
 {
-    (void)wh, (void)q, (void)d;
+    fidelity_review_list *list = NULL;
     chart_inputs_fidelity_from_rows(period, out);
+    ips_error e = fidelity_review_merge(wh, q, NULL, &list, d);
+    if (e != IPS_OK || !list->n) {
+        fidelity_review_list_free(list);
+        return e;
+    }
+    const fidelity_review *r = &list->reviews[0];
+    for (size_t i = 1; i < list->n; i++)
+        if (list->reviews[i].review_date > r->review_date)
+            r = &list->reviews[i];
+    out->has_review = true;
+    snprintf(out->review_id, sizeof out->review_id, "%s", r->review_id);
+    date_format_iso(r->review_date, out->review_date);
+    out->total_low = r->total_low;
+    out->total_high = r->total_high;
+    out->items_rated = r->items_rated;
+    snprintf(out->band, sizeof out->band, "%s", r->band);
+    for (int i = 0; i < 25 && i < FIDELITY_ITEMS; i++) {
+        const fidelity_merged_item *m = &r->items[i];
+        chart_fid_item *c = &out->items[i];
+        c->item = m->item;
+        c->status = chart_status(m->status);
+        c->reviewer_low = m->score;
+        c->reviewer_high = m->score_high ? m->score_high : m->score;
+        c->data_score = m->data_score;
+    }
+    fidelity_review_list_free(list);
     return IPS_OK;
 }
 

@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "model/batches.h"
+#include "model/fidelity.h"
 #include "model/funding.h"
 #include "model/quality.h"
 
@@ -243,21 +244,49 @@ static ips_error load_findings(warehouse *wh, const metric_query *q, report_inpu
     return e;
 }
 
+static report_item_status report_status(fidelity_status s)
+{
+    switch (s) {
+    case FID_STATUS_RATED: return RI_RATED;
+    case FID_STATUS_NOT_APPLICABLE: return RI_NOT_APPLICABLE;
+    case FID_STATUS_NOT_RATED: return RI_NOT_RATED;
+    default: return RI_NONE;
+    }
+}
+
 static ips_error load_reviews(warehouse *wh, const metric_query *q, report_inputs *in,
                               ips_diag *d)
 {
-    (void)wh;
-    (void)q;
-    (void)in;
-    (void)d;
-    return IPS_OK;
+    fidelity_review_list *list = NULL;
+    ips_error e = fidelity_review_merge(wh, q, NULL, &list, d);
+    for (size_t i = 0; e == IPS_OK && i < list->n; i++) {
+        const fidelity_review *r = &list->reviews[i];
+        report_review *rr = report_inputs_add_review(in, r->review_id, r->unit,
+                                                     r->reviewer[0] ? r->reviewer : NULL,
+                                                     r->review_date);
+        if (!rr) {
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            break;
+        }
+        for (int k = 0; k < FIDELITY_ITEMS && k < REPORT_ITEMS; k++) {
+            const fidelity_merged_item *m = &r->items[k];
+            if (m->item < 1 || m->item > REPORT_ITEMS)
+                continue;
+            report_review_item *it = &rr->items[m->item];
+            it->status = report_status(m->status);
+            it->score = m->score;
+            it->score_high = m->score_high ? m->score_high : m->score;
+        }
+    }
+    fidelity_review_list_free(list);
+    return e;
 }
 
 static void load_item_names(report_lang lang, report_inputs *in)
 {
-    (void)lang;
-    for (int i = 0; i <= REPORT_ITEMS; i++)
-        in->item_names[i] = NULL;
+    in->item_names[0] = NULL;
+    for (int i = 1; i <= REPORT_ITEMS; i++)
+        in->item_names[i] = fidelity_item_name(i, report_lang_code(lang));
 }
 
 /* One price row for all providers (the tariff's default) and one for each
