@@ -59,6 +59,8 @@ static double cell_size(const metric_row *r)
         return -1;
     if (r->kind == MK_COUNT)
         return (r->has & MH_VALUE) ? r->value : -1;
+    if (r->kind == MK_RATIO) /* its denominator is fte or a setting, not people */
+        return (r->has & MH_NUMERATOR) ? r->numerator : -1;
     if (r->has & MH_DENOMINATOR)
         return r->denominator;
     if (r->has & MH_NUMERATOR)

@@ -235,6 +235,30 @@ static void kinds_that_are_not_people(void **state)
 }
 
 /* R17: half-up with the row's decimals; blank without a value. */
+/* Ratios (fte needed = clients / 45) are judged by their numerator, also when
+ * choosing the next smallest: the denominators are one setting, 45, in every
+ * region.  Regions: "" 2 clients (hidden), Heinola 123, Hollola 52 → Hollola,
+ * the next smallest number of people, is hidden too; Heinola stays. */
+static void secondary_for_ratios_uses_numerators(void **state)
+{
+    (void)state;
+    metric_set *set = metric_set_new();
+    const char *groups[] = {"", "Heinola", "Hollola"};
+    const double clients[] = {2, 123, 52};
+    for (int i = 0; i < 3; i++) {
+        metric_row *r = add(set, "fte_needed_throughput", "region", groups[i], MK_RATIO);
+        r->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
+        r->numerator = clients[i];
+        r->denominator = 45;
+        r->value = clients[i] / 45;
+    }
+    metric_set_suppress(set, 5);
+    assert_true(set->rows[0].suppressed);
+    assert_false(set->rows[1].suppressed);
+    assert_true(set->rows[2].suppressed);
+    metric_set_free(set);
+}
+
 static void values_print_half_up(void **state)
 {
     (void)state;
@@ -304,6 +328,7 @@ int main(void)
         cmocka_unit_test(blank_cells_with_a_denominator_are_candidates),
         cmocka_unit_test(no_secondary_when_not_needed),
         cmocka_unit_test(kinds_that_are_not_people),
+        cmocka_unit_test(secondary_for_ratios_uses_numerators),
         cmocka_unit_test(values_print_half_up),
         cmocka_unit_test(compute_suppresses_unless_internal),
     };
