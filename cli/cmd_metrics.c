@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "model/funding.h"
 #include "model/metrics.h"
 
 static const char help_text[] =
@@ -31,6 +32,10 @@ static const char help_text[] =
     "  --min-cell N         hide counts from 1 to N-1 (default 5)\n"
     "  --internal           no suppression; for internal use only (contains small numbers)\n"
     "  --clients-per-coach-year X  clients a full-time coach serves in a year (default 45)\n"
+    "  --guidance-reasons LIST  exit reasons that earn the guidance fee, comma separated\n"
+    "                       (default work_trial,sick_leave,pension,rehabilitation,\n"
+    "                       education,other_service)\n"
+    "  --outcome-reasons LIST  exit reasons that earn the outcome fee (default employed_open)\n"
     "  -h, --help           this text\n";
 
 typedef struct {
@@ -38,6 +43,8 @@ typedef struct {
     const char *period, *from, *to;
     const char *format;
     metric_query q;
+    char reason_text[2][512];        /* --guidance-reasons, --outcome-reasons */
+    const char *reasons[2][16];      /* NULL-terminated lists into reason_text */
 } metrics_opts;
 
 static int usage_error(ips_diag *d, const char *msg, const char *arg)
@@ -45,6 +52,31 @@ static int usage_error(ips_diag *d, const char *msg, const char *arg)
     ips_diag_set(d, IPS_ERR_USAGE, "%s%s%s; see 'ipsreport metrics --help'", msg,
                  arg ? " " : "", arg ? arg : "");
     return IPS_EXIT_FAILURE;
+}
+
+/* Splits "a, b,c" into o->reasons[which] and checks each is an exit reason. */
+static int parse_reasons(metrics_opts *o, int which, const char *opt, const char *arg, ips_diag *d)
+{
+    char *text = o->reason_text[which];
+    size_t n = 0;
+    if (strlen(arg) >= sizeof o->reason_text[which])
+        return usage_error(d, opt, "is too long");
+    strcpy(text, arg);
+    for (char *save = NULL, *tok = strtok_r(text, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+        if (n + 1 >= sizeof o->reasons[which] / sizeof o->reasons[which][0])
+            return usage_error(d, opt, "lists too many reasons");
+        o->reasons[which][n++] = tok;
+    }
+    o->reasons[which][n] = NULL;
+    if (n == 0)
+        return usage_error(d, opt, "needs at least one exit reason");
+    if (funding_reasons_check(o->reasons[which], opt, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    if (which == 0)
+        o->q.guidance_reasons = o->reasons[0];
+    else
+        o->q.outcome_reasons = o->reasons[1];
+    return IPS_EXIT_OK;
 }
 
 static int parse_date_arg(const char *opt, const char *text, ips_day *out, ips_diag *d)
@@ -58,7 +90,7 @@ static int parse_date_arg(const char *opt, const char *text, ips_day *out, ips_d
 }
 
 enum { OPT_DB = 256, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_AS_OF, OPT_BY, OPT_FORMAT,
-       OPT_MIN_CELL, OPT_INTERNAL, OPT_CPCY };
+       OPT_MIN_CELL, OPT_INTERNAL, OPT_CPCY, OPT_GUIDANCE, OPT_OUTCOME };
 
 static int apply_option(metrics_opts *o, int c, const char *arg, ips_diag *d)
 {
@@ -70,6 +102,8 @@ static int apply_option(metrics_opts *o, int c, const char *arg, ips_diag *d)
     case OPT_AS_OF: return parse_date_arg("--as-of", arg, &o->q.as_of, d);
     case OPT_FORMAT: o->format = arg; break;
     case OPT_INTERNAL: o->q.internal = true; break;
+    case OPT_GUIDANCE: return parse_reasons(o, 0, "--guidance-reasons", arg, d);
+    case OPT_OUTCOME: return parse_reasons(o, 1, "--outcome-reasons", arg, d);
     case OPT_BY: {
         int g = metric_group_find(arg);
         if (g < 0)
@@ -112,6 +146,8 @@ static int parse_args(int argc, char **argv, metrics_opts *o, ips_diag *d)
         {"min-cell", required_argument, NULL, OPT_MIN_CELL},
         {"internal", no_argument, NULL, OPT_INTERNAL},
         {"clients-per-coach-year", required_argument, NULL, OPT_CPCY},
+        {"guidance-reasons", required_argument, NULL, OPT_GUIDANCE},
+        {"outcome-reasons", required_argument, NULL, OPT_OUTCOME},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
