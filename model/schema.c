@@ -12,7 +12,8 @@
  * Code lists are written as OR chains, not IN (...): SQLite evaluates an IN
  * list in a CHECK by building a temporary index on every INSERT, which made
  * ingest several times slower. */
-static const char *const schema_v1[] = {
+/* The latest schema, for a new warehouse. */
+static const char *const schema_ddl[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n",
     "CREATE TABLE batches(\n"
     "  batch_id INTEGER PRIMARY KEY,\n"
@@ -168,7 +169,54 @@ static ips_error db_fail(sqlite3 *db, const char *path, ips_diag *d)
     return ips_diag_set(d, IPS_ERR_DB, "%s: %s", path, sqlite3_errmsg(db));
 }
 
-static ips_error create_v1(sqlite3 *db, const char *path, ips_diag *d)
+/* Upgrades, one step per version; each runs in its own transaction and
+ * then sets user_version to `to`. */
+static const struct {
+    int to;
+    const char *const *sql;
+} upgrades[] = {
+    /* 2: the contacts indexes carry the columns the fidelity items read. */
+    {2, (const char *const[]){
+            "DROP INDEX IF EXISTS contacts_client",
+            "CREATE INDEX contacts_client ON contacts(client_id, date, kind, in_person)",
+            "DROP INDEX IF EXISTS contacts_coach",
+            "CREATE INDEX contacts_coach ON contacts(coach_id, date, kind, in_person, \"by\", "
+            "setting, minutes)",
+            NULL}},
+};
+
+static ips_error upgrade(sqlite3 *db, const char *path, int version, ips_diag *d)
+{
+    for (size_t i = 0; i < sizeof upgrades / sizeof upgrades[0]; i++) {
+        if (upgrades[i].to <= version)
+            continue;
+        char pragma[48];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", upgrades[i].to);
+        int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        for (const char *const *stmt = upgrades[i].sql; *stmt && rc == SQLITE_OK; stmt++)
+            rc = sqlite3_exec(db, *stmt, NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, pragma, NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            ips_diag_set(d, IPS_ERR_DB, "%s: cannot upgrade the warehouse from version %d to %d: "
+                         "%s", path, version, upgrades[i].to, sqlite3_errmsg(db));
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return IPS_ERR_DB;
+        }
+        version = upgrades[i].to;
+    }
+    return IPS_OK;
+}
+
+int schema_version(sqlite3 *db)
+{
+    int version = -1;
+    return query_int(db, "PRAGMA user_version", &version) == SQLITE_OK ? version : -1;
+}
+
+static ips_error create_latest(sqlite3 *db, const char *path, ips_diag *d)
 {
     char pragma[96];
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -176,7 +224,7 @@ static ips_error create_v1(sqlite3 *db, const char *path, ips_diag *d)
     snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
              APPLICATION_ID, SCHEMA_VERSION);
     int rc = SQLITE_OK;
-    for (const char *const *stmt = schema_v1; *stmt && rc == SQLITE_OK; stmt++)
+    for (const char *const *stmt = schema_ddl; *stmt && rc == SQLITE_OK; stmt++)
         rc = sqlite3_exec(db, *stmt, NULL, NULL, NULL);
     if (rc != SQLITE_OK || sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
         ips_error e = db_fail(db, path, d);
@@ -199,7 +247,7 @@ ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
                             "or an ipsreport warehouse",
                             path, sqlite3_errmsg(db));
     if (tables == 0 && version == 0)
-        return create_v1(db, path, d);
+        return create_latest(db, path, d);
     if (appid != APPLICATION_ID)
         return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
                             "%s: is an SQLite database but not an ipsreport warehouse; "
@@ -208,7 +256,5 @@ ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
         return ips_diag_set(d, IPS_ERR_SCHEMA_NEWER,
                             "%s: warehouse schema version %d is newer than this ipsreport "
                             "understands (%d); upgrade ipsreport", path, version, SCHEMA_VERSION);
-    /* Upgrades from older versions go here, one step per version, each in
-     * its own transaction.  Version 1 is the first. */
-    return IPS_OK;
+    return version < SCHEMA_VERSION ? upgrade(db, path, version, d) : IPS_OK;
 }

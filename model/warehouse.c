@@ -57,6 +57,13 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
         return d ? d->code : IPS_ERR_IO;
     }
     ips_error e = configure(wh, readonly, d);
+    int version = e == IPS_OK ? schema_version(wh->db) : -1;
+    if (readonly && version > 0 && version < SCHEMA_VERSION) {
+        /* An older warehouse is upgraded once, by a short writing connection. */
+        warehouse *rw = NULL;
+        e = warehouse_open(path, 0, &rw, d);
+        warehouse_free(rw);
+    }
     if (e == IPS_OK)
         e = schema_ensure(wh->db, path, d);
     if (e != IPS_OK) {
