@@ -36,8 +36,8 @@ static ips_error create_views(metric_ctx *ctx, ips_diag *d)
         " CASE WHEN end_date > (SELECT a FROM temp.asof) THEN NULL ELSE end_date END AS end_date,"
         " hours_per_week, competitive, permanent, subsidized, end_reason"
         " FROM main.jobs WHERE +start_date <= (SELECT a FROM temp.asof)",
-        "CREATE TEMP VIEW IF NOT EXISTS ct AS SELECT * FROM main.contacts"
-        " WHERE date <= (SELECT a FROM temp.asof)",
+        ("CREATE TEMP VIEW IF NOT EXISTS ct AS SELECT * FROM main.contacts"
+         " WHERE date <= (SELECT a FROM temp.asof)"),
     };
     for (size_t i = 0; i < sizeof ddl / sizeof ddl[0]; i++) {
         ips_error e = exec_sql(ctx, ddl[i], d);
