@@ -240,6 +240,11 @@ static ips_error feed(csv_reader *r, const unsigned char *p, size_t n, ips_diag 
         size_t seg = nl ? (size_t)(nl - p) + 1 : n;
         if (!r->row_line && !(seg == 1 && p[0] == '\n') && !(seg == 2 && p[0] == '\r'))
             r->row_line = r->line;
+        /* libcsv grows a field's buffer by blk_size at a time, so a long field
+         * (a 5 MB line) costs quadratic copying; growing by the current size
+         * makes it doubling. */
+        size_t have = csv_get_buffer_size(&r->parser);
+        csv_set_blk_size(&r->parser, have > CHUNK ? have : CHUNK);
         if (csv_parse(&r->parser, p, seg, on_field, on_row, r) != seg || r->oom)
             return parse_error(r, d);
         if (nl)
