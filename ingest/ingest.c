@@ -115,10 +115,15 @@ static int score_entity(const ingest_options *opt, int e, const csv_record *hdr,
     return matched;
 }
 
+/* The complete entity matching most columns, unless an incomplete one
+ * matches more: a contacts file without contact_id is complete as clients
+ * (client_id is all clients need), and loading it so would overwrite every
+ * named client with blanks. */
 static int recognise(const ingest_options *opt, const char *path, const csv_record *hdr,
                      const char *name, ips_diag *d)
 {
-    int best = -1, best_score = -1, closest = -1, closest_score = 0;
+    int best = -1, best_score = -1, best_matched = 0;
+    int closest = -1, closest_score = 0, closest_matched = 0;
     const char *closest_missing = NULL;
     for (int e = 0; e < ENT__COUNT; e++) {
         bool complete;
@@ -129,11 +134,11 @@ static int recognise(const ingest_options *opt, const char *path, const csv_reco
                                   strlen(contract_entity_get(e)->name)) == 0;
         int weighted = s * 2 + hinted;
         if (complete && weighted > best_score)
-            best = e, best_score = weighted;
+            best = e, best_score = weighted, best_matched = s;
         if (!complete && weighted > closest_score)
-            closest = e, closest_score = weighted, closest_missing = missing;
+            closest = e, closest_score = weighted, closest_matched = s, closest_missing = missing;
     }
-    if (best >= 0)
+    if (best >= 0 && closest_matched <= best_matched)
         return best;
     if (closest >= 0)
         ips_diag_set(d, IPS_ERR_MISSING_COLUMN,

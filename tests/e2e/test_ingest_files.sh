@@ -40,6 +40,13 @@ printf 'client_id,date,kind\nc1,2024-01-01,client\n' >contacts_missing.csv
 $IPS ingest --db $W --entity contacts contacts_missing.csv >miss.out 2>miss.err
 check "missing required column: exit 2" test $? -eq 2
 check "missing required column named" grep -q "contacts_missing.csv:1: required column 'contact_id'" miss.err
+# Without --entity the same file must not pass for clients (client_id is all
+# clients require): that would blank the named client's other columns.
+before=$(sql $W "SELECT count(*) || birth_year FROM clients WHERE client_id='c1'")
+$IPS ingest --db $W contacts_missing.csv >miss2.out 2>miss2.err
+check "missing contact_id, no --entity: exit 2, not loaded as clients" test $? -eq 2
+check "missing contact_id, no --entity: message names the column" grep -q "contacts_missing.csv:1: .*looks like contacts.*'contact_id' is missing" miss2.err
+check "missing contact_id, no --entity: client row unchanged" test "$(sql $W "SELECT count(*) || birth_year FROM clients WHERE client_id='c1'")" = "$before"
 
 # Duplicate header column.
 printf 'client_id,gender,gender\nc9,f,f\n' >dup.csv
