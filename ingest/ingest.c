@@ -163,6 +163,14 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
     if ((*hdr)->nfields > MAX_HEADER)
         return ips_diag_set(d, IPS_ERR_HEADER, "%s:%ld: the header has %zu columns; at most %d "
                             "are read", job->name, (*hdr)->line, (*hdr)->nfields, MAX_HEADER);
+    /* NUL bytes in the header mean UTF-16 (Excel's "Unicode text") or a binary
+     * file; calling that Windows-1252 would send the user the wrong way. */
+    for (size_t i = 0; i < (*hdr)->nfields; i++)
+        if (memchr((*hdr)->fields[i], '\0', (*hdr)->lens[i]))
+            return ips_diag_set(d, IPS_ERR_ENCODING, "%s:%ld: the header contains NUL bytes: "
+                                "the file is probably UTF-16 (Excel's \"Unicode text\") or not "
+                                "a text file; save it as \"CSV UTF-8\"", job->name,
+                                (*hdr)->line);
     if (needs_utf8_check(job->opt, job->opt->entity))
         for (size_t i = 0; i < (*hdr)->nfields; i++)
             if (!validate_utf8((*hdr)->fields[i], (*hdr)->lens[i]))

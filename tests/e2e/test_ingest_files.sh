@@ -77,6 +77,12 @@ printf 'client_id,municipality\nw1,K\344rk\366l\344\n' >cp1252.csv
 $IPS ingest --db $W cp1252.csv >cp.out 2>cp.err
 check "Windows-1252 without profile: refused, advice given" grep -q "cp1252.csv:2: municipality: text is not UTF-8.*windows-1252" cp.err
 
+# A UTF-16 export (Excel's "Unicode text") is not called Windows-1252.
+printf 'client_id,municipality\r\nu1,K\303\244rk\303\266l\303\244\r\n' | iconv -f UTF-8 -t UTF-16 >utf16.csv
+$IPS ingest --db $W utf16.csv >u16.out 2>u16.err
+check "UTF-16 file: exit 2" test $? -eq 2
+check "UTF-16 file: refused with advice to save as CSV UTF-8" grep -q "utf16.csv:1: .*UTF-16.*CSV UTF-8" u16.err
+
 # Rows of one id twice in one file with other values: the second is rejected.
 printf 'client_id,birth_year\nd1,1970\nd1,1971\nd1,1970\n' >twice.csv
 $IPS ingest --db $W twice.csv >tw.out 2>tw.err
