@@ -1,12 +1,15 @@
 /* Fuzz target: the whole ingest path on one input file.  The input is written
  * to a temp file and loaded with ingest_files() into a fresh in-memory
- * warehouse together with a small base (coaches, clients, employers,
- * enrollments), so references can resolve.  Odd-sized inputs are read with a
- * source profile and a key (a Finnish-style layout; skipped while profiles
- * cannot be loaded).  Beyond memory errors, the target aborts when ingest
- * breaks its promises: every file accounted for (read = stored + rejected +
- * duplicate), a refused file leaves nothing, every batch's rows and rejects
- * all there, SQLite's integrity and foreign-key checks pass. */
+ * warehouse holding a small base (coaches, clients, employers, enrollments),
+ * so references can resolve.  The input's size picks the way: size % 3 == 0
+ * loads base and input in one call into an empty warehouse (dependency
+ * order); 1 loads the input alone into a copy of a prepared base warehouse
+ * (faster, so more runs); 2 does the same through a source profile and a key
+ * (a Finnish-style layout; canonical while profiles cannot be loaded).
+ * Beyond memory errors, the target aborts when ingest breaks its promises:
+ * every file accounted for (read = stored + rejected + duplicate), a refused
+ * file leaves nothing, every batch's rows and rejects all there, SQLite's
+ * integrity and foreign-key checks pass. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +48,11 @@ static char base_paths[NBASE][600];
 static char input_path[600];
 static profile *prof;
 static pseudonym_key key;
+static unsigned char *base_image; /* the base warehouse, serialised */
+static sqlite3_int64 base_image_size;
+
+static void ingest_one(warehouse *wh, char *const *paths, size_t n, const ingest_options *opt);
+static void check_warehouse(sqlite3 *db);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -60,7 +68,36 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         prof = NULL; /* profiles not built in yet: the canonical layout only */
     for (size_t i = 0; i < sizeof key.bytes; i++)
         key.bytes[i] = (unsigned char)(i * 37 + 11);
+    warehouse *wh = NULL;
+    if (warehouse_open(":memory:", WH_CREATE, &wh, &d) != IPS_OK)
+        fuzz_fail("cannot open an in-memory warehouse: %s", d.msg);
+    char *paths[NBASE];
+    for (size_t i = 0; i < NBASE; i++)
+        paths[i] = base_paths[i];
+    ingest_one(wh, paths, NBASE, &(ingest_options){.entity = -1});
+    check_warehouse(warehouse_db(wh));
+    if (!(base_image = sqlite3_serialize(warehouse_db(wh), "main", &base_image_size, 0)))
+        fuzz_fail("cannot serialise the base warehouse");
+    warehouse_free(wh);
     return 0;
+}
+
+/* A warehouse holding the base: the prepared image, copied. */
+static warehouse *base_warehouse(void)
+{
+    warehouse *wh = NULL;
+    ips_diag d;
+    if (warehouse_open(":memory:", WH_CREATE, &wh, &d) != IPS_OK)
+        fuzz_fail("cannot open an in-memory warehouse: %s", d.msg);
+    unsigned char *copy = sqlite3_malloc64((sqlite3_uint64)base_image_size);
+    if (!copy)
+        fuzz_fail("out of memory");
+    memcpy(copy, base_image, (size_t)base_image_size);
+    if (sqlite3_deserialize(warehouse_db(wh), "main", copy, base_image_size, base_image_size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+        SQLITE_OK)
+        fuzz_fail("cannot load the base warehouse: %s", sqlite3_errmsg(warehouse_db(wh)));
+    return wh;
 }
 
 static long long query(sqlite3 *db, const char *sql)
@@ -143,22 +180,21 @@ static void ingest_one(warehouse *wh, char *const *paths, size_t n, const ingest
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write("input.csv", data, size, input_path, sizeof input_path);
-    warehouse *wh = NULL;
-    ips_diag d;
-    if (warehouse_open(":memory:", WH_CREATE, &wh, &d) != IPS_OK)
-        fuzz_fail("cannot open an in-memory warehouse: %s", d.msg);
     char *paths[NBASE + 1];
     for (size_t i = 0; i < NBASE; i++)
         paths[i] = base_paths[i];
     paths[NBASE] = input_path;
     ingest_options canonical = {.entity = -1};
-    if (prof && size % 2) {
-        /* The base in the canonical layout, then the input through the profile. */
-        ingest_options with_profile = {.entity = -1, .prof = prof, .key = &key};
-        ingest_one(wh, paths, NBASE, &canonical);
-        ingest_one(wh, paths + NBASE, 1, &with_profile);
-    } else {
+    ingest_options with_profile = {.entity = -1, .prof = prof, .key = &key};
+    warehouse *wh = NULL;
+    if (size % 3 == 0) {
+        ips_diag d;
+        if (warehouse_open(":memory:", WH_CREATE, &wh, &d) != IPS_OK)
+            fuzz_fail("cannot open an in-memory warehouse: %s", d.msg);
         ingest_one(wh, paths, NBASE + 1, &canonical);
+    } else {
+        wh = base_warehouse();
+        ingest_one(wh, paths + NBASE, 1, size % 3 == 2 && prof ? &with_profile : &canonical);
     }
     check_warehouse(warehouse_db(wh));
     warehouse_free(wh);
