@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "common/trim.h"
+#include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/validate.h"
 
@@ -181,6 +182,12 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
 static void add_ignored(header_map *m, const char *name, size_t len)
 {
     size_t used = strlen(m->ignored);
+    if (used + 3 >= sizeof m->ignored)
+        return;
+    /* A long list is cut at a whole character: it is stored and printed. */
+    size_t room = sizeof m->ignored - used - (used ? 3 : 1);
+    if (len > room)
+        len = utf8_cut(name, room);
     snprintf(m->ignored + used, sizeof m->ignored - used, "%s%.*s", used ? ", " : "", (int)len, name);
 }
 
@@ -251,9 +258,9 @@ static ips_error check_refs(file_job *job, const validated_row *vr, const char *
                 [ENT_EMPLOYERS] = "employer", [ENT_ENROLLMENTS] = "enrollment"};
             const char *what = contract_entity_get(col->ref)->name;
             *column = col->name;
-            snprintf(reason, n, "unknown %s '%.60s': load the %s file first or in the same "
-                     "command", singular[col->ref] ? singular[col->ref] : what, vr->vals[c].text,
-                     what);
+            snprintf(reason, n, "unknown %s '%.*s': load the %s file first or in the same "
+                     "command", singular[col->ref] ? singular[col->ref] : what,
+                     (int)utf8_cut(vr->vals[c].text, 60), vr->vals[c].text, what);
             return IPS_OK;
         }
     }

@@ -98,6 +98,8 @@ bad "mixed delimiters" mixed_delimiters.csv 1 2 \
 check "mixed delimiters: the comma rows stored" test "$(sql w.db "SELECT group_concat(client_id) FROM (SELECT client_id FROM clients WHERE client_id LIKE 'c6%' ORDER BY 1)")" = c61,c63
 bad "NUL byte in a field" nul_byte.csv 1 2 "^nul_byte.csv:3: municipality: contains a NUL byte"
 check "NUL row not stored, neighbours stored" test "$(sql w.db "SELECT group_concat(client_id) FROM (SELECT client_id FROM clients WHERE client_id LIKE 'c9%' ORDER BY 1)")" = c91,c93
+bad "long values of ä and ö quoted in reasons" long_multibyte_values.csv 1 1 \
+    "^long_multibyte_values.csv:3: client_id: unknown client 'cööö*': load the clients"
 bad "CR-only line ends (old Mac export)" cr_only_line_ends.csv 1 2 "^cr_only_line_ends.csv:3: birth_year:"
 bad "rules across columns, repeated ids" contacts_rules_and_repeats.csv 1 3 \
     "^contacts_rules_and_repeats.csv:3: coach_id: is blank; it may be blank only when by is 'client'"
@@ -132,6 +134,10 @@ bad "5-million-character line of delimiters" long_line_fields.csv 1 2 \
     "^long_line_fields.csv:3: row: has 5000001 fields but the header has 4"
 { printf 'client_id,birth_year,'; repeat h 5000000; printf '\ng13,1990,x\n'; } >long_header.csv
 bad "5-million-character header column (not in the contract)" long_header.csv 0 1 ""
+{ printf client_id; for i in $(seq 1 200); do printf ',sarake_ää_%d' $i; done; printf '\ng15'; repeat , 200; echo; } >many_ignored_columns.csv
+bad "200 columns not in the contract, names with ää" many_ignored_columns.csv 0 1 ""
+check "the list of ignored columns is cut at a whole character" \
+    sh -c "test \$(sqlite3 w.db 'SELECT length(CAST(ignored_columns AS BLOB)) FROM batches ORDER BY batch_id DESC LIMIT 1') -le 1023"
 { printf client_id; repeat , 5000000; printf '\ng14\n'; } >wide_header.csv
 bad "header of 5 million columns" wide_header.csv 2 0 "wide_header.csv:1: the header has 5000001 columns; at most 256"
 

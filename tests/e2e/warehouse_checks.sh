@@ -5,7 +5,8 @@
 #  - every batch adds up: read = stored + rejected + duplicate, and its
 #    content hash was recorded (a batch still marked 'loading' was committed
 #    half way);
-#  - every batch's rejects are all there (rows_rejected rows in rejects);
+#  - every batch's rejects are all there (rows_rejected rows in rejects), and
+#    reject reasons and lists of ignored columns are valid UTF-8;
 #  - every batch's stored rows are all there: the rows carrying its batch_id
 #    number rows_stored (new and updated rows both take the batch's id), or
 #    fewer only when a later batch of that entity corrected some of them.
@@ -26,6 +27,10 @@ warehouse_problems() {
     v=$(sql "$db" "SELECT group_concat(b.batch_id) FROM batches b WHERE b.rows_rejected <>
                    (SELECT count(*) FROM rejects r WHERE r.batch_id = b.batch_id)")
     [ -z "$v" ] || echo "batches with missing or extra rejects: $v"
+    if ! sql "$db" "SELECT reason, column_name FROM rejects; SELECT ignored_columns, file_name
+                    FROM batches" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+        echo "a reject reason or column list is not valid UTF-8 (cut inside a character?)"
+    fi
     for e in $ENTITIES; do
         v=$(sql "$db" "SELECT group_concat(b.batch_id) FROM batches b WHERE b.entity = '$e'
                        AND (SELECT count(*) FROM $e t WHERE t.batch_id = b.batch_id)
