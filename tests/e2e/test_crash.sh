@@ -3,7 +3,8 @@
 #
 # 1. A large load (gen-samples --clients 20000, ~43 MB, 770,000 rows) is
 #    ingested by the release binary and SIGKILLed at several points (0.2 s,
-#    0.5 s, 1 s, ... after start; wherever it got to, no timing is asserted).
+#    0.5 s, 1 s, ... after start; wherever it got to, no timing is asserted),
+#    and once each stopped by SIGINT and SIGTERM.
 #    After each kill the warehouse must be whole: integrity and foreign-key
 #    checks pass, and every batch present is complete (its rows all carry its
 #    batch_id, its rejects are all there, its counts add up); a file whose
@@ -49,32 +50,35 @@ check "clean run: every row the generator wrote is stored" test \
     "$(sql clean.db 'SELECT count(*) FROM contacts')" = "$(sed -n 's/.* contacts \([0-9]*\).*/\1/p' gen.out)"
 
 # 1. Kill at several points, each run starting over on the same warehouse.
-# kill_after DELAY FILES...: starts an ingest of FILES, SIGKILLs it after
-# DELAY seconds (if still running) and checks the warehouse is whole.
+# kill_after SIGNAL DELAY FILES...: starts an ingest of FILES, sends SIGNAL
+# after DELAY seconds (if still running) and checks the warehouse is whole.
 kill_after() {
-    delay=$1
-    shift
+    signal=$1 delay=$2
+    shift 2
     $REL ingest -q --db k.db "$@" >kill.out 2>&1 &
     pid=$!
     sleep "$delay"
-    kill -KILL $pid 2>/dev/null
+    kill -$signal $pid 2>/dev/null
     wait $pid 2>/dev/null
     st=$?
     problems=$(warehouse_problems k.db)
     batches=$(sql k.db 'SELECT count(*) FROM batches')
     if [ -z "$problems" ]; then
-        pass "SIGKILL after ${delay}s of $# files (exit $st): warehouse whole, $batches of $nfiles files committed"
+        pass "SIG$signal after ${delay}s of $# files (exit $st): warehouse whole, $batches of $nfiles files committed"
     else
-        fail "SIGKILL after ${delay}s of $# files: $problems"
+        fail "SIG$signal after ${delay}s of $# files: $problems"
     fi
 }
 # Early: the small files, then inside contacts (the big transaction).
-for delay in 0.2 0.5 1 3 6; do kill_after $delay $FILES; done
+for delay in 0.2 0.5 1 3 6; do kill_after KILL $delay $FILES; done
+# Ctrl-C and a plain kill end it the same way (no handler): also whole.
+kill_after INT 2 $FILES
+kill_after TERM 4 $FILES
 # Contacts committed, then kills in the files after it.  A rerun first reads
 # the files already loaded again, so kill those later files on their own.
 $REL ingest -q --db k.db $(echo "$FILES" | grep -E '/(coaches|clients|employers|enrollments|contacts)\.csv$') >/dev/null 2>&1
 LATER=$(echo "$FILES" | grep -E '/(jobs|assessments|fidelity_reviews)\.csv$')
-for delay in 0.1 0.3 0.6; do kill_after $delay $LATER; done
+for delay in 0.1 0.3 0.6; do kill_after KILL $delay $LATER; done
 $REL ingest -q --db k.db $FILES >rerun.out 2>&1
 check "rerun after the kills: exit 0" test $? -eq 0
 check "rerun after the kills: warehouse whole" test -z "$(warehouse_problems k.db)"
