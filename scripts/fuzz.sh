@@ -24,7 +24,7 @@ JOBS=${FUZZ_JOBS:-2}
 command -v "$CC" >/dev/null || { echo "fuzz: $CC not found; install clang (make deps)" >&2; exit 2; }
 PKGS="sqlite3 xlsxwriter cairo pangocairo libsodium inih"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CFLAGS="-std=c17 -D_POSIX_C_SOURCE=200809L -DIPS_VERSION=\"fuzz\" -I. $(pkg-config --cflags $PKGS) -g -O1 $SAN"
+CFLAGS="-std=c17 -D_POSIX_C_SOURCE=200809L -I. $(pkg-config --cflags $PKGS) -g -O1 $SAN"
 LIBS="$(pkg-config --libs $PKGS) -lcsv -lm"
 mkdir -p "$OUT/obj" "$OUT/bin" "$OUT/corpus" "$OUT/findings"
 
