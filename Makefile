@@ -90,3 +90,19 @@ install: $(BUILD)/ipsreport
 
 clean:
 	rm -rf $(BUILD) out
+
+# --- Fuzz targets without libFuzzer ------------------------------------------
+# Each tests/fuzz/fuzz_*.c linked with a plain main() (tests/fuzz/driver.c),
+# gcc and ASan/UBSan, so `make test` replays the corpus through every target
+# (tests/e2e/test_fuzz_corpus.sh).  `make fuzz` builds the libFuzzer versions
+# with clang itself (scripts/fuzz.sh).
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/asan/fuzz/%)
+FUZZ_SUPPORT := $(BUILD)/asan/tests/fuzz/driver.o $(BUILD)/asan/tests/fuzz/support.o
+.PHONY: fuzz-replay
+fuzz-replay: $(FUZZ_REPLAY)
+$(FUZZ_SRC:%.c=$(BUILD)/asan/%.o) $(FUZZ_SUPPORT): tests/fuzz/support.h
+$(FUZZ_REPLAY): $(BUILD)/asan/fuzz/%: $(BUILD)/asan/tests/fuzz/%.o $(FUZZ_SUPPORT) $(ALIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo '  LINK    $@'
+	@$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)

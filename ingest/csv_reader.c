@@ -40,6 +40,7 @@ struct csv_reader {
     unsigned char conv[CHUNK * 3]; /* a single-byte character is at most 3 in UTF-8 */
     size_t chunk_len, chunk_pos;
     bool first_chunk;
+    unsigned char eol;     /* '\n', or '\r' in a file with CR-only line ends */
     slot *slots;           /* records parsed but not yet handed out */
     size_t nslots, cap_slots, next_slot;
     bool oom;
@@ -236,10 +237,15 @@ static ips_error convert(csv_reader *r, const unsigned char *in, size_t n, unsig
 static ips_error feed(csv_reader *r, const unsigned char *p, size_t n, ips_diag *d)
 {
     while (n > 0) {
-        const unsigned char *nl = memchr(p, '\n', n);
+        const unsigned char *nl = memchr(p, r->eol, n);
         size_t seg = nl ? (size_t)(nl - p) + 1 : n;
-        if (!r->row_line && !(seg == 1 && p[0] == '\n') && !(seg == 2 && p[0] == '\r'))
+        if (!r->row_line && !(seg == 1 && p[0] == r->eol) && !(seg == 2 && p[0] == '\r'))
             r->row_line = r->line;
+        /* libcsv grows a field's buffer by blk_size at a time, so a long field
+         * (a 5 MB line) costs quadratic copying; growing by the current size
+         * makes it doubling. */
+        size_t have = csv_get_buffer_size(&r->parser);
+        csv_set_blk_size(&r->parser, have > CHUNK ? have : CHUNK);
         if (csv_parse(&r->parser, p, seg, on_field, on_row, r) != seg || r->oom)
             return parse_error(r, d);
         if (nl)
@@ -264,6 +270,8 @@ static ips_error fill(csv_reader *r, ips_diag *d)
             p += 3;
             n -= 3;
         }
+        /* Old Mac exports end lines with CR alone; count those as lines too. */
+        r->eol = !memchr(p, '\n', n) && memchr(p, '\r', n) ? '\r' : '\n';
         if (!r->delimiter)
             r->delimiter = detect_delimiter(p, n);
         csv_set_delim(&r->parser, (unsigned char)r->delimiter);

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "common/trim.h"
+#include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/hetu.h"
 #include "ingest/validate.h"
@@ -116,10 +117,15 @@ static int score_entity(const ingest_options *opt, int e, const csv_record *hdr,
     return matched;
 }
 
+/* The complete entity matching most columns, unless an incomplete one
+ * matches more: a contacts file without contact_id is complete as clients
+ * (client_id is all clients need), and loading it so would overwrite every
+ * named client with blanks. */
 static int recognise(const ingest_options *opt, const char *path, const csv_record *hdr,
                      const char *name, ips_diag *d)
 {
-    int best = -1, best_score = -1, closest = -1, closest_score = 0;
+    int best = -1, best_score = -1, best_matched = 0;
+    int closest = -1, closest_score = 0, closest_matched = 0;
     const char *closest_missing = NULL;
     for (int e = 0; e < ENT__COUNT; e++) {
         bool complete;
@@ -130,11 +136,11 @@ static int recognise(const ingest_options *opt, const char *path, const csv_reco
                                   strlen(contract_entity_get(e)->name)) == 0;
         int weighted = s * 2 + hinted;
         if (complete && weighted > best_score)
-            best = e, best_score = weighted;
+            best = e, best_score = weighted, best_matched = s;
         if (!complete && weighted > closest_score)
-            closest = e, closest_score = weighted, closest_missing = missing;
+            closest = e, closest_score = weighted, closest_matched = s, closest_missing = missing;
     }
-    if (best >= 0)
+    if (best >= 0 && closest_matched <= best_matched)
         return best;
     if (closest >= 0)
         ips_diag_set(d, IPS_ERR_MISSING_COLUMN,
@@ -159,6 +165,14 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
     if ((*hdr)->nfields > MAX_HEADER)
         return ips_diag_set(d, IPS_ERR_HEADER, "%s:%ld: the header has %zu columns; at most %d "
                             "are read", job->name, (*hdr)->line, (*hdr)->nfields, MAX_HEADER);
+    /* NUL bytes in the header mean UTF-16 (Excel's "Unicode text") or a binary
+     * file; calling that Windows-1252 would send the user the wrong way. */
+    for (size_t i = 0; i < (*hdr)->nfields; i++)
+        if (memchr((*hdr)->fields[i], '\0', (*hdr)->lens[i]))
+            return ips_diag_set(d, IPS_ERR_ENCODING, "%s:%ld: the header contains NUL bytes: "
+                                "the file is probably UTF-16 (Excel's \"Unicode text\") or not "
+                                "a text file; save it as \"CSV UTF-8\"", job->name,
+                                (*hdr)->line);
     if (needs_utf8_check(job->opt, job->opt->entity))
         for (size_t i = 0; i < (*hdr)->nfields; i++)
             if (!validate_utf8((*hdr)->fields[i], (*hdr)->lens[i]))
@@ -169,11 +183,18 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
 static void add_ignored(header_map *m, const char *name, size_t len, size_t col)
 {
     size_t used = strlen(m->ignored);
+    if (used + 3 >= sizeof m->ignored)
+        return;
     char buf[256];
-    snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : utf8_cut(name, sizeof buf - 1)), name);
     if (hetu_find(buf)) /* listed and stored with the batch: never an identity code */
         snprintf(buf, sizeof buf, "column %zu (its name looks like an identity code)", col + 1);
-    snprintf(m->ignored + used, sizeof m->ignored - used, "%s%s", used ? ", " : "", buf);
+    /* A long list is cut at a whole character: it is stored and printed. */
+    size_t room = sizeof m->ignored - used - (used ? 3 : 1);
+    size_t n = strlen(buf);
+    if (n > room)
+        n = utf8_cut(buf, room);
+    snprintf(m->ignored + used, sizeof m->ignored - used, "%s%.*s", used ? ", " : "", (int)n, buf);
 }
 
 static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m, ips_diag *d)
@@ -243,9 +264,9 @@ static ips_error check_refs(file_job *job, const validated_row *vr, const char *
                 [ENT_EMPLOYERS] = "employer", [ENT_ENROLLMENTS] = "enrollment"};
             const char *what = contract_entity_get(col->ref)->name;
             *column = col->name;
-            snprintf(reason, n, "unknown %s '%.60s': load the %s file first or in the same "
-                     "command", singular[col->ref] ? singular[col->ref] : what, vr->vals[c].text,
-                     what);
+            snprintf(reason, n, "unknown %s '%.*s': load the %s file first or in the same "
+                     "command", singular[col->ref] ? singular[col->ref] : what,
+                     (int)utf8_cut(vr->vals[c].text, 60), vr->vals[c].text, what);
             return IPS_OK;
         }
     }

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "common/date.h"
+#include "common/utf8_cut.h"
 #include "ingest/hetu.h"
 #include "ingest/ytunnus.h"
 
@@ -36,7 +37,7 @@ static const char *shown(const char *s, char buf[48])
     size_t n = strlen(s);
     if (n < 40)
         return s;
-    snprintf(buf, 48, "%.36s…", s);
+    snprintf(buf, 48, "%.*s…", (int)utf8_cut(s, 36), s);
     return buf;
 }
 

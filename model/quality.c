@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/utf8_cut.h"
+
 /* Each query returns the ids of the records that break one expectation. */
 static const struct {
     const char *id;
@@ -51,8 +53,10 @@ static ips_error run_check(warehouse *wh, size_t i, const char *as_of, quality_f
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (f->count++ < 5) {
             size_t n = strlen(f->examples);
-            snprintf(f->examples + n, sizeof f->examples - n, "%s%.30s", n ? ", " : "",
-                     (const char *)sqlite3_column_text(st, 0));
+            const char *ex = (const char *)sqlite3_column_text(st, 0);
+            ex = ex ? ex : "";
+            snprintf(f->examples + n, sizeof f->examples - n, "%s%.*s", n ? ", " : "",
+                     (int)utf8_cut(ex, 30), ex);
         }
     }
     sqlite3_finalize(st);

@@ -1,5 +1,6 @@
 #include "model/schema.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -216,11 +217,21 @@ int schema_version(sqlite3 *db)
     return query_int(db, "PRAGMA user_version", &version) == SQLITE_OK ? version : -1;
 }
 
-static ips_error create_latest(sqlite3 *db, const char *path, ips_diag *d)
+/* Creates the schema, unless another process did while this one waited for
+ * the write lock (two ingests started on one new file): then *created is
+ * false and nothing is changed. */
+static ips_error create_latest(sqlite3 *db, const char *path, bool *created, ips_diag *d)
 {
     char pragma[96];
+    int tables = 0;
+    *created = false;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, path, d);
+    if (query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK || tables > 0) {
+        ips_error e = tables > 0 ? IPS_OK : db_fail(db, path, d);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return e;
+    }
     snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
              APPLICATION_ID, SCHEMA_VERSION);
     int rc = SQLITE_OK;
@@ -233,6 +244,7 @@ static ips_error create_latest(sqlite3 *db, const char *path, ips_diag *d)
     }
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, path, d);
+    *created = true;
     return IPS_OK;
 }
 
@@ -246,8 +258,12 @@ ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
                             "%s: cannot be read as a warehouse (%s); give a new file name "
                             "or an ipsreport warehouse",
                             path, sqlite3_errmsg(db));
-    if (tables == 0 && version == 0)
-        return create_latest(db, path, d);
+    if (tables == 0 && version == 0) {
+        bool created;
+        ips_error e = create_latest(db, path, &created, d);
+        /* Made by another process meanwhile: check it like any warehouse. */
+        return e != IPS_OK || created ? e : schema_ensure(db, path, d);
+    }
     if (appid != APPLICATION_ID)
         return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
                             "%s: is an SQLite database but not an ipsreport warehouse; "

@@ -28,7 +28,14 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
                      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
     const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
     sqlite3_busy_timeout(wh->db, 60000);
-    if (sqlite3_exec(wh->db, readonly ? ro : rw, NULL, NULL, NULL) != SQLITE_OK)
+    /* Switching a new file to WAL needs an exclusive lock, for which SQLite
+     * does not wait (no busy handler, to avoid deadlock): when two ingests
+     * start on one new file, the second retries here for up to the timeout. */
+    int rc;
+    for (int waited = 0; (rc = sqlite3_exec(wh->db, readonly ? ro : rw, NULL, NULL, NULL)) ==
+                             SQLITE_BUSY && waited < 60000; waited += 50)
+        sqlite3_sleep(50);
+    if (rc != SQLITE_OK)
         return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
                             "%s: cannot be opened as a warehouse (%s); give an ipsreport "
                             "warehouse or a new file name", wh->path, sqlite3_errmsg(wh->db));

@@ -40,6 +40,13 @@ printf 'client_id,date,kind\nc1,2024-01-01,client\n' >contacts_missing.csv
 $IPS ingest --db $W --entity contacts contacts_missing.csv >miss.out 2>miss.err
 check "missing required column: exit 2" test $? -eq 2
 check "missing required column named" grep -q "contacts_missing.csv:1: required column 'contact_id'" miss.err
+# Without --entity the same file must not pass for clients (client_id is all
+# clients require): that would blank the named client's other columns.
+before=$(sql $W "SELECT count(*) || birth_year FROM clients WHERE client_id='c1'")
+$IPS ingest --db $W contacts_missing.csv >miss2.out 2>miss2.err
+check "missing contact_id, no --entity: exit 2, not loaded as clients" test $? -eq 2
+check "missing contact_id, no --entity: message names the column" grep -q "contacts_missing.csv:1: .*looks like contacts.*'contact_id' is missing" miss2.err
+check "missing contact_id, no --entity: client row unchanged" test "$(sql $W "SELECT count(*) || birth_year FROM clients WHERE client_id='c1'")" = "$before"
 
 # Duplicate header column.
 printf 'client_id,gender,gender\nc9,f,f\n' >dup.csv
@@ -69,6 +76,12 @@ check "row after a quoted newline reports its own line (5)" grep -q "^fi.csv:5: 
 printf 'client_id,municipality\nw1,K\344rk\366l\344\n' >cp1252.csv
 $IPS ingest --db $W cp1252.csv >cp.out 2>cp.err
 check "Windows-1252 without profile: refused, advice given" grep -q "cp1252.csv:2: municipality: text is not UTF-8.*windows-1252" cp.err
+
+# A UTF-16 export (Excel's "Unicode text") is not called Windows-1252.
+printf 'client_id,municipality\r\nu1,K\303\244rk\303\266l\303\244\r\n' | iconv -f UTF-8 -t UTF-16 >utf16.csv
+$IPS ingest --db $W utf16.csv >u16.out 2>u16.err
+check "UTF-16 file: exit 2" test $? -eq 2
+check "UTF-16 file: refused with advice to save as CSV UTF-8" grep -q "utf16.csv:1: .*UTF-16.*CSV UTF-8" u16.err
 
 # Rows of one id twice in one file with other values: the second is rejected.
 printf 'client_id,birth_year\nd1,1970\nd1,1971\nd1,1970\n' >twice.csv

@@ -113,6 +113,65 @@ static void unterminated_quote_names_its_line(void **state)
     unlink(path);
 }
 
+/* A 5 MB field, bare and quoted, is read whole and the next record keeps its
+ * line.  Before libcsv's buffer grew by doubling this took minutes. */
+static void five_megabyte_field_is_read_whole(void **state)
+{
+    (void)state;
+    const size_t big = 5000000;
+    char *buf = malloc(2 * big + 64);
+    assert_non_null(buf);
+    size_t n = (size_t)sprintf(buf, "a,b\n1,");
+    memset(buf + n, 'x', big);
+    n += big;
+    n += (size_t)sprintf(buf + n, "\n2,\"");
+    memset(buf + n, ',', big);
+    n += big;
+    n += (size_t)sprintf(buf + n, "\"\n3,z\n");
+    write_file(buf, n);
+    free(buf);
+    csv_reader *r = open_file(NULL);
+    const csv_record *rec;
+    ips_diag d;
+    assert_int_equal(csv_reader_next(r, &rec, &d), IPS_OK);
+    for (int i = 1; i <= 2; i++) {
+        assert_int_equal(csv_reader_next(r, &rec, &d), IPS_OK);
+        assert_non_null(rec);
+        assert_int_equal(rec->line, i + 1);
+        assert_int_equal(rec->nfields, 2);
+        assert_int_equal(rec->lens[1], big);
+    }
+    assert_int_equal(csv_reader_next(r, &rec, &d), IPS_OK);
+    assert_non_null(rec);
+    assert_int_equal(rec->line, 4);
+    assert_string_equal(rec->fields[1], "z");
+    csv_reader_free(r);
+    unlink(path);
+}
+
+/* CR-only line ends (old Mac exports): records still know their lines. */
+static void cr_only_line_ends_count_lines(void **state)
+{
+    (void)state;
+    const char data[] = "a,b\r1,x\r\r2,\"two\rlines\"\r3,z\r";
+    write_file(data, sizeof data - 1);
+    csv_reader *r = open_file(NULL);
+    const csv_record *rec;
+    ips_diag d;
+    static const long lines[] = {1, 2, 4, 6};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(csv_reader_next(r, &rec, &d), IPS_OK);
+        assert_non_null(rec);
+        assert_int_equal(rec->line, lines[i]);
+        assert_int_equal(rec->nfields, 2);
+    }
+    assert_string_equal(rec->fields[1], "z");
+    assert_int_equal(csv_reader_next(r, &rec, &d), IPS_OK);
+    assert_null(rec);
+    csv_reader_free(r);
+    unlink(path);
+}
+
 static void windows_1252_is_converted(void **state)
 {
     (void)state;
@@ -146,6 +205,8 @@ int main(void)
         cmocka_unit_test(semicolons_bom_crlf_and_quotes),
         cmocka_unit_test(records_across_chunks_keep_lines),
         cmocka_unit_test(unterminated_quote_names_its_line),
+        cmocka_unit_test(five_megabyte_field_is_read_whole),
+        cmocka_unit_test(cr_only_line_ends_count_lines),
         cmocka_unit_test(windows_1252_is_converted),
         cmocka_unit_test(missing_file_is_an_io_error),
     };
