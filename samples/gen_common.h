@@ -1,6 +1,7 @@
-/* What the sample generator (gen_samples.c) shares with its export writers
- * (gen_exports.c): the row of canonical fields a writer turns into text, the
- * entities, and integer-only dates and numbers (identical on every machine). */
+/* What the sample generator (gen_samples.c and the parts gen_world.h lists)
+ * shares with its export writers (gen_exports.c): the row of canonical fields
+ * a writer turns into text, the entities, and integer-only dates and numbers
+ * (identical on every machine). */
 #ifndef GEN_COMMON_H
 #define GEN_COMMON_H
 
