@@ -22,7 +22,7 @@ OUT="$BUILD/fuzz"
 JOBS=${FUZZ_JOBS:-2}
 
 command -v "$CC" >/dev/null || { echo "fuzz: $CC not found; install clang (make deps)" >&2; exit 2; }
-PKGS="sqlite3 xlsxwriter cairo pangocairo libsodium inih"
+PKGS="sqlite3 xlsxwriter cairo pangocairo fontconfig libsodium inih"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c17 -D_POSIX_C_SOURCE=200809L -I. $(pkg-config --cflags $PKGS) -g -O1 $SAN"
 LIBS="$(pkg-config --libs $PKGS) -lcsv -lm"
