@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/version.h"
 #include "charts/chart_build_internal.h"
 #include "charts/charts.h"
 #include "charts/draw_internal.h"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/version.h"
 #include "cli/commands.h"
 
 static const command commands[] = {

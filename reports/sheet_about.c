@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "common/version.h"
 #include "reports/sheets.h"
 
 #ifndef IPS_VERSION

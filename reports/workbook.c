@@ -2,6 +2,7 @@
  * for libxlsxwriter's temporary files, a temporary output file beside the
  * target, the ten sheets in order, a checked close, and a rename so that the
  * target is either the complete new workbook or left as it was. */
+#include "common/version.h"
 #include "reports/workbook.h"
 
 #include <dirent.h>
