@@ -29,6 +29,7 @@ const char *chart_format_ext(chart_format f);
 
 typedef struct {
     size_t bars;      /* bars, histogram bins and funnel stages drawn */
+    size_t off_target; /* of those, bars drawn in the off-target style */
     size_t points;    /* line markers and step-curve steps drawn */
     size_t hidden;    /* suppressed values marked instead of drawn */
     size_t missing;   /* values without data, marked with their label */
