@@ -85,6 +85,9 @@ static double panel_row_height(const chart_model *m, double w)
 
 double chart_height_for(const chart_model *m, double w)
 {
+    /* "No data" needs a title and a message, not room for 25 rows. */
+    if (chart_is_empty(m))
+        return 230 + 12.0 * (double)m->nnotes;
     switch (m->kind) {
     case CHART_HBARS:
     case CHART_FUNNEL: {
@@ -236,7 +239,7 @@ void chart_draw(cairo_t *cr, const chart_model *m, double x, double y, double w,
     const char *sub = chart_get_text(m, CT_SUBTITLE);
     if (*sub)
         cy += 2 + dtext_box(&dc, TS_SUBTITLE, sub, x + PAD, cy + 2, iw, 0, TW_WRAP);
-    double lh = draw_legend(&dc, m, x + PAD, cy + 8, iw, false);
+    double lh = chart_is_empty(m) ? 0 : draw_legend(&dc, m, x + PAD, cy + 8, iw, false);
     cy += 10 + (lh > 0 ? lh + 2 : 0);
     double nh = notes_height(&dc, iw);
     double ny = y + h - PAD + 4 - nh;
@@ -298,7 +301,8 @@ static void xml_escaped(FILE *f, const char *s)
 }
 
 /* Writes cairo's SVG with <title> and <desc> after the opening <svg …> tag:
- * the texts as text, which cairo itself draws only as glyph outlines. */
+ * the texts as text, which cairo itself draws only as glyph outlines; and a
+ * <metadata> element with the layout's counts (bars, hidden values, …). */
 static void write_svg(FILE *f, const membuf *b, const chart_model *m, const chart_layout *l)
 {
     const char *open = b->buf ? strstr(b->buf, "<svg") : NULL;
@@ -319,6 +323,12 @@ static void write_svg(FILE *f, const membuf *b, const chart_model *m, const char
             fputc('\n', f);
         }
         fputs("</desc>", f);
+        /* What was drawn, for programs: the same counts as chart_layout. */
+        fprintf(f, "\n<metadata><ips:marks xmlns:ips=\"urn:ipsreport:chart-layout\" bars=\"%zu\" "
+                   "off-target=\"%zu\" points=\"%zu\" hidden=\"%zu\" missing=\"%zu\" "
+                   "refs=\"%zu\" legend=\"%zu\" no-data=\"%s\"/></metadata>",
+                l->bars, l->off_target, l->points, l->hidden, l->missing, l->refs, l->legend,
+                l->no_data ? "true" : "false");
     }
     fwrite(b->buf + head, 1, b->n - head, f);
 }
