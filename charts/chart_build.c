@@ -1,5 +1,5 @@
 /* Fetching the rows the charts need (one metrics_compute() per quarter, one
- * for P, one for P by exit reason), the helpers the builders share, and the
+ * for P, one for P by exit reason, one for P by coach), the helpers the builders share, and the
  * dispatch from chart id to builder. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -80,6 +80,8 @@ ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd,
     if (e == IPS_OK)
         e = compute(wh, q, cd->start, cd->end, GROUP_EXIT_REASON, &cd->exits, d);
     if (e == IPS_OK)
+        e = compute(wh, q, cd->start, cd->end, GROUP_COACH, &cd->coaches, d);
+    if (e == IPS_OK)
         e = chart_inputs_fetch(wh, q, cd->period, &cd->in, d);
     return e;
 }
@@ -93,6 +95,7 @@ void chart_data_free(chart_data *cd)
     if (!cd->period_is_last_quarter)
         metric_set_free(cd->period);
     metric_set_free(cd->exits);
+    metric_set_free(cd->coaches);
     chart_inputs_free(&cd->in);
     chart_data_init(cd);
 }

@@ -43,6 +43,8 @@ typedef struct {
     metric_set *quarter[CHART_QUARTERS];      /* rows per quarter, no breakdown */
     metric_set *period;                       /* rows for P, no breakdown */
     metric_set *exits;                        /* rows for P by exit_reason */
+    metric_set *coaches;                      /* rows for P by coach (items 1 and 17 per
+                                                 IPS coach on p_end, R4/R11/R20) */
     chart_inputs in;
     ips_day as_of;                            /* A as the data gave it (IPS_DAY_NONE: empty) */
     bool internal;                            /* no suppression: say so on every chart */
@@ -52,8 +54,8 @@ typedef struct {
 
 /* Empty chart_data (every set NULL) that chart_data_free() accepts. */
 void chart_data_init(chart_data *cd);
-/* Runs metrics_compute() for P, for P by exit_reason and for each quarter,
- * then chart_inputs_fetch().  q->start/end give P; q->as_of, internal and
+/* Runs metrics_compute() for P, for P by exit_reason, for P by coach and for
+ * each quarter, then chart_inputs_fetch().  q->start/end give P; q->as_of, internal and
  * min_cell apply to every run.  On error cd is still safe to free. */
 ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd, ips_diag *d);
 void chart_data_free(chart_data *cd);

@@ -1,6 +1,7 @@
 /* Internal to charts/chart_build*.c: helpers every builder shares and the
  * builders themselves (chart_build_rows.c: charts from metric rows;
- * chart_build_inputs.c: charts from chart_inputs). */
+ * chart_build_coach.c: the rows by coach; chart_build_inputs.c: charts from
+ * chart_inputs). */
 #ifndef IPS_CHART_BUILD_INTERNAL_H
 #define IPS_CHART_BUILD_INTERNAL_H
 

@@ -1,5 +1,5 @@
-/* Charts built from metric rows alone: the quarterly employment rate, exits
- * by reason, and the coaches' workload against the fidelity targets. */
+/* Charts built from metric rows alone: the quarterly employment rate and
+ * exits by reason (the coaches' workload is in chart_build_coach.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +10,6 @@
 /* IPS Employment Center: 41 % is average performance, 50 % excellent. */
 #define IPS_BENCHMARK_LOW 41.0
 #define IPS_BENCHMARK_HIGH 50.0
-#define TARGET_CASELOAD 20.0
-#define TARGET_CONTACTS 6.0
 
 static void employment_reading(chart_model *m, const chart_data *cd, chart_lang lang)
 {
@@ -87,7 +85,8 @@ static void exits_reading(chart_model *m, const chart_data *cd, chart_lang lang,
     char total[32], open[32], share[32];
     const metric_row *all = cb_row(cd->period, "exits");
     cb_row_text(cd, all, lang, 0, NULL, total, sizeof total);
-    const metric_row *emp = metric_set_find(cd->exits, "exits", "exit_reason", "employed_open");
+    const metric_row *emp =
+        cd->exits ? metric_set_find(cd->exits, "exits", "exit_reason", "employed_open") : NULL;
     if (emp)
         cb_row_text(cd, emp, lang, 0, NULL, open, sizeof open);
     else
@@ -141,48 +140,5 @@ chart_model *build_exits(const chart_data *cd, chart_lang lang)
     }
     exits_reading(m, cd, lang, refs, n);
     free(refs);
-    return m;
-}
-
-static chart_model *target_panel(const chart_data *cd, chart_lang lang, const char *metric,
-                                 chart_label_id title, chart_label_id target_label, double target,
-                                 int decimals)
-{
-    chart_model *p = cb_new(cd, CHART_LINE, CH_COACH_TARGETS, lang);
-    if (!p)
-        return NULL;
-    chart_set_text(p, CT_TITLE, chart_label(lang, title));
-    p->decimals = decimals;
-    p->y_min = 0;
-    p->label_points = true;
-    chart_series *s = chart_model_add_series(p, chart_label(lang, title));
-    for (size_t i = 0; i < CHART_QUARTERS; i++) {
-        char q[16];
-        cb_quarter_label(cd, i, q, sizeof q);
-        chart_add_category(p, q);
-        cb_add_row_point(p, s, cb_row(cd->quarter[i], metric), lang);
-    }
-    chart_add_ref(p, CHART_REF_Y, target, 0, chart_label(lang, target_label));
-    return p;
-}
-
-chart_model *build_coach_targets(const chart_data *cd, chart_lang lang)
-{
-    chart_model *m = cb_new(cd, CHART_PANELS, CH_COACH_TARGETS, lang);
-    if (!m)
-        return NULL;
-    chart_set_text(m, CT_TITLE, chart_label(lang, CL_COACH_TITLE));
-    chart_set_text(m, CT_SUBTITLE, chart_label(lang, CL_COACH_SUBTITLE));
-    chart_add_part(m, target_panel(cd, lang, "caseload_per_fte", CL_COACH_CASELOAD,
-                                   CL_COACH_CASELOAD_TARGET, TARGET_CASELOAD, 1));
-    chart_add_part(m, target_panel(cd, lang, "employer_contacts_per_week", CL_COACH_CONTACTS,
-                                   CL_COACH_CONTACTS_TARGET, TARGET_CONTACTS, 1));
-    char a[32], b[32];
-    const metric_row *last = cb_row(cd->quarter[CHART_QUARTERS - 1], "caseload_per_fte");
-    cb_row_text(cd, last, lang, 1, NULL, a, sizeof a);
-    cb_textf(m, CT_READING1, chart_label(lang, CL_COACH_READ1), a);
-    last = cb_row(cd->quarter[CHART_QUARTERS - 1], "employer_contacts_per_week");
-    cb_row_text(cd, last, lang, 1, NULL, b, sizeof b);
-    cb_textf(m, CT_READING2, chart_label(lang, CL_COACH_READ2), b);
     return m;
 }

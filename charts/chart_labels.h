@@ -93,13 +93,18 @@ typedef enum {
     CL_KM_READ2,          /* %s share within 180 days */
     /* coach workload */
     CL_COACH_TITLE,
-    CL_COACH_SUBTITLE,
+    CL_COACH_SUBTITLE,    /* %s the day the coaches are counted on */
     CL_COACH_CASELOAD,
     CL_COACH_CASELOAD_TARGET,
     CL_COACH_CONTACTS,
     CL_COACH_CONTACTS_TARGET,
-    CL_COACH_READ1,       /* %s caseload per fte */
-    CL_COACH_READ2,       /* %s contacts per week */
+    CL_COACH_MET,         /* legend: bar meets its target */
+    CL_COACH_MISSED,      /* legend: bar misses its target */
+    CL_COACH_NO_COACH_NOTE,
+    CL_COACH_READ1,       /* %s coaches within, %s coaches shown, %s service-wide caseload */
+    CL_COACH_READ1_NONE,  /* %s service-wide caseload */
+    CL_COACH_READ2,       /* %s coaches within, %s shown, %s median, %s service-wide contacts */
+    CL_COACH_READ2_NONE,  /* %s service-wide contacts */
     /* PDF summary */
     CL_PDF_TITLE,
     CL_PDF_SUBTITLE,

@@ -231,6 +231,18 @@ size_t chart_count_points(const chart_model *m, chart_point_state state)
     return n;
 }
 
+size_t chart_count_off_target(const chart_model *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nseries; i++)
+        for (size_t j = 0; j < m->series[i].n; j++)
+            if (m->series[i].pts[j].state == CP_VALUE && m->series[i].pts[j].off_target)
+                n++;
+    for (size_t i = 0; i < m->nparts; i++)
+        n += chart_count_off_target(m->parts[i]);
+    return n;
+}
+
 bool chart_is_empty(const chart_model *m)
 {
     return chart_count_points(m, CP_VALUE) == 0 && chart_count_points(m, CP_SUPPRESSED) == 0;

@@ -41,6 +41,8 @@ typedef struct {
     double y;                /* the value */
     double y2;               /* > y: upper end of a range (reviewer score 3–5); else = y */
     chart_point_state state;
+    bool off_target;         /* misses the chart's target (CHART_HBARS): drawn hatched with an
+                                outline, so it stands out in grey print too */
     char *label;             /* text by the mark or in place of a missing one; NULL = y formatted */
 } chart_point;
 
@@ -52,7 +54,8 @@ typedef struct {
 
 typedef enum {
     CHART_REF_Y,   /* horizontal line at value a (a target) */
-    CHART_REF_X,   /* vertical line at x = a (the 30-day line) */
+    CHART_REF_X,   /* vertical line at x = a (the 30-day line; in CHART_HBARS a value,
+                      the target the bars are read against) */
     CHART_BAND_Y,  /* band of values a..b (the IPS benchmark) */
 } chart_ref_kind;
 
@@ -78,6 +81,8 @@ typedef enum {
     CT_RANGE,       /* legend text for the paler upper part of a range bar */
     CT_READING1,    /* two-line reading for the PDF page; not drawn on the chart */
     CT_READING2,
+    CT_TARGET_MET,  /* legend texts for bars within and beyond the target, shown when */
+    CT_TARGET_MISSED, /* some point is off_target */
     CT__COUNT
 } chart_text;
 
@@ -107,6 +112,8 @@ struct chart_model {
     size_t nnotes, capnotes;
     chart_model **parts;         /* CHART_PANELS */
     size_t nparts, capparts;
+    bool side_by_side;           /* CHART_PANELS: parts in one row (horizontal bars over the
+                                    same categories line up), not stacked */
     bool broken;                 /* an allocation failed */
 };
 
@@ -142,5 +149,7 @@ void chart_format_number(double v, int decimals, char decimal_mark, const char *
 size_t chart_count_points(const chart_model *m, chart_point_state state);
 /* True when nothing at all would be drawn (no drawable point in any series or part). */
 bool chart_is_empty(const chart_model *m);
+/* Drawn points marked off_target, over all series and parts. */
+size_t chart_count_off_target(const chart_model *m);
 
 #endif

@@ -14,6 +14,9 @@
 #include "charts/draw_internal.h"
 
 #define PAD 14.0
+#define PANEL_GAP 24.0 /* between side-by-side panels */
+
+static double row_heading_height(dctx *dc, const chart_model *whole, double pw);
 
 int chart_format_parse(const char *name)
 {
@@ -57,8 +60,34 @@ bool chart_layout_has_part(const chart_layout *l, const char *part)
     return false;
 }
 
+/* Title, legend and notes, the panels' tallest heading (measured: headings
+ * wrap in the narrower columns) and the tallest panel's rows. */
+static double panel_row_height(const chart_model *m, double w)
+{
+    double head = 30, rows = 0;
+    size_t n = m->nparts ? m->nparts : 1;
+    double pw = (w - 2 * PAD - PANEL_GAP * (double)(n - 1)) / (double)n;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    dctx dc;
+    if (dctx_open(&dc, cr, m, NULL))
+        head = row_heading_height(&dc, m, pw);
+    dctx_close(&dc);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    for (size_t i = 0; i < m->nparts; i++) {
+        const chart_model *p = m->parts[i];
+        rows = fmax(rows, p->kind == CHART_HBARS ? hbars_height(p) : w * 0.34);
+    }
+    bool legend = chart_get_text(m, CT_TARGET_MISSED)[0] && chart_count_off_target(m) > 0;
+    return 96 + 12.0 * (double)m->nnotes + (legend ? 18 : 0) + head + rows;
+}
+
 double chart_height_for(const chart_model *m, double w)
 {
+    /* "No data" needs a title and a message, not room for 25 rows. */
+    if (chart_is_empty(m))
+        return 230 + 12.0 * (double)m->nnotes;
     switch (m->kind) {
     case CHART_HBARS:
     case CHART_FUNNEL: {
@@ -66,6 +95,8 @@ double chart_height_for(const chart_model *m, double w)
         return fmax(h, 200);
     }
     case CHART_PANELS:
+        if (m->side_by_side)
+            return fmax(panel_row_height(m, w), 220);
         return 80 + 12.0 * (double)m->nnotes + w * 0.34 * (double)(m->nparts ? m->nparts : 1);
     default:
         return w * (m->aspect > 0 ? m->aspect : 0.6);
@@ -125,9 +156,44 @@ static void render_plot(dctx *dc, drect a)
     }
 }
 
+/* The heading of a side-by-side panel wraps; every panel of the row starts
+ * its plot below the tallest heading, so rows of bars line up across. */
+static double row_heading_height(dctx *dc, const chart_model *whole, double pw)
+{
+    double h = 0;
+    for (size_t i = 0; i < whole->nparts; i++) {
+        double tw, th, sw, sh;
+        dtext_size(dc, TS_HEADING, chart_get_text(whole->parts[i], CT_TITLE), pw, TW_WRAP, &tw, &th);
+        dtext_size(dc, TS_TICK, chart_get_text(whole->parts[i], CT_SUBTITLE), pw, TW_WRAP, &sw, &sh);
+        h = fmax(h, th + sh);
+    }
+    return h + 6;
+}
+
+static void render_panel_row(dctx *dc, drect a)
+{
+    const chart_model *whole = dc->m;
+    size_t n = whole->nparts ? whole->nparts : 1;
+    double pw = (a.w - PANEL_GAP * (double)(n - 1)) / (double)n;
+    double hh = row_heading_height(dc, whole, pw);
+    for (size_t i = 0; i < whole->nparts; i++) {
+        const chart_model *part = whole->parts[i];
+        double x = a.x + (double)i * (pw + PANEL_GAP);
+        dc->m = part;
+        double th = dtext_box(dc, TS_HEADING, chart_get_text(part, CT_TITLE), x, a.y, pw, 0, TW_WRAP);
+        dtext_box(dc, TS_TICK, chart_get_text(part, CT_SUBTITLE), x, a.y + th, pw, 0, TW_WRAP);
+        render_plot(dc, (drect){x, a.y + hh, pw, a.h - hh});
+    }
+    dc->m = whole;
+}
+
 /* Small multiples: each part gets an equal slice with its own heading. */
 static void render_panels(dctx *dc, drect a)
 {
+    if (dc->m->side_by_side) {
+        render_panel_row(dc, a);
+        return;
+    }
     const chart_model *whole = dc->m;
     size_t n = whole->nparts ? whole->nparts : 1;
     double gap = 14, ph = (a.h - gap * (double)(n - 1)) / (double)n;
@@ -173,7 +239,7 @@ void chart_draw(cairo_t *cr, const chart_model *m, double x, double y, double w,
     const char *sub = chart_get_text(m, CT_SUBTITLE);
     if (*sub)
         cy += 2 + dtext_box(&dc, TS_SUBTITLE, sub, x + PAD, cy + 2, iw, 0, TW_WRAP);
-    double lh = draw_legend(&dc, m, x + PAD, cy + 8, iw, false);
+    double lh = chart_is_empty(m) ? 0 : draw_legend(&dc, m, x + PAD, cy + 8, iw, false);
     cy += 10 + (lh > 0 ? lh + 2 : 0);
     double nh = notes_height(&dc, iw);
     double ny = y + h - PAD + 4 - nh;
@@ -235,7 +301,8 @@ static void xml_escaped(FILE *f, const char *s)
 }
 
 /* Writes cairo's SVG with <title> and <desc> after the opening <svg …> tag:
- * the texts as text, which cairo itself draws only as glyph outlines. */
+ * the texts as text, which cairo itself draws only as glyph outlines; and a
+ * <metadata> element with the layout's counts (bars, hidden values, …). */
 static void write_svg(FILE *f, const membuf *b, const chart_model *m, const chart_layout *l)
 {
     const char *open = b->buf ? strstr(b->buf, "<svg") : NULL;
@@ -256,6 +323,12 @@ static void write_svg(FILE *f, const membuf *b, const chart_model *m, const char
             fputc('\n', f);
         }
         fputs("</desc>", f);
+        /* What was drawn, for programs: the same counts as chart_layout. */
+        fprintf(f, "\n<metadata><ips:marks xmlns:ips=\"urn:ipsreport:chart-layout\" bars=\"%zu\" "
+                   "off-target=\"%zu\" points=\"%zu\" hidden=\"%zu\" missing=\"%zu\" "
+                   "refs=\"%zu\" legend=\"%zu\" no-data=\"%s\"/></metadata>",
+                l->bars, l->off_target, l->points, l->hidden, l->missing, l->refs, l->legend,
+                l->no_data ? "true" : "false");
     }
     fwrite(b->buf + head, 1, b->n - head, f);
 }

@@ -29,6 +29,7 @@ const char *chart_format_ext(chart_format f);
 
 typedef struct {
     size_t bars;      /* bars, histogram bins and funnel stages drawn */
+    size_t off_target; /* of those, bars drawn in the off-target style */
     size_t points;    /* line markers and step-curve steps drawn */
     size_t hidden;    /* suppressed values marked instead of drawn */
     size_t missing;   /* values without data, marked with their label */
@@ -64,7 +65,10 @@ void chart_draw(cairo_t *cr, const chart_model *m, double x, double y, double w,
 
 /* Writes m as a PNG, SVG or one-page PDF file at CHART_FILE_WIDTH.  SVG files
  * also carry the title and the other texts in <title> and <desc>, so that
- * screen readers and searches find them.  layout may be NULL. */
+ * screen readers and searches find them, and the layout's counts as
+ * <metadata><ips:marks bars="…" off-target="…" points="…" hidden="…"
+ * missing="…" refs="…" legend="…" no-data="true|false"/></metadata>
+ * (namespace urn:ipsreport:chart-layout).  layout may be NULL. */
 ips_error chart_render_file(const chart_model *m, chart_format fmt, const char *path,
                             chart_layout *layout, ips_diag *d);
 

@@ -71,7 +71,8 @@ void value_scale(const chart_model *m, bool from_zero, axis_scale *out)
         }
     for (size_t i = 0; i < m->nrefs; i++) {
         const chart_ref *r = &m->refs[i];
-        if (r->kind == CHART_REF_X)
+        /* In horizontal bars the value axis runs along x: a target is a REF_X. */
+        if (r->kind == CHART_REF_X && m->kind != CHART_HBARS)
             continue;
         lo = fmin(lo, r->a);
         hi = fmax(hi, r->kind == CHART_BAND_Y ? fmax(r->a, r->b) : r->a);
@@ -278,6 +279,18 @@ static void ref_label_margin(dctx *dc, const chart_ref *r, drect inner, double y
     dtext_box(dc, TS_TICK, r->label, inner.x + inner.w + 8, top, REF_LABEL_MAX, 0, TW_WRAP);
 }
 
+/* Above the plot, right of a vertical line, or left of it where the right
+ * side has no room (a target near the end of the axis). */
+static void ref_label_top(dctx *dc, const chart_ref *r, drect inner, double x)
+{
+    if (!r->label)
+        return;
+    double tw, th;
+    dtext_size(dc, TS_TICK, r->label, 0, TW_LINE, &tw, &th);
+    bool right = x + 4 + tw <= inner.x + inner.w + 6 || x - 4 - tw < inner.x - 6;
+    dtext_at(dc, TS_TICK, r->label, right ? x + 4 : x - 4, inner.y - 2, right ? 0 : 1, 1);
+}
+
 void plot_draw_refs(dctx *dc, drect inner, const axis_scale *ys, const axis_scale *xs)
 {
     cairo_t *cr = dc->cr;
@@ -321,8 +334,7 @@ void plot_draw_refs(dctx *dc, drect inner, const axis_scale *ys, const axis_scal
             cairo_line_to(cr, x, inner.y + inner.h);
             cairo_stroke(cr);
             cairo_restore(cr);
-            if (r->label)
-                dtext_at(dc, TS_TICK, r->label, x + 4, inner.y - 2, 0, 1);
+            ref_label_top(dc, r, inner, x);
         } else {
             cairo_restore(cr);
             continue;

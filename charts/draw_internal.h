@@ -26,6 +26,8 @@ typedef enum {
     TS_DISPLAY,    /* the PDF summary's title */
     TS_LEAD,       /* the PDF summary's readings and key figures */
     TS_LEAD_BOLD,
+    TS_SMALL,      /* category labels of dense rows (many coaches) */
+    TS_VALUE_SMALL, /* value labels of dense rows */
     TS__COUNT
 } text_style;
 
@@ -70,6 +72,9 @@ void dset(dctx *dc, rgb c);
 void dset_alpha(dctx *dc, rgb c, double a);
 /* Series colour in Okabe–Ito order, starting with blue and orange. */
 rgb series_color(size_t i);
+/* Fills rect r as a bar that misses its target: pale vermillion, hatched
+ * and outlined, so it differs from series 0's solid fill also in grey print. */
+void fill_off_target_rect(dctx *dc, drect r);
 /* Fills rect r as series i: colour, then a pattern (none, hatching, dots…)
  * so series differ in grey; light = the paler fill used for ranges. */
 void fill_series_rect(dctx *dc, size_t i, drect r, bool light);

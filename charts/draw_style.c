@@ -104,6 +104,28 @@ void fill_series_rect(dctx *dc, size_t i, drect r, bool light)
     cairo_restore(cr);
 }
 
+void fill_off_target_rect(dctx *dc, drect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    static const rgb edge = {0.70, 0.27, 0.00}; /* vermillion, darkened for the lines */
+    cairo_t *cr = dc->cr;
+    cairo_save(cr);
+    cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+    dset_alpha(dc, okabe_ito[3], 0.20);
+    cairo_fill_preserve(cr);
+    cairo_clip(cr);
+    dset(dc, edge);
+    cairo_set_line_width(cr, 0.8);
+    hatch(cr, r, 3.4, -G_PI / 4);
+    cairo_reset_clip(cr);
+    /* The outline sits inside the bar, so its length still reads true. */
+    cairo_set_line_width(cr, 1.1);
+    cairo_rectangle(cr, r.x + 0.55, r.y + 0.55, fmax(r.w - 1.1, 0), fmax(r.h - 1.1, 0));
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 void line_style_series(dctx *dc, size_t i)
 {
     static const double dashed[] = {6, 3}, dotted[] = {1, 3}, dashdot[] = {7, 2.5, 1.5, 2.5};
@@ -179,10 +201,14 @@ static bool has_range(const chart_model *m)
     return false;
 }
 
-static void swatch(dctx *dc, const chart_model *m, size_t i, bool light, drect r)
+typedef enum { SW_SERIES, SW_RANGE, SW_OFF_TARGET } swatch_kind;
+
+static void swatch(dctx *dc, const chart_model *m, size_t i, swatch_kind kind, drect r)
 {
     cairo_t *cr = dc->cr;
-    if (m->kind == CHART_LINE || m->kind == CHART_STEP) {
+    if (kind == SW_OFF_TARGET) {
+        fill_off_target_rect(dc, r);
+    } else if (m->kind == CHART_LINE || m->kind == CHART_STEP) {
         cairo_save(cr);
         line_style_series(dc, i);
         cairo_move_to(cr, r.x, r.y + r.h / 2);
@@ -192,12 +218,12 @@ static void swatch(dctx *dc, const chart_model *m, size_t i, bool light, drect r
         if (m->kind == CHART_LINE)
             marker_series(dc, i, r.x + r.w / 2, r.y + r.h / 2, 6);
     } else {
-        fill_series_rect(dc, i, r, light);
+        fill_series_rect(dc, i, r, kind == SW_RANGE);
     }
 }
 
 /* One legend entry: swatch and text at (*cx, *cy), wrapping to a new row. */
-static void entry(dctx *dc, const chart_model *m, size_t i, bool light, const char *text,
+static void entry(dctx *dc, const chart_model *m, size_t i, swatch_kind kind, const char *text,
                   drect box, double *cx, double *cy, double row_h, bool dry)
 {
     double tw, th;
@@ -208,7 +234,7 @@ static void entry(dctx *dc, const chart_model *m, size_t i, bool light, const ch
         *cy += row_h;
     }
     if (!dry) {
-        swatch(dc, m, i, light, (drect){*cx, *cy + (row_h - 10) / 2 - 1, 18, 9});
+        swatch(dc, m, i, kind, (drect){*cx, *cy + (row_h - 10) / 2 - 1, 18, 9});
         dtext_box(dc, TS_BODY, text, *cx + 23, *cy + (row_h - th) / 2 - 1, box.w - 26, 0,
                   TW_ELLIPSIS);
         if (dc->log)
@@ -220,17 +246,26 @@ static void entry(dctx *dc, const chart_model *m, size_t i, bool light, const ch
 double draw_legend(dctx *dc, const chart_model *m, double x, double y, double w, bool dry_run)
 {
     bool range = has_range(m) && chart_get_text(m, CT_RANGE)[0];
-    if (m->nseries < 2 && !range)
+    bool targets = chart_get_text(m, CT_TARGET_MISSED)[0] && chart_count_off_target(m) > 0;
+    if (m->nseries < 2 && !range && !targets)
         return 0;
     const double row_h = 15;
     double cx = x, cy = y;
     drect box = {x, y, w, 0};
-    for (size_t i = 0; i < m->nseries; i++) {
+    /* One series needs no legend of its own, unless a range explains its paler part. */
+    bool series = m->nseries >= 2 || range;
+    for (size_t i = 0; series && i < m->nseries; i++) {
         if (!m->series[i].name || !*m->series[i].name)
             continue;
-        entry(dc, m, i, false, m->series[i].name, box, &cx, &cy, row_h, dry_run);
+        entry(dc, m, i, SW_SERIES, m->series[i].name, box, &cx, &cy, row_h, dry_run);
     }
     if (range)
-        entry(dc, m, 0, true, chart_get_text(m, CT_RANGE), box, &cx, &cy, row_h, dry_run);
+        entry(dc, m, 0, SW_RANGE, chart_get_text(m, CT_RANGE), box, &cx, &cy, row_h, dry_run);
+    if (targets) {
+        entry(dc, m, 0, SW_SERIES, chart_get_text(m, CT_TARGET_MET), box, &cx, &cy, row_h,
+              dry_run);
+        entry(dc, m, 0, SW_OFF_TARGET, chart_get_text(m, CT_TARGET_MISSED), box, &cx, &cy, row_h,
+              dry_run);
+    }
     return cy - y + row_h;
 }

@@ -20,6 +20,8 @@ static const struct {
     [TS_DISPLAY] = {"DejaVu Sans Bold 22", 0},
     [TS_LEAD] = {"DejaVu Sans 11", 0},
     [TS_LEAD_BOLD] = {"DejaVu Sans Bold 11", 0},
+    [TS_SMALL] = {"DejaVu Sans 7.5", 0},
+    [TS_VALUE_SMALL] = {"DejaVu Sans Bold 6.5", 0},
 };
 
 bool dctx_open(dctx *dc, cairo_t *cr, const chart_model *m, chart_layout *log)
@@ -154,7 +156,7 @@ void dtext_at(dctx *dc, text_style st, const char *s, double x, double y, double
     prepare(dc, st, s, 0, TW_LINE, 0);
     logical_size(dc, &tw, &th);
     cairo_save(dc->cr);
-    if (st == TS_VALUE) {
+    if (st == TS_VALUE || st == TS_VALUE_SMALL) {
         /* A white halo keeps value labels readable where they cross a line. */
         cairo_move_to(dc->cr, x - tw * ax, y - th * ay);
         pango_cairo_layout_path(dc->cr, dc->pl);

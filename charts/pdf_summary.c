@@ -185,9 +185,12 @@ static ips_error chart_page(pdf_ctx *p, chart_id id, ips_diag *d)
     rule(p, y - 6, GRID, 0.8);
     double avail = A4_H - MARGIN - 14 - y;
     /* Line, bar and curve charts get a taller plot than on screen; row
-     * charts (exits, fidelity, funnel) are as tall as their rows. */
+     * charts (exits, fidelity, funnel, bars per coach) are as tall as their
+     * rows, or squeezed to the page when there are many. */
     double want = chart_height_for(m, w + 2 * 14);
-    if (m->kind != CHART_HBARS && m->kind != CHART_FUNNEL)
+    bool rows = m->kind == CHART_HBARS || m->kind == CHART_FUNNEL ||
+                (m->kind == CHART_PANELS && m->side_by_side);
+    if (!rows)
         want = fmax(want, (w + 2 * 14) * 0.78);
     double h = fmin(want, avail);
     /* The chart's own padding lines its edges up with the page's margins. */

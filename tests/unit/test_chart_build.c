@@ -99,6 +99,14 @@ static void sample_data(chart_data *cd)
     hidden(cd->exits, "exits", "exit_reason", "moved", MK_COUNT);
     hidden(cd->exits, "exits", "exit_reason", "pension", MK_COUNT);
     row(cd->exits, "exits", "exit_reason", "declined", MK_COUNT, 0);
+    cd->coaches = metric_set_new();
+    static const double caseload[] = {18.5, 24.0, 21.2}, contacts[] = {6.4, 3.1, 5.2};
+    for (int i = 0; i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "k%d", i + 1);
+        row(cd->coaches, "caseload_per_fte", "coach", id, MK_RATIO, caseload[i]);
+        row(cd->coaches, "employer_contacts_per_week", "coach", id, MK_RATIO, contacts[i]);
+    }
 
     chart_inputs *in = &cd->in;
     static const int days[] = {3, 8, 9, 12, 14, 14, 18, 20, 21, 22, 25, 27, 28, 29, 31, 33, 35,
@@ -280,7 +288,8 @@ static void fidelity_sections_ranges_and_differences(void **state)
     assert_int_equal(m->kind, CHART_PANELS);
     assert_int_equal(m->nparts, 2);
     assert_true(m->parts[0]->refs[0].a == 20 && m->parts[1]->refs[0].a == 6);
-    assert_int_equal(chart_count_points(m, CP_VALUE), 18);
+    assert_int_equal(chart_count_points(m, CP_VALUE), 6); /* a bar per coach in each panel */
+    assert_int_equal(chart_count_off_target(m), 4);
     chart_free(m);
     chart_data_free(&cd);
 }
