@@ -14,7 +14,7 @@
  * so that the hidden one cannot be worked back from the total.  It prints as
  * "–" whatever its kind, since "<5" would not be true of it.
  *
- * A hidden row keeps no numbers: numerator, denominator and value are
+ * A hidden row keeps no numbers: numerator, denominator, value and score are
  * cleared (has loses those bits) so no reader can print them by mistake;
  * text holds what prints in place of the value. */
 #include <stdio.h>
@@ -113,10 +113,13 @@ static bool seen_before(const metric_set *set, size_t i)
     return false;
 }
 
+/* The score goes too: a band (score 5 = at most 20 clients per fte) would
+ * give away what the hidden value is. */
 static void clear_numbers(metric_row *r)
 {
-    r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE);
+    r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE);
     r->numerator = r->denominator = r->value = 0;
+    r->score = 0;
 }
 
 void metric_set_suppress(metric_set *set, int min_cell)

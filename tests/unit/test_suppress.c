@@ -259,6 +259,24 @@ static void secondary_for_ratios_uses_numerators(void **state)
     metric_set_free(set);
 }
 
+/* A hidden row does not keep its fidelity score: the band would tell the value. */
+static void hidden_rows_lose_their_score(void **state)
+{
+    (void)state;
+    metric_set *set = metric_set_new();
+    metric_row *r = add(set, "caseload_per_fte", "coach", "k1", MK_RATIO);
+    r->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE;
+    r->numerator = 3;
+    r->denominator = 0.5;
+    r->value = 6;
+    r->score = 5;
+    metric_set_suppress(set, 5);
+    assert_true(set->rows[0].suppressed);
+    assert_false(set->rows[0].has & MH_SCORE);
+    assert_int_equal(set->rows[0].score, 0);
+    metric_set_free(set);
+}
+
 static void values_print_half_up(void **state)
 {
     (void)state;
@@ -329,6 +347,7 @@ int main(void)
         cmocka_unit_test(no_secondary_when_not_needed),
         cmocka_unit_test(kinds_that_are_not_people),
         cmocka_unit_test(secondary_for_ratios_uses_numerators),
+        cmocka_unit_test(hidden_rows_lose_their_score),
         cmocka_unit_test(values_print_half_up),
         cmocka_unit_test(compute_suppresses_unless_internal),
     };
