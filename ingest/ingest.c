@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "common/trim.h"
 #include "common/utf8_cut.h"
@@ -363,6 +364,11 @@ static ips_error load_file(file_job *job, ips_diag *d)
     if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, &job->st, d);
+    /* Rows are at least ~40 bytes; a low estimate keeps a large table's
+     * indexes in place for a small file. */
+    struct stat sb;
+    if (e == IPS_OK && stat(job->path, &sb) == 0)
+        e = store_expect_rows(job->st, (long long)sb.st_size / 100, d);
     if (e == IPS_OK) {
         job->vctx = (validate_ctx){contract_entity_get(m.entity), job->pe, job->opt->key};
         e = load_rows(job, r, &m, d);

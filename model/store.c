@@ -22,7 +22,12 @@ struct store {
     sqlite3_stmt *find, *insert, *update, *reject;
     sqlite3_stmt *ref[ENT__COUNT];    /* id look-ups of referenced entities */
     ref_slot *cache[ENT__COUNT];      /* REF_CACHE slots each, allocated on first use */
+    char **rebuild;                   /* CREATE INDEX statements to run at commit */
+    size_t nrebuild;
 };
+
+/* Below this many rows, inserting into the indexes is cheaper than rebuilding. */
+#define REBUILD_MIN_ROWS 100000
 
 static unsigned id_slot(const char *id)
 {
@@ -147,6 +152,66 @@ ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
         return e;
     }
     *out = s;
+    return IPS_OK;
+}
+
+static ips_error drop_indexes(store *s, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    ips_error e = prepare(s, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                             "AND tbl_name = ?1 AND sql IS NOT NULL", &st, d);
+    if (e != IPS_OK)
+        return e;
+    sqlite3_bind_text(st, 1, s->ent->name, -1, SQLITE_STATIC);
+    char *names[16];
+    size_t n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && n < 16) {
+        char **grown = realloc(s->rebuild, (s->nrebuild + 1) * sizeof *grown);
+        names[n] = strdup((const char *)sqlite3_column_text(st, 0));
+        char *sql = strdup((const char *)sqlite3_column_text(st, 1));
+        if (!grown || !names[n] || !sql) {
+            free(grown == s->rebuild ? NULL : grown);
+            free(names[n]);
+            free(sql);
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            break;
+        }
+        s->rebuild = grown;
+        s->rebuild[s->nrebuild++] = sql;
+        n++;
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < n; i++) {
+        /* The names come from our own schema, not from input. */
+        char sql[160];
+        snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
+        if (e == IPS_OK && sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            e = fail(s, d, "preparing a large load");
+        free(names[i]);
+    }
+    return e;
+}
+
+ips_error store_expect_rows(store *s, long long rows, ips_diag *d)
+{
+    if (rows < REBUILD_MIN_ROWS || s->nrebuild)
+        return IPS_OK;
+    char sql[96];
+    sqlite3_stmt *st;
+    snprintf(sql, sizeof sql, "SELECT coalesce(max(rowid), 0) FROM %s", s->ent->name);
+    ips_error e = prepare(s, sql, &st, d);
+    if (e != IPS_OK)
+        return e;
+    long long held = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rows;
+    sqlite3_finalize(st);
+    return rows >= held ? drop_indexes(s, d) : IPS_OK;
+}
+
+static ips_error rebuild_indexes(store *s, ips_diag *d)
+{
+    for (size_t i = 0; i < s->nrebuild; i++)
+        if (sqlite3_exec(s->db, s->rebuild[i], NULL, NULL, NULL) != SQLITE_OK)
+            return fail(s, d, "building an index");
     return IPS_OK;
 }
 
@@ -301,7 +366,10 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
                        const store_counts *c, ips_diag *d)
 {
     sqlite3_stmt *st;
-    ips_error e = prepare(s, "UPDATE batches SET content_hash = ?1, ignored_columns = ?2, "
+    ips_error e = rebuild_indexes(s, d);
+    if (e != IPS_OK)
+        return e;
+    e = prepare(s, "UPDATE batches SET content_hash = ?1, ignored_columns = ?2, "
                              "rows_read = ?3, rows_stored = ?4, rows_updated = ?5, "
                              "rows_rejected = ?6, rows_duplicate = ?7 WHERE batch_id = ?8", &st, d);
     if (e != IPS_OK)
@@ -338,6 +406,9 @@ void store_free(store *s)
         sqlite3_finalize(s->ref[i]);
         free(s->cache[i]);
     }
+    for (size_t i = 0; i < s->nrebuild; i++)
+        free(s->rebuild[i]);
+    free(s->rebuild);
     if (s->open)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     free(s);

@@ -37,6 +37,13 @@ typedef struct store store;
 ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
                       const char *profile, const char *key_fingerprint, store **out, ips_diag *d);
 
+/* A hint that about `rows` rows will come.  When that is at least as many as
+ * the table holds (a first load, or a large one), the table's secondary
+ * indexes are dropped now and built again, sorted, at store_commit(): much
+ * faster than inserting into them row by row, and the same transaction
+ * keeps it all or nothing. */
+ips_error store_expect_rows(store *s, long long rows, ips_diag *d);
+
 /* Stores a row of vals (one per contract column, in contract order). */
 ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *outcome,
                     long *first_line, ips_diag *d);

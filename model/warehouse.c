@@ -23,9 +23,11 @@ ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what)
 static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
 {
     /* WAL lets reports read while an ingest writes; foreign keys are part of
-     * the contract, so SQLite enforces them as a backstop to ingest's checks. */
+     * the contract, so SQLite enforces them as a backstop to ingest's checks.
+     * A writer sorts index builds through temporary files, so its memory
+     * stays at the page cache plus the sorter's share whatever the load. */
     const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+                     "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
     const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
     sqlite3_busy_timeout(wh->db, 60000);
     /* Switching a new file to WAL needs an exclusive lock, for which SQLite

@@ -7,6 +7,8 @@
 #    half way);
 #  - every batch's rejects are all there (rows_rejected rows in rejects), and
 #    reject reasons and lists of ignored columns are valid UTF-8;
+#  - every index of the schema is there (a large load drops and rebuilds the
+#    table's indexes inside its transaction);
 #  - every batch's stored rows are all there: the rows carrying its batch_id
 #    number rows_stored (new and updated rows both take the batch's id), or
 #    fewer only when a later batch of that entity corrected some of them.
@@ -18,6 +20,8 @@ warehouse_problems() {
     db=$1
     v=$(sql "$db" 'PRAGMA integrity_check')
     [ "$v" = ok ] || echo "integrity_check: $v"
+    v=$(sql "$db" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")
+    [ "$v" = 9 ] || echo "expected the schema's 9 indexes, found $v"
     v=$(sql "$db" 'PRAGMA foreign_key_check' | head -5)
     [ -z "$v" ] || echo "foreign_key_check: $v"
     v=$(sql "$db" "SELECT group_concat(batch_id) FROM batches
