@@ -172,6 +172,34 @@ static void coach_reading(chart_model *m, const chart_data *cd, chart_lang lang,
 }
 
 /* Clients with an ips episode but no coach on p_end (R4: item 1 counts them). */
+/* More coaches than fit a page (cairo also refuses images taller than 32767
+ * px): draw those furthest over the caseload target, in id order. */
+#define COACH_CHART_MAX 60
+
+static const chart_data *cap_data;
+
+static double caseload_of(const char *id)
+{
+    const metric_row *r = metric_set_find(cap_data->coaches, coach_metrics[0], "coach", id);
+    return r && cb_usable(r) && !r->suppressed ? r->value : -1;
+}
+
+static int by_caseload_desc(const void *a, const void *b)
+{
+    double x = caseload_of(*(const char *const *)a), y = caseload_of(*(const char *const *)b);
+    return x < y ? 1 : x > y ? -1 : by_coach_id(a, b);
+}
+
+static size_t cap_coaches(const chart_data *cd, const char **ids, size_t n)
+{
+    if (n <= COACH_CHART_MAX)
+        return n;
+    cap_data = cd;
+    qsort(ids, n, sizeof *ids, by_caseload_desc);
+    qsort(ids, COACH_CHART_MAX, sizeof *ids, by_coach_id);
+    return COACH_CHART_MAX;
+}
+
 static bool has_clients_without_coach(const chart_data *cd)
 {
     const metric_row *r = metric_set_find(cd->coaches, coach_metrics[0], "coach", "");
@@ -197,8 +225,25 @@ chart_model *build_coach_targets(const chart_data *cd, chart_lang lang)
     cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_COACH_SUBTITLE), day);
     chart_set_text(m, CT_TARGET_MET, chart_label(lang, CL_COACH_MET));
     chart_set_text(m, CT_TARGET_MISSED, chart_label(lang, CL_COACH_MISSED));
+    /* The reading counts every coach; the picture may show fewer. */
     for (int panel = 0; panel < 2; panel++)
-        chart_add_part(m, coach_panel(cd, lang, panel, ids, n, &t[panel]));
+        chart_free(coach_panel(cd, lang, panel, ids, n, &t[panel]));
+    size_t shown = cap_coaches(cd, ids, n);
+    panel_tally drawn[2] = {{0, 0, NULL}, {0, 0, NULL}};
+    double *scratch = calloc(shown + 1, sizeof(double));
+    for (int panel = 0; scratch && panel < 2; panel++) {
+        drawn[panel].values = scratch;
+        drawn[panel].shown = 0;
+        chart_add_part(m, coach_panel(cd, lang, panel, ids, shown, &drawn[panel]));
+    }
+    free(scratch);
+    if (shown < n) {
+        char a[24], b[24], note[320];
+        snprintf(a, sizeof a, "%zu", shown);
+        snprintf(b, sizeof b, "%zu", n);
+        snprintf(note, sizeof note, chart_label(lang, CL_COACH_CAPPED), a, b);
+        chart_add_note(m, note);
+    }
     if (n > 0 && has_clients_without_coach(cd))
         chart_add_note(m, chart_label(lang, CL_COACH_NO_COACH_NOTE));
     coach_reading(m, cd, lang, t);

@@ -101,6 +101,7 @@ typedef enum {
     CL_COACH_MET,         /* legend: bar meets its target */
     CL_COACH_MISSED,      /* legend: bar misses its target */
     CL_COACH_NO_COACH_NOTE,
+    CL_COACH_CAPPED,
     CL_COACH_READ1,       /* %s coaches within, %s coaches shown, %s service-wide caseload */
     CL_COACH_READ1_NONE,  /* %s service-wide caseload */
     CL_COACH_READ2,       /* %s coaches within, %s shown, %s median, %s service-wide contacts */

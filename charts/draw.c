@@ -403,7 +403,9 @@ ips_error chart_render_file(const chart_model *m, chart_format fmt, const char *
 
 void chart_draw_shutdown(void)
 {
+    /* No cairo_debug_reset_static_data(): it asserts when any cairo object
+     * is still alive (Pango may keep a scaled font a moment longer), and
+     * cairo's static caches are reachable, not leaked. */
     pango_cairo_font_map_set_default(NULL);
-    cairo_debug_reset_static_data();
     FcFini();
 }
