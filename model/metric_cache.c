@@ -20,6 +20,8 @@ struct metric_cache {
     cache_entry *e;
     size_t n, cap;
     size_t rows_total;
+    bool has_as_of;
+    ips_day as_of;
 };
 
 metric_cache *metric_cache_new(void)
@@ -127,4 +129,20 @@ bool metric_cache_put(metric_cache *c, const metric_query *q, const metric_set *
     c->e[c->n++] = ent;
     c->rows_total += rows->n;
     return true;
+}
+
+bool metric_cache_as_of_get(const metric_cache *c, ips_day *out)
+{
+    if (!c || !c->has_as_of)
+        return false;
+    *out = c->as_of;
+    return true;
+}
+
+void metric_cache_as_of_set(metric_cache *c, ips_day as_of)
+{
+    if (!c)
+        return;
+    c->has_as_of = true;
+    c->as_of = as_of;
 }

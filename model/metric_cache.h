@@ -28,4 +28,9 @@ const metric_set *metric_cache_find(const metric_cache *c, const metric_query *q
  * only costs a later recomputation. */
 bool metric_cache_put(metric_cache *c, const metric_query *q, const metric_set *rows);
 
+/* The as-of date found earlier (metrics_as_of()), so that it is looked up
+ * once; get returns false when none is stored. */
+bool metric_cache_as_of_get(const metric_cache *c, ips_day *out);
+void metric_cache_as_of_set(metric_cache *c, ips_day as_of);
+
 #endif

@@ -84,6 +84,10 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
         " UNION ALL SELECT max(review_date) FROM fidelity_reviews)";
     sqlite3_stmt *st;
     *out = IPS_DAY_NONE;
+    /* It scans every date column: on a read-only warehouse, once. */
+    struct metric_cache *cache = warehouse_metric_cache(wh);
+    if (metric_cache_as_of_get(cache, out))
+        return IPS_OK;
     if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "finding the as-of date");
     int rc = sqlite3_step(st);
@@ -92,6 +96,7 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return warehouse_fail(wh, d, "finding the as-of date");
+    metric_cache_as_of_set(cache, *out);
     return IPS_OK;
 }
 

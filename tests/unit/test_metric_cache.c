@@ -227,9 +227,16 @@ static void write_by_another_connection_empties_cache(void **state)
     q.as_of = date_from_ymd(2024, 12, 31);
     metric_set *a = compute(ro, &q);
     assert_int_equal(value(a, "fee_start", "", ""), 3);
-    episode(wh, "e7", "k2", "2024-08-01", NULL, NULL);
+    ips_day as_of;
+    assert_int_equal(metrics_as_of(ro, &as_of, NULL), IPS_OK);
+    assert_int_equal(as_of, date_from_ymd(2024, 10, 1));
+    assert_int_equal(metrics_as_of(ro, &as_of, NULL), IPS_OK); /* remembered */
+    assert_int_equal(as_of, date_from_ymd(2024, 10, 1));
+    episode(wh, "e7", "k2", "2024-08-01", "2024-11-20", "moved");
     metric_set *b = compute(ro, &q);
     assert_int_equal(value(b, "fee_start", "", ""), 4);
+    assert_int_equal(metrics_as_of(ro, &as_of, NULL), IPS_OK);
+    assert_int_equal(as_of, date_from_ymd(2024, 11, 20));
     metric_set_free(a);
     metric_set_free(b);
     warehouse_free(ro);
