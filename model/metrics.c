@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/metric_cache.h"
 #include "model/metric_families.h"
 
 void metric_query_init(metric_query *q)
@@ -83,6 +84,10 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
         " UNION ALL SELECT max(review_date) FROM fidelity_reviews)";
     sqlite3_stmt *st;
     *out = IPS_DAY_NONE;
+    /* It scans every date column: on a read-only warehouse, once. */
+    struct metric_cache *cache = warehouse_metric_cache(wh);
+    if (metric_cache_as_of_get(cache, out))
+        return IPS_OK;
     if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "finding the as-of date");
     int rc = sqlite3_step(st);
@@ -91,23 +96,68 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return warehouse_fail(wh, d, "finding the as-of date");
+    metric_cache_as_of_set(cache, *out);
     return IPS_OK;
 }
 
 typedef ips_error (*family_fn)(const metric_ctx *, metric_set *, ips_diag *);
 
-ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+static ips_error run_families(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
 {
     static const family_fn families[] = {
         outcomes_compute, fidelity_items_compute, reviews_compute,
         funding_compute,  capacity_compute,       services_compute,
     };
-    if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
-        return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
     metric_ctx ctx;
     ips_error e = metric_ctx_init(&ctx, wh, q, d);
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);
+    return e;
+}
+
+static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)
+{
+    for (size_t i = 0; i < rows->n; i++) {
+        metric_row *r = metric_set_add(out, "");
+        if (!r)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        *r = rows->rows[i];
+    }
+    return IPS_OK;
+}
+
+ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+{
+    if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
+        return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
+    /* Resolve A first, so that "as of the data" and the same date given
+     * explicitly are one cache key. */
+    metric_query rq = *q;
+    if (rq.as_of == IPS_DAY_NONE) {
+        ips_error e = metrics_as_of(wh, &rq.as_of, d);
+        if (e != IPS_OK)
+            return e;
+        if (rq.as_of == IPS_DAY_NONE)
+            rq.as_of = q->end; /* empty warehouse: nothing exists anyway */
+    }
+    struct metric_cache *cache = warehouse_metric_cache(wh);
+    const metric_set *hit = metric_cache_find(cache, &rq);
+    ips_error e = IPS_OK;
+    if (hit) {
+        e = append_rows(out, hit, d);
+    } else if (!cache) {
+        e = run_families(wh, &rq, out, d);
+    } else {
+        /* Computed apart from out so that exactly these rows are cached. */
+        metric_set *fresh = metric_set_new();
+        e = fresh ? run_families(wh, &rq, fresh, d)
+                  : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        if (e == IPS_OK)
+            e = append_rows(out, fresh, d);
+        if (e == IPS_OK)
+            metric_cache_put(cache, &rq, fresh);
+        metric_set_free(fresh);
+    }
     if (e == IPS_OK && !q->internal)
         metric_set_suppress(out, q->min_cell);
     return e;

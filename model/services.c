@@ -67,10 +67,15 @@ static ips_error trainees_per_coach(const metric_ctx *ctx, metric_set *out, ips_
     snprintf(sql, sizeof sql,
              "WITH RECURSIVE days(d) AS (SELECT :p_start WHERE :p_start <= :on_day"
              " UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :on_day),"
-             " act AS (SELECT days.d AS d, e.coach_id AS coach_id, coalesce(%s, '') AS g"
-             "  FROM days JOIN ep e ON e.service = 'coaching_environment'"
-             "  AND e.start_date <= days.d AND (e.end_date IS NULL OR e.end_date >= days.d)"
-             "  LEFT JOIN coaches co ON co.coach_id = e.coach_id),"
+             /* The episodes that overlap the days, found once: joining every day
+              * to ep itself scanned all earlier enrollments per day. */
+             " ce AS MATERIALIZED (SELECT e.coach_id AS coach_id, e.start_date AS s,"
+             "  e.end_date AS en, coalesce(%s, '') AS g"
+             "  FROM ep e LEFT JOIN coaches co ON co.coach_id = e.coach_id"
+             "  WHERE e.service = 'coaching_environment' AND e.start_date <= :on_day"
+             "  AND (e.end_date IS NULL OR e.end_date >= :p_start)),"
+             " act AS (SELECT days.d AS d, ce.coach_id AS coach_id, ce.g AS g"
+             "  FROM days JOIN ce ON ce.s <= days.d AND (ce.en IS NULL OR ce.en >= days.d)),"
              " num AS (SELECT d, g, count(*) AS n FROM act GROUP BY d, g),"
              " den AS (SELECT x.d AS d, coalesce(%s, '') AS g, sum(co.fte) AS f"
              "  FROM (SELECT DISTINCT d, coach_id FROM act WHERE coach_id IS NOT NULL) x"

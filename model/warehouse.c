@@ -5,11 +5,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/metric_cache.h"
 #include "model/schema.h"
 
 struct warehouse {
     sqlite3 *db;
     char *path;
+    bool readonly;
+    metric_cache *cache;  /* only when readonly; created on first use */
+    int data_version;     /* PRAGMA data_version when cache was filled */
 };
 
 sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
@@ -79,6 +83,7 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
         warehouse_free(wh);
         return e;
     }
+    wh->readonly = readonly;
     *out = wh;
     return IPS_OK;
 }
@@ -89,7 +94,40 @@ void warehouse_free(warehouse *wh)
         return;
     sqlite3_close(wh->db);
     free(wh->path);
+    metric_cache_free(wh->cache);
     free(wh);
+}
+
+static int data_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+metric_cache *warehouse_metric_cache(warehouse *wh)
+{
+    if (!wh->readonly)
+        return NULL;
+    /* Another process may commit an ingest while we read (WAL): data_version
+     * then changes, and the results computed before are dropped. */
+    int v = data_version(wh->db);
+    if (v < 0)
+        return NULL;
+    if (wh->cache && v != wh->data_version) {
+        metric_cache_free(wh->cache);
+        wh->cache = NULL;
+    }
+    if (!wh->cache) {
+        wh->cache = metric_cache_new();
+        wh->data_version = v;
+    }
+    return wh->cache;
 }
 
 ips_error warehouse_meta_get(warehouse *wh, const char *key, char **out, ips_diag *d)

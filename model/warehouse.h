@@ -32,6 +32,12 @@ ips_error warehouse_meta_set(warehouse *wh, const char *key, const char *value, 
  * even on a large warehouse); without them SQLite may pick a poor index. */
 ips_error warehouse_optimize(warehouse *wh, ips_diag *d);
 
+/* The cache of metrics_compute() results (model/metric_cache.h), owned and
+ * freed by the warehouse; NULL on a writable warehouse, whose data may
+ * change.  Emptied when another connection has committed since it was filled. */
+struct metric_cache;
+struct metric_cache *warehouse_metric_cache(warehouse *wh);
+
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
 

@@ -1,0 +1,148 @@
+/* The metric result cache: a short list searched linearly (a report makes
+ * a few dozen distinct queries; each costs far more than the search). */
+#include "model/metric_cache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows kept at most (about 64 MB), so that a long-running caller asking for
+ * many breakdowns cannot grow without bound; past it, results are not kept. */
+#define CACHE_MAX_ROWS ((size_t)64 * 1024 * 1024 / sizeof(metric_row))
+
+typedef struct {
+    metric_query q;      /* reason lists point into owned copies below */
+    char **guidance;     /* NULL-terminated copy, or NULL */
+    char **outcome;
+    metric_set rows;
+} cache_entry;
+
+struct metric_cache {
+    cache_entry *e;
+    size_t n, cap;
+    size_t rows_total;
+    bool has_as_of;
+    ips_day as_of;
+};
+
+metric_cache *metric_cache_new(void)
+{
+    return calloc(1, sizeof(metric_cache));
+}
+
+static void strv_free(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+void metric_cache_free(metric_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        strv_free(c->e[i].guidance);
+        strv_free(c->e[i].outcome);
+        free(c->e[i].rows.rows);
+    }
+    free(c->e);
+    free(c);
+}
+
+static bool strv_equal(const char *const *a, const char *const *b)
+{
+    if (!a || !b)
+        return a == b;
+    size_t i = 0;
+    for (; a[i] && b[i]; i++)
+        if (strcmp(a[i], b[i]) != 0)
+            return false;
+    return !a[i] && !b[i];
+}
+
+/* false when out of memory; *out NULL for a NULL list. */
+static bool strv_copy(const char *const *v, char ***out)
+{
+    *out = NULL;
+    if (!v)
+        return true;
+    size_t n = 0;
+    while (v[n])
+        n++;
+    char **c = calloc(n + 1, sizeof *c);
+    if (!c)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(c[i] = strdup(v[i]))) {
+            strv_free(c);
+            return false;
+        }
+    *out = c;
+    return true;
+}
+
+static bool query_equal(const metric_query *a, const metric_query *b)
+{
+    return a->start == b->start && a->end == b->end && a->as_of == b->as_of &&
+           a->by == b->by && a->internal == b->internal && a->min_cell == b->min_cell &&
+           a->clients_per_coach_year == b->clients_per_coach_year &&
+           strv_equal(a->guidance_reasons, b->guidance_reasons) &&
+           strv_equal(a->outcome_reasons, b->outcome_reasons);
+}
+
+const metric_set *metric_cache_find(const metric_cache *c, const metric_query *q)
+{
+    if (!c || q->as_of == IPS_DAY_NONE)
+        return NULL;
+    for (size_t i = 0; i < c->n; i++)
+        if (query_equal(&c->e[i].q, q))
+            return &c->e[i].rows;
+    return NULL;
+}
+
+bool metric_cache_put(metric_cache *c, const metric_query *q, const metric_set *rows)
+{
+    if (!c || q->as_of == IPS_DAY_NONE || rows->n > CACHE_MAX_ROWS - c->rows_total)
+        return false;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        cache_entry *grown = realloc(c->e, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        c->e = grown;
+        c->cap = cap;
+    }
+    cache_entry ent = {.q = *q};
+    if (rows->n && !(ent.rows.rows = malloc(rows->n * sizeof *rows->rows)))
+        return false;
+    if (!strv_copy(q->guidance_reasons, &ent.guidance) ||
+        !strv_copy(q->outcome_reasons, &ent.outcome)) {
+        strv_free(ent.guidance);
+        free(ent.rows.rows);
+        return false;
+    }
+    if (rows->n)
+        memcpy(ent.rows.rows, rows->rows, rows->n * sizeof *rows->rows);
+    ent.rows.n = ent.rows.cap = rows->n;
+    ent.q.guidance_reasons = (const char *const *)ent.guidance;
+    ent.q.outcome_reasons = (const char *const *)ent.outcome;
+    c->e[c->n++] = ent;
+    c->rows_total += rows->n;
+    return true;
+}
+
+bool metric_cache_as_of_get(const metric_cache *c, ips_day *out)
+{
+    if (!c || !c->has_as_of)
+        return false;
+    *out = c->as_of;
+    return true;
+}
+
+void metric_cache_as_of_set(metric_cache *c, ips_day as_of)
+{
+    if (!c)
+        return;
+    c->has_as_of = true;
+    c->as_of = as_of;
+}
