@@ -28,11 +28,12 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
 {
     /* WAL lets reports read while an ingest writes; foreign keys are part of
      * the contract, so SQLite enforces them as a backstop to ingest's checks.
-     * A writer sorts index builds through temporary files, so its memory
-     * stays at the page cache plus the sorter's share whatever the load. */
+     * Sorts and temporary tables (index builds, GROUP BY, the metrics' work
+     * tables) spill to temporary files, so memory stays at the page cache
+     * plus the sorter's share whatever the size of the data. */
     const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                      "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
-    const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+    const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
     sqlite3_busy_timeout(wh->db, 60000);
     /* Switching a new file to WAL needs an exclusive lock, for which SQLite
      * does not wait (no busy handler, to avoid deadlock): when two ingests
