@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "model/metrics.h"
+#include "reports/report_data.h"
 
 static const char usage_text[] =
     "usage: ipsreport demo [--samples DIR] [--out DIR]\n"
@@ -67,13 +68,10 @@ static ips_error latest_quarter(const char *db, char label[16], char as_of_iso[1
         return e;
     if (as_of == IPS_DAY_NONE)
         return ips_diag_set(d, IPS_ERR_NO_DATA, "%s: the samples gave no dated rows", db);
-    int y, m, dd;
+    ips_day start, end;
     date_format_iso(as_of, as_of_iso);
-    date_to_ymd(as_of + 1, &y, &m, &dd);
-    int q = (m - 1) / 3; /* quarters fully before the day after as-of */
-    if (q == 0)
-        y--, q = 4;
-    snprintf(label, 16, "%dQ%d", y, q);
+    report_latest_quarter(as_of, &start, &end);
+    report_period_text(start, end, label, 16);
     return IPS_OK;
 }
 
