@@ -99,33 +99,6 @@ static ips_error fetch_fidelity(warehouse *wh, const metric_query *q, const metr
     return IPS_OK;
 }
 
-/* Metric ids of the items metrics.md computes from data. */
-static const struct {
-    const char *metric;
-    int item;
-} item_metrics[] = {
-    {"caseload_per_fte", 1},
-    {"focus_share", 2},
-    {"first_employer_contact_mean_days", 15},
-    {"employer_contacts_per_week", 17},
-    {"job_diversity", 19},
-    {"employer_diversity", 20},
-    {"competitive_permanent_share", 21},
-    {"follow_along", 23}, /* prefix: whichever follow_along_* row carries the score */
-    {"community_share", 24},
-};
-
-static int item_of(const char *metric)
-{
-    for (size_t i = 0; i < sizeof item_metrics / sizeof item_metrics[0]; i++) {
-        size_t n = strlen(item_metrics[i].metric);
-        if (strncmp(metric, item_metrics[i].metric, n) == 0 &&
-            (metric[n] == '\0' || (item_metrics[i].item == 23 && metric[n] == '_')))
-            return item_metrics[i].item;
-    }
-    return 0;
-}
-
 /* The review rows of the last review in the set (R19: group_by "review"). */
 static void review_totals(const metric_set *set, chart_fidelity *out)
 {
@@ -155,11 +128,10 @@ void chart_inputs_fidelity_from_rows(const metric_set *period, chart_fidelity *o
         out->items[i].item = i + 1;
     if (!period)
         return;
-    for (size_t i = 0; i < period->n; i++) {
-        const metric_row *r = &period->rows[i];
-        int item = r->group_by[0] ? 0 : item_of(r->metric);
-        if (item && (r->has & MH_SCORE) && r->score >= 1 && r->score <= 5 &&
-            out->items[item - 1].data_score == 0)
+    for (int item = 1; item <= 25; item++) {
+        const char *metric = fidelity_score_metric(item);
+        const metric_row *r = metric ? metric_set_find(period, metric, "", "") : NULL;
+        if (r && (r->has & MH_SCORE) && r->score >= 1 && r->score <= 5)
             out->items[item - 1].data_score = r->score;
     }
     review_totals(period, out);

@@ -300,7 +300,7 @@ static void fidelity_from_metric_rows(void **state)
     metric_set *s = metric_set_new();
     row(s, "caseload_per_fte", "", "", MK_RATIO, 18)->has |= MH_SCORE;
     s->rows[0].score = 5;
-    metric_row *r = row(s, "follow_along_weekly", "", "", MK_SHARE, 70);
+    metric_row *r = row(s, "follow_along_score", "", "", MK_RATIO, 0);
     r->has |= MH_SCORE;
     r->score = 3;
     row(s, "fidelity_total_low", "review", "R1", MK_COUNT, 83);
