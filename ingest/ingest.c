@@ -87,6 +87,17 @@ static ips_error not_utf8(const char *name, long line, const char *column, ips_d
                         "encoding = windows-1252", name, line, column);
 }
 
+/* The contract column of ent that header field `field` names (trimmed, then
+ * renamed by the profile), or -1; the trimmed name and length in *name, *len. */
+static int header_column(const contract_entity *ent, const profile_entity *pe, const char *field,
+                         const char **name, size_t *len)
+{
+    char buf[256];
+    *name = trim_span(field, len);
+    snprintf(buf, sizeof buf, "%.*s", (int)*len, *name);
+    return contract_column_find(ent, pe ? profile_rename_column(pe, buf) : buf);
+}
+
 /* Number of header columns that name columns of entity e, and whether all its
  * required columns are there. */
 static int score_entity(const ingest_options *opt, int e, const csv_record *hdr, bool *complete,
@@ -98,10 +109,8 @@ static int score_entity(const ingest_options *opt, int e, const csv_record *hdr,
     int matched = 0;
     for (size_t i = 0; i < hdr->nfields; i++) {
         size_t len;
-        const char *name = trim_span(hdr->fields[i], &len);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s", (int)len, name);
-        int c = contract_column_find(ent, pe ? profile_rename_column(pe, buf) : buf);
+        const char *name;
+        int c = header_column(ent, pe, hdr->fields[i], &name, &len);
         if (c >= 0 && !have[c]) {
             have[c] = true;
             matched++;
@@ -208,10 +217,8 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     m->ignored[0] = '\0';
     for (size_t i = 0; i < hdr->nfields; i++) {
         size_t len;
-        const char *name = trim_span(hdr->fields[i], &len);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s", (int)len, name);
-        int c = contract_column_find(ent, job->pe ? profile_rename_column(job->pe, buf) : buf);
+        const char *name;
+        int c = header_column(ent, job->pe, hdr->fields[i], &name, &len);
         m->to_contract[i] = c;
         if (c < 0) {
             if (len)
