@@ -10,6 +10,7 @@
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/hetu.h"
+#include "model/facts.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -511,7 +512,10 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             f->counts = (store_counts){0};
         }
     }
-    return warehouse_optimize(wh, d);
+    /* The derived facts follow the data: rebuilt once for the whole command,
+     * after the planner's statistics are fresh. */
+    ips_error e = warehouse_optimize(wh, d);
+    return e == IPS_OK ? facts_refresh(wh, d) : e;
 }
 
 void ingest_result_free(ingest_result *r)

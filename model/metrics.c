@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/engine.h"
 #include "model/metric_cache.h"
 #include "model/metric_families.h"
 
@@ -115,6 +116,42 @@ static ips_error run_families(warehouse *wh, const metric_query *q, metric_set *
     return e;
 }
 
+static ips_error engine_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+{
+    const facts *f;
+    ips_error e = facts_get(wh, q->as_of, &f, d);
+    return e == IPS_OK ? engine_compute(f, q, out, d) : e;
+}
+
+/* IPSREPORT_ENGINE: "legacy" computes with the SQL families, "check" with
+ * both and fails on the first difference (the exactness test), anything
+ * else with the engine. */
+static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+{
+    const char *mode = getenv("IPSREPORT_ENGINE");
+    if (!mode || strcmp(mode, "check") != 0)
+        return mode && strcmp(mode, "engine") == 0 ? engine_rows(wh, q, out, d)
+                                                   : run_families(wh, q, out, d);
+    metric_set *legacy = metric_set_new(), *fresh = metric_set_new();
+    ips_error e = legacy && fresh ? run_families(wh, q, legacy, d)
+                                  : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK)
+        e = engine_rows(wh, q, fresh, d);
+    char why[1024];
+    if (e == IPS_OK && !metric_set_equal(legacy, fresh, why, sizeof why))
+        e = ips_diag_set(d, IPS_ERR_DB, "engine check: %s", why);
+    for (size_t i = 0; e == IPS_OK && i < fresh->n; i++) {
+        metric_row *r = metric_set_add(out, "");
+        if (!r)
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        else
+            *r = fresh->rows[i];
+    }
+    metric_set_free(legacy);
+    metric_set_free(fresh);
+    return e;
+}
+
 static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)
 {
     for (size_t i = 0; i < rows->n; i++) {
@@ -146,11 +183,11 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
     if (hit) {
         e = append_rows(out, hit, d);
     } else if (!cache) {
-        e = run_families(wh, &rq, out, d);
+        e = compute_rows(wh, &rq, out, d);
     } else {
         /* Computed apart from out so that exactly these rows are cached. */
         metric_set *fresh = metric_set_new();
-        e = fresh ? run_families(wh, &rq, fresh, d)
+        e = fresh ? compute_rows(wh, &rq, fresh, d)
                   : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         if (e == IPS_OK)
             e = append_rows(out, fresh, d);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "model/metric_cache.h"
+#include "model/facts.h"
 #include "model/schema.h"
 
 struct warehouse {
@@ -14,6 +15,15 @@ struct warehouse {
     bool readonly;
     metric_cache *cache;  /* only when readonly; created on first use */
     int data_version;     /* PRAGMA data_version when cache was filled */
+    /* Loaded facts (model/facts.h), kept while neither another connection
+     * (data_version) nor this one (total_changes) has changed the data. */
+    struct facts *facts;
+    ips_day facts_as_of;
+    int facts_dv;
+    sqlite3_int64 facts_tc;
+    /* This connection's total_changes when it opened or last rebuilt the
+     * stored facts: any change after that makes them untrusted here. */
+    sqlite3_int64 trusted_tc;
 };
 
 sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
@@ -85,6 +95,7 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
         return e;
     }
     wh->readonly = readonly;
+    wh->trusted_tc = sqlite3_total_changes64(wh->db);
     *out = wh;
     return IPS_OK;
 }
@@ -96,6 +107,7 @@ void warehouse_free(warehouse *wh)
     sqlite3_close(wh->db);
     free(wh->path);
     metric_cache_free(wh->cache);
+    facts_free(wh->facts);
     free(wh);
 }
 
@@ -168,4 +180,31 @@ ips_error warehouse_optimize(warehouse *wh, ips_diag *d)
     if (sqlite3_exec(wh->db, "PRAGMA analysis_limit=1000; ANALYZE;", NULL, NULL, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "updating statistics");
     return IPS_OK;
+}
+
+bool warehouse_facts_trusted(warehouse *wh)
+{
+    return sqlite3_total_changes64(wh->db) == wh->trusted_tc;
+}
+
+void warehouse_facts_rebuilt(warehouse *wh)
+{
+    wh->trusted_tc = sqlite3_total_changes64(wh->db);
+}
+
+const struct facts *warehouse_facts(warehouse *wh, ips_day as_of)
+{
+    if (!wh->facts || wh->facts_as_of != as_of || wh->facts_dv != data_version(wh->db) ||
+        wh->facts_tc != sqlite3_total_changes64(wh->db))
+        return NULL;
+    return wh->facts;
+}
+
+void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f)
+{
+    facts_free(wh->facts);
+    wh->facts = f;
+    wh->facts_as_of = as_of;
+    wh->facts_dv = data_version(wh->db);
+    wh->facts_tc = sqlite3_total_changes64(wh->db);
 }

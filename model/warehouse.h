@@ -5,7 +5,9 @@
 #define IPS_WAREHOUSE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
+#include "common/date.h"
 #include "common/error.h"
 
 typedef struct warehouse warehouse;
@@ -37,6 +39,18 @@ ips_error warehouse_optimize(warehouse *wh, ips_diag *d);
  * change.  Emptied when another connection has committed since it was filled. */
 struct metric_cache;
 struct metric_cache *warehouse_metric_cache(warehouse *wh);
+
+/* Derived facts held by the warehouse (model/facts.h).  warehouse_facts()
+ * gives the facts kept for as_of (the value asked for, IPS_DAY_NONE too)
+ * while no connection has changed the data since, else NULL;
+ * warehouse_facts_keep() takes ownership.  The stored fact tables are
+ * trusted only while this connection has made no change since it opened or
+ * last rebuilt them (warehouse_facts_rebuilt). */
+struct facts;
+const struct facts *warehouse_facts(warehouse *wh, ips_day as_of);
+void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f);
+bool warehouse_facts_trusted(warehouse *wh);
+void warehouse_facts_rebuilt(warehouse *wh);
 
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);

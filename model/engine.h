@@ -1,0 +1,73 @@
+/* Internal to model/: the one-pass metric engine.  Every metric of
+ * docs/metrics.md is computed here from the in-memory facts (model/facts.h)
+ * for one period and breakdown at a time, by a plain scan of the arrays: no
+ * SQL.  engine_compute_many() runs a list of periods × breakdowns over one
+ * loaded fact set.
+ *
+ * Each family (model/engine_<family>.c) appends its rows in the order and
+ * with the groups the contract output has always had (docs/metrics-output.md):
+ * the row order is part of what tests compare. */
+#ifndef IPS_ENGINE_H
+#define IPS_ENGINE_H
+
+#include "model/facts.h"
+#include "model/metrics.h"
+
+typedef struct {
+    const facts *f;
+    const metric_query *q;       /* period, breakdown and settings */
+    ips_day p_start, p_end;      /* P */
+    ips_day as_of;               /* A (= f->as_of) */
+    ips_day on_day;              /* R3: min(p_end, A) */
+    ips_day w_start, w_end;      /* R2: [p_end − 364, p_end] */
+    int p_year;                  /* the year of p_end (age groups, R20) */
+    metric_group by;
+    int ngroups;                 /* groups of the breakdown; 1 ("") without one */
+} eng_ctx;
+
+/* Sets up ctx for q over f (q's period must be valid; as_of is f's). */
+void eng_ctx_init(eng_ctx *ctx, const facts *f, const metric_query *q);
+
+/* The group of an episode for ctx->by, 0 .. ngroups − 1; ids sort as names.
+ * Coach attributes come from the episode's coach (none: ""). */
+int eng_episode_group(const eng_ctx *ctx, const fact_episode *e);
+
+/* True when the breakdown applies to coach-level items (R20: none, provider,
+ * team, coach, region). */
+bool eng_coach_level(const eng_ctx *ctx);
+
+/* The group of coach k (index into f->coaches; -1 = no coach → "") for a
+ * coach-level breakdown.  Same ids as eng_episode_group. */
+int eng_coach_group(const eng_ctx *ctx, int k);
+
+/* The name of group g ("" for the whole, or for an unknown group). */
+const char *eng_group_name(const eng_ctx *ctx, int g);
+
+/* A new row with metric id, kind, period, group_by and group g filled; the
+ * rest zero.  NULL when out of memory. */
+metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, metric_kind kind,
+                    int g);
+
+/* Active on day d / in [a, b] (metrics.md "Time"); end IPS_DAY_NONE = open. */
+static inline bool eng_active_on(ips_day start, ips_day end, ips_day d)
+{
+    return start <= d && (end == IPS_DAY_NONE || end >= d);
+}
+static inline bool eng_active_in(ips_day start, ips_day end, ips_day a, ips_day b)
+{
+    return start <= b && (end == IPS_DAY_NONE || end >= a);
+}
+
+/* Families, in the order metrics_compute() has always emitted them.  Each
+ * appends its rows for ctx to out; IPS_ERR_NOMEM (with d set) when memory runs out. */
+ips_error engine_outcomes(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_fidelity_items(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_reviews(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_funding(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_services(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+
+/* Every family for one query (no suppression). */
+ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
+
+#endif
