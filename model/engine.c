@@ -127,6 +127,12 @@ typedef ips_error (*eng_family)(const eng_ctx *, metric_set *, ips_diag *);
 
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)
 {
+    return engine_compute_mask(f, q, ~0u, out, d);
+}
+
+ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
+                              metric_set *out, ips_diag *d)
+{
     static const eng_family families[] = {
         engine_outcomes, engine_fidelity_items, engine_reviews,
         engine_funding,  engine_capacity,       engine_services,
@@ -137,6 +143,7 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
     eng_ctx_init(&ctx, f, q);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
-        e = families[i](&ctx, out, d);
+        if (mask & (1u << i))
+            e = families[i](&ctx, out, d);
     return e;
 }

@@ -69,5 +69,8 @@ ips_error engine_services(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 
 /* Every family for one query (no suppression). */
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
+/* The same for the families whose bits are set in mask (1 << family's place above). */
+ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
+                              metric_set *out, ips_diag *d);
 
 #endif
