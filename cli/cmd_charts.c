@@ -5,6 +5,7 @@
 #include "charts/charts.h"
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
+#include "cli/reader.h"
 
 static void usage(FILE *out)
 {
@@ -46,13 +47,13 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
     if (chart_opts_query(&o, &q, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     warehouse *wh = NULL;
-    if (warehouse_open(o.db, WH_READONLY, &wh, d) != IPS_OK)
+    if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     char **paths = NULL;
     size_t n = 0;
     ips_error e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format),
                                     o.out, &paths, &n, d);
-    warehouse_free(wh);
+    reader_close(wh);
     for (size_t i = 0; i < n; i++)
         printf("%s\n", paths[i]);
     charts_paths_free(paths, n);

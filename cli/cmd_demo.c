@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/step.h"
 #include "model/metrics.h"
 #include "reports/report_data.h"
 
@@ -21,39 +22,6 @@ static const char usage_text[] =
     "DIR (default out): a fresh warehouse.db, the data-quality check, metrics for the\n"
     "latest complete quarter as CSV, workbooks in Finnish and English, charts and the\n"
     "PDF summary. Each step is the ipsreport command a user would run.\n";
-
-/* Runs a command with argv, optionally with stdout sent to a file. */
-static int step(command_fn fn, const char *out_file, ips_diag *d, char **argv)
-{
-    int argc = 0;
-    while (argv[argc])
-        argc++;
-    fflush(stdout); /* keep the output of earlier steps above this line */
-    fprintf(stderr, "+ ipsreport");
-    for (int i = 0; i < argc; i++)
-        fprintf(stderr, " %s", argv[i]);
-    fprintf(stderr, "%s%s\n", out_file ? " > " : "", out_file ? out_file : "");
-    int saved = -1, fd = -1;
-    fflush(stdout);
-    if (out_file) {
-        fd = open(out_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd < 0) {
-            ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", out_file, strerror(errno));
-            return IPS_EXIT_FAILURE;
-        }
-        saved = dup(1);
-        dup2(fd, 1);
-        close(fd);
-    }
-    int status = fn(argc, argv, d);
-    if (out_file) {
-        if (fflush(stdout) != 0)
-            status = IPS_EXIT_FAILURE;
-        dup2(saved, 1);
-        close(saved);
-    }
-    return status;
-}
 
 /* The latest quarter that ends on or before the as-of date. */
 static ips_error latest_quarter(const char *db, char label[16], char as_of_iso[11], ips_diag *d)
@@ -107,7 +75,7 @@ static int run(const char *samples, const char *out, ips_diag *d)
     argv[0] = "ingest", argv[1] = "--db", argv[2] = db;
     for (size_t i = 0; i < g.gl_pathc; i++)
         argv[3 + i] = g.gl_pathv[i];
-    int status = step(cmd_ingest, NULL, d, argv);
+    int status = step_run(cmd_ingest, NULL, d, argv);
     free(argv);
     globfree(&g);
     if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, as_of, d) != IPS_OK)
@@ -133,7 +101,7 @@ static int run(const char *samples, const char *out, ips_diag *d)
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         /* check exits 1 when it has findings; that is information, not failure. */
-        if (step(steps[i].fn, steps[i].out_file, d, steps[i].argv) == IPS_EXIT_FAILURE)
+        if (step_run(steps[i].fn, steps[i].out_file, d, steps[i].argv) == IPS_EXIT_FAILURE)
             return IPS_EXIT_FAILURE;
     }
     /* The last connection to close checkpoints the WAL and removes it only

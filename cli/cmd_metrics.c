@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/reader.h"
 #include "model/funding.h"
 #include "model/metrics.h"
 
@@ -347,12 +348,12 @@ static void write_json(FILE *out, const metric_set *set, int min_cell)
 static int run(metrics_opts *o, ips_diag *d)
 {
     warehouse *wh = NULL;
-    if (warehouse_open(o->db, WH_READONLY, &wh, d) != IPS_OK)
+    if (reader_open(o->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     metric_set *set = metric_set_new();
     ips_error e = set ? metrics_compute(wh, &o->q, set, d)
                       : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    warehouse_free(wh);
+    reader_close(wh);
     if (e == IPS_OK) {
         if (o->q.internal)
             fputs("ipsreport metrics: internal: contains small numbers\n", stderr);

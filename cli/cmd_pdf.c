@@ -4,6 +4,7 @@
 #include "charts/charts.h"
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
+#include "cli/reader.h"
 
 static void usage(FILE *out)
 {
@@ -37,10 +38,10 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     if (chart_opts_query(&o, &q, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     warehouse *wh = NULL;
-    if (warehouse_open(o.db, WH_READONLY, &wh, d) != IPS_OK)
+    if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     ips_error e = pdf_summary_write(wh, &q, o.lang, o.out, d);
-    warehouse_free(wh);
+    reader_close(wh);
     chart_draw_shutdown();
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/reader.h"
 #include "model/metrics.h"
 #include "model/warehouse.h"
 #include "reports/report_data.h"
@@ -239,7 +240,7 @@ static ips_error run(const report_args *a, ips_diag *d)
     o.lang = a->lang;
     const char *slash = strrchr(a->db, '/');
     o.warehouse_name = slash ? slash + 1 : a->db;
-    ips_error e = warehouse_open(a->db, WH_READONLY, &wh, d);
+    ips_error e = reader_open(a->db, &wh, d);
     if (e == IPS_OK)
         e = resolve_dates(wh, a, &q, &o, d);
     if (e == IPS_OK && (!(data = report_data_new()) || !(in = report_inputs_new())))
@@ -261,7 +262,7 @@ static ips_error run(const report_args *a, ips_diag *d)
     report_result_free(&res);
     report_inputs_free(in);
     report_data_free(data);
-    warehouse_free(wh);
+    reader_close(wh);
     return e;
 }
 

@@ -15,6 +15,7 @@ static const command commands[] = {
     {"report", cmd_report, "write the XLSX workbook"},
     {"charts", cmd_charts, "draw charts as PNG, SVG or PDF"},
     {"pdf", cmd_pdf, "write the PDF summary for the steering group"},
+    {"publish", cmd_publish, "write the period's whole pack from one computation"},
     {"profile", cmd_profile, "check or guess a source profile"},
     {"key", cmd_key, "create a pseudonym key file"},
     {"demo", cmd_demo, "run the whole pipeline on the samples"},

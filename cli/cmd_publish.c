@@ -1,0 +1,241 @@
+/* ipsreport publish: the quarter's whole pack from one computation — the
+ * metrics as CSV and JSON, the workbook, charts and PDF summary in each
+ * language asked for.  The commands that write each part run in this
+ * process on one shared read-only connection inside one read transaction
+ * (cli/reader.h), so every part shows the same snapshot and the facts and
+ * metric rows are computed once for all of them. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/commands.h"
+#include "cli/reader.h"
+#include "cli/step.h"
+#include "model/metrics.h"
+#include "reports/report_data.h"
+
+static const char usage_text[] =
+    "usage: ipsreport publish --db FILE --period P --out DIR [options]\n"
+    "\n"
+    "Writes the period's whole pack into DIR from one computation:\n"
+    "  metrics-P.csv, metrics-P.json   every metric (as 'ipsreport metrics')\n"
+    "  report-LANG.xlsx                 the workbook, per language\n"
+    "  charts-LANG/                     the charts, per language\n"
+    "  summary-LANG.pdf                 the PDF summary, per language\n"
+    "All parts read the same snapshot of the warehouse.\n"
+    "\n"
+    "  --db FILE          the warehouse (only read)\n"
+    "  --period P         2024Q3, 2024H2, 2024, or 'latest' (the latest quarter\n"
+    "                     complete by the as-of date)\n"
+    "  --out DIR          the folder to write (created when missing)\n"
+    "  --lang LIST        languages, comma separated: fi, sv, en (default fi)\n"
+    "  --format F         chart format: png, svg or pdf (default png)\n"
+    "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
+    "  --min-cell N       hide counts below N (default 5)\n"
+    "  --internal         no small-cell suppression; every output says so\n"
+    "  --tariff FILE      fee prices for the workbook's Funding sheet\n"
+    "  -h, --help         this text\n";
+
+typedef struct {
+    const char *db, *period, *out, *langs, *format, *as_of, *min_cell, *tariff;
+    int internal;
+} publish_args;
+
+static int usage_error(ips_diag *d, const char *msg, const char *arg)
+{
+    ips_diag_set(d, IPS_ERR_USAGE, "%s%s%s; 'ipsreport publish --help' lists the options", msg,
+                 arg ? " " : "", arg ? arg : "");
+    return IPS_EXIT_FAILURE;
+}
+
+static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
+{
+    enum { O_DB = 256, O_PERIOD, O_OUT, O_LANG, O_FORMAT, O_AS_OF, O_MIN, O_INTERNAL, O_TARIFF };
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, O_DB},
+        {"period", required_argument, NULL, O_PERIOD},
+        {"out", required_argument, NULL, O_OUT},
+        {"lang", required_argument, NULL, O_LANG},
+        {"format", required_argument, NULL, O_FORMAT},
+        {"as-of", required_argument, NULL, O_AS_OF},
+        {"min-cell", required_argument, NULL, O_MIN},
+        {"internal", no_argument, NULL, O_INTERNAL},
+        {"tariff", required_argument, NULL, O_TARIFF},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(a, 0, sizeof *a);
+    a->langs = "fi";
+    a->format = "png";
+    opterr = 0;
+    optind = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case O_DB: a->db = optarg; break;
+        case O_PERIOD: a->period = optarg; break;
+        case O_OUT: a->out = optarg; break;
+        case O_LANG: a->langs = optarg; break;
+        case O_FORMAT: a->format = optarg; break;
+        case O_AS_OF: a->as_of = optarg; break;
+        case O_MIN: a->min_cell = optarg; break;
+        case O_INTERNAL: a->internal = 1; break;
+        case O_TARIFF: a->tariff = optarg; break;
+        case 'h': fputs(usage_text, stdout); return IPS_EXIT_OK;
+        case ':': return usage_error(d, "an option needs a value:", argv[optind - 1]);
+        default: return usage_error(d, "unknown option", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return usage_error(d, "unexpected argument", argv[optind]);
+    if (!a->db || !a->period || !a->out)
+        return usage_error(d, "--db, --period and --out are required", NULL);
+    return -1;
+}
+
+/* "latest" becomes the quarter's label, so every part and file name agree. */
+static ips_error resolve_period(warehouse *wh, const publish_args *a, char label[32], ips_diag *d)
+{
+    if (strcmp(a->period, "latest") != 0) {
+        ips_day s, e;
+        if (metric_period_parse(a->period, &s, &e, d) != IPS_OK)
+            return d->code;
+        snprintf(label, 32, "%s", a->period);
+        return IPS_OK;
+    }
+    ips_day as_of = IPS_DAY_NONE, start, end;
+    if (a->as_of && !date_parse_iso(a->as_of, &as_of))
+        return ips_diag_set(d, IPS_ERR_USAGE, "--as-of '%s' is not a date YYYY-MM-DD", a->as_of);
+    ips_error e = as_of == IPS_DAY_NONE ? metrics_as_of(wh, &as_of, d) : IPS_OK;
+    if (e != IPS_OK)
+        return e;
+    if (as_of == IPS_DAY_NONE)
+        return ips_diag_set(d, IPS_ERR_NO_DATA, "%s: the warehouse holds no dated rows; "
+                            "load exports with 'ipsreport ingest' first", a->db);
+    report_latest_quarter(as_of, &start, &end);
+    report_period_text(start, end, label, 32);
+    return IPS_OK;
+}
+
+/* Appends the options every reading command shares to argv from index n. */
+static int common_opts(const publish_args *a, char **argv, int n)
+{
+    if (a->as_of)
+        argv[n++] = "--as-of", argv[n++] = (char *)a->as_of;
+    if (a->min_cell)
+        argv[n++] = "--min-cell", argv[n++] = (char *)a->min_cell;
+    if (a->internal)
+        argv[n++] = "--internal";
+    argv[n] = NULL;
+    return n;
+}
+
+typedef struct {
+    const publish_args *a;
+    const char *period;
+    ips_diag *d;
+} pack;
+
+static int run_metrics(const pack *p, const char *format)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/metrics-%s.%s", p->a->out, p->period, format);
+    char *argv[16] = {"metrics", "--db", (char *)p->a->db, "--period", (char *)p->period,
+                      "--format", (char *)format};
+    common_opts(p->a, argv, 7);
+    return step_run(cmd_metrics, path, p->d, argv);
+}
+
+static int run_lang(const pack *p, const char *lang)
+{
+    char xlsx[4200], charts[4200], pdf[4200];
+    snprintf(xlsx, sizeof xlsx, "%s/report-%s.xlsx", p->a->out, lang);
+    snprintf(charts, sizeof charts, "%s/charts-%s", p->a->out, lang);
+    snprintf(pdf, sizeof pdf, "%s/summary-%s.pdf", p->a->out, lang);
+    char *db = (char *)p->a->db, *per = (char *)p->period, *lg = (char *)lang;
+    char *rep[20] = {"report", "--db", db, "--period", per, "--lang", lg, "--out", xlsx};
+    int n = common_opts(p->a, rep, 9);
+    if (p->a->tariff)
+        rep[n++] = "--tariff", rep[n++] = (char *)p->a->tariff, rep[n] = NULL;
+    char *cha[20] = {"charts", "--db", db, "--period", per, "--lang", lg, "--format",
+                     (char *)p->a->format, "--out", charts};
+    common_opts(p->a, cha, 11);
+    char *pdfa[20] = {"pdf", "--db", db, "--period", per, "--lang", lg, "--out", pdf};
+    common_opts(p->a, pdfa, 9);
+    int st = step_run(cmd_report, NULL, p->d, rep);
+    if (st == IPS_EXIT_OK)
+        st = step_run(cmd_charts, NULL, p->d, cha);
+    if (st == IPS_EXIT_OK)
+        st = step_run(cmd_pdf, NULL, p->d, pdfa);
+    return st;
+}
+
+/* Every part, each language in turn; the first failure stops the pack. */
+static int run_parts(const pack *p)
+{
+    int st = run_metrics(p, "csv");
+    if (st == IPS_EXIT_OK)
+        st = run_metrics(p, "json");
+    char langs[64];
+    snprintf(langs, sizeof langs, "%s", p->a->langs);
+    for (char *save = NULL, *l = strtok_r(langs, ",", &save); st == IPS_EXIT_OK && l;
+         l = strtok_r(NULL, ",", &save))
+        st = run_lang(p, l);
+    return st;
+}
+
+static bool langs_valid(const char *list)
+{
+    char langs[64];
+    if (strlen(list) >= sizeof langs)
+        return false;
+    snprintf(langs, sizeof langs, "%s", list);
+    int n = 0;
+    for (char *save = NULL, *l = strtok_r(langs, ",", &save); l; l = strtok_r(NULL, ",", &save), n++)
+        if (strcmp(l, "fi") != 0 && strcmp(l, "sv") != 0 && strcmp(l, "en") != 0)
+            return false;
+    return n > 0;
+}
+
+static int run(const publish_args *a, ips_diag *d)
+{
+    if (!langs_valid(a->langs))
+        return usage_error(d, "--lang takes fi, sv and en, comma separated, not", a->langs);
+    if (strlen(a->out) > 3000 || strlen(a->db) > 3000)
+        return usage_error(d, "the folder or file name is too long:", a->out);
+    if (mkdir(a->out, 0755) != 0 && errno != EEXIST) {
+        ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
+        return IPS_EXIT_FAILURE;
+    }
+    warehouse *wh = NULL;
+    if (warehouse_open(a->db, WH_READONLY, &wh, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    /* One read transaction: every part sees the same data, even while an
+     * ingest commits beside us. */
+    char label[32];
+    int st = IPS_EXIT_FAILURE;
+    if (sqlite3_exec(warehouse_db(wh), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        warehouse_fail(wh, d, "starting to read");
+    else if (resolve_period(wh, a, label, d) == IPS_OK) {
+        reader_share(a->db, wh);
+        pack p = {a, label, d};
+        st = run_parts(&p);
+        reader_share(NULL, NULL);
+    }
+    sqlite3_exec(warehouse_db(wh), "COMMIT", NULL, NULL, NULL);
+    warehouse_free(wh);
+    if (st == IPS_EXIT_OK)
+        fprintf(stderr, "publish: wrote %s for %s (metrics CSV and JSON; workbook, charts and "
+                "PDF in %s)\n", a->out, label, a->langs);
+    return st;
+}
+
+int cmd_publish(int argc, char **argv, ips_diag *d)
+{
+    publish_args a;
+    int st = parse_args(argc, argv, &a, d);
+    return st >= 0 ? st : run(&a, d);
+}

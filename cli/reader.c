@@ -1,0 +1,29 @@
+#include "cli/reader.h"
+
+#include <string.h>
+
+static struct {
+    const char *db;
+    warehouse *wh;
+} shared;
+
+void reader_share(const char *db, warehouse *wh)
+{
+    shared.db = wh ? db : NULL;
+    shared.wh = wh;
+}
+
+ips_error reader_open(const char *db, warehouse **out, ips_diag *d)
+{
+    if (shared.wh && strcmp(db, shared.db) == 0) {
+        *out = shared.wh;
+        return IPS_OK;
+    }
+    return warehouse_open(db, WH_READONLY, out, d);
+}
+
+void reader_close(warehouse *wh)
+{
+    if (wh != shared.wh)
+        warehouse_free(wh);
+}
