@@ -20,8 +20,9 @@ static const char usage_text[] =
     "\n"
     "Runs the whole pipeline on the sample exports (default samples/canonical) into\n"
     "DIR (default out): a fresh warehouse.db, the data-quality check, metrics for the\n"
-    "latest complete quarter as CSV, workbooks in Finnish and English, charts and the\n"
-    "PDF summary. Each step is the ipsreport command a user would run.\n";
+    "latest complete quarter as CSV and JSON, workbooks, charts and the PDF summary in\n"
+    "Finnish and English ('ipsreport publish'). Each step is the ipsreport command a\n"
+    "user would run.\n";
 
 /* The latest quarter that ends on or before the as-of date. */
 static ips_error latest_quarter(const char *db, char label[16], char as_of_iso[11], ips_diag *d)
@@ -80,24 +81,16 @@ static int run(const char *samples, const char *out, ips_diag *d)
     globfree(&g);
     if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, as_of, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    char xfi[4200], xen[4200], charts[4200], pdf[4200], csv[4200], chk[4200];
+    char chk[4200];
     snprintf(chk, sizeof chk, "%s/check.txt", out);
-    snprintf(csv, sizeof csv, "%s/metrics-%s.csv", out, quarter);
-    snprintf(xfi, sizeof xfi, "%s/report-fi.xlsx", out);
-    snprintf(xen, sizeof xen, "%s/report-en.xlsx", out);
-    snprintf(charts, sizeof charts, "%s/charts", out);
-    snprintf(pdf, sizeof pdf, "%s/summary-fi.pdf", out);
     struct {
         command_fn fn;
         const char *out_file;
-        char *argv[12];
+        char *argv[14];
     } steps[] = {
         {cmd_check, chk, {"check", "--db", db, "--as-of", as_of, NULL}},
-        {cmd_metrics, csv, {"metrics", "--db", db, "--period", quarter, "--format", "csv", NULL}},
-        {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "fi", "--out", xfi, NULL}},
-        {cmd_report, NULL, {"report", "--db", db, "--period", quarter, "--lang", "en", "--out", xen, NULL}},
-        {cmd_charts, NULL, {"charts", "--db", db, "--period", quarter, "--format", "png", "--out", charts, NULL}},
-        {cmd_pdf, NULL, {"pdf", "--db", db, "--period", quarter, "--lang", "fi", "--out", pdf, NULL}},
+        {cmd_publish, NULL, {"publish", "--db", db, "--period", quarter, "--lang", "fi,en",
+                             "--out", (char *)out, NULL}},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         /* check exits 1 when it has findings; that is information, not failure. */
@@ -109,8 +102,9 @@ static int run(const char *samples, const char *out, ips_diag *d)
     warehouse *wh = NULL;
     if (warehouse_open(db, 0, &wh, d) == IPS_OK)
         warehouse_free(wh);
-    fprintf(stderr, "demo: wrote %s (warehouse, check.txt, metrics-%s.csv, report-fi.xlsx, "
-            "report-en.xlsx, charts/, summary-fi.pdf)\n", out, quarter);
+    fprintf(stderr, "demo: wrote %s (warehouse, check.txt, metrics-%s.csv and .json, "
+            "report-fi.xlsx, report-en.xlsx, charts-fi/, charts-en/, summary-fi.pdf, "
+            "summary-en.pdf)\n", out, quarter);
     return IPS_EXIT_OK;
 }
 
