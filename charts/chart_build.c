@@ -1,11 +1,12 @@
-/* Fetching the rows the charts need (one metrics_compute() per quarter, one
- * for P, one for P by exit reason, one for P by coach), the helpers the builders share, and the
+/* Taking the rows the charts need from the model's one publication (each
+ * quarter, P, P by exit reason, P by coach), the helpers the builders share, and the
  * dispatch from chart id to builder. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "charts/chart_build_internal.h"
+#include "model/publication.h"
 
 const char *chart_id_name(chart_id id)
 {
@@ -41,16 +42,13 @@ void chart_data_quarters(chart_data *cd)
     }
 }
 
-static ips_error compute(warehouse *wh, const metric_query *base, ips_day s, ips_day e,
-                         metric_group by, metric_set **out, ips_diag *d)
+/* A copy of the publication's rows for one period and breakdown. */
+static ips_error compute(warehouse *wh, const publication *p, const metric_query *base,
+                         ips_day s, ips_day e, metric_group by, metric_set **out, ips_diag *d)
 {
-    metric_query q = *base;
-    q.start = s;
-    q.end = e;
-    q.by = by;
     if (!(*out = metric_set_new()))
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    return metrics_compute(wh, &q, *out, d);
+    return publication_copy_rows(wh, p, base, s, e, by, *out, d);
 }
 
 ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd, ips_diag *d)
@@ -63,12 +61,13 @@ ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd,
     cd->as_of = q->as_of;
     if (cd->start == IPS_DAY_NONE || cd->end == IPS_DAY_NONE || cd->end < cd->start)
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
-    ips_error e = IPS_OK;
-    if (cd->as_of == IPS_DAY_NONE)
+    const publication *p = NULL;
+    ips_error e = publication_get(wh, q, IPS_DAY_NONE, IPS_DAY_NONE, &p, d);
+    if (e == IPS_OK && cd->as_of == IPS_DAY_NONE)
         e = metrics_as_of(wh, &cd->as_of, d);
     chart_data_quarters(cd);
     for (int i = 0; e == IPS_OK && i < CHART_QUARTERS; i++)
-        e = compute(wh, q, cd->q_start[i], cd->q_end[i], GROUP_NONE, &cd->quarter[i], d);
+        e = compute(wh, p, q, cd->q_start[i], cd->q_end[i], GROUP_NONE, &cd->quarter[i], d);
     if (e != IPS_OK)
         return e;
     cd->period_is_last_quarter = cd->start == cd->q_start[CHART_QUARTERS - 1] &&
@@ -76,13 +75,13 @@ ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd,
     if (cd->period_is_last_quarter)
         cd->period = cd->quarter[CHART_QUARTERS - 1];
     else
-        e = compute(wh, q, cd->start, cd->end, GROUP_NONE, &cd->period, d);
+        e = compute(wh, p, q, cd->start, cd->end, GROUP_NONE, &cd->period, d);
     if (e == IPS_OK)
-        e = compute(wh, q, cd->start, cd->end, GROUP_EXIT_REASON, &cd->exits, d);
+        e = compute(wh, p, q, cd->start, cd->end, GROUP_EXIT_REASON, &cd->exits, d);
     if (e == IPS_OK)
-        e = compute(wh, q, cd->start, cd->end, GROUP_COACH, &cd->coaches, d);
+        e = compute(wh, p, q, cd->start, cd->end, GROUP_COACH, &cd->coaches, d);
     if (e == IPS_OK)
-        e = chart_inputs_fetch(wh, q, cd->period, &cd->in, d);
+        e = chart_inputs_from(p, cd->period, &cd->in, d);
     return e;
 }
 

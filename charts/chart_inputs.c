@@ -1,5 +1,5 @@
-/* Glue between model/ and the charts' inputs (see chart_inputs.h): the one
- * place that asks model/ for curves, distributions and the merged review. */
+/* Glue between model/ and the charts' inputs (see chart_inputs.h): curves,
+ * distributions and the merged review, copied from the one publication. */
 #include "charts/chart_inputs.h"
 
 #include <stdio.h>
@@ -9,47 +9,44 @@
 #include "model/curves.h"
 #include "model/distributions.h"
 #include "model/fidelity.h"
+#include "model/publication.h"
 
-static ips_error fetch_contact_days(warehouse *wh, const metric_query *q, chart_contact_days *out,
-                                    ips_diag *d)
+static ips_error contact_days_from(const publication *p, chart_contact_days *out, ips_diag *d)
 {
     memset(out, 0, sizeof *out);
-    ips_error e = distributions_first_contact_days(wh, q, &out->days, &out->n, &out->pending, d);
-    out->known = e == IPS_OK;
-    return e;
+    if (p->n_contact_days && !(out->days = malloc(p->n_contact_days * sizeof *out->days)))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (p->n_contact_days)
+        memcpy(out->days, p->contact_days, p->n_contact_days * sizeof *out->days);
+    out->n = p->n_contact_days;
+    out->pending = p->contact_pending;
+    out->known = true;
+    return IPS_OK;
 }
 
-static ips_error fetch_path(warehouse *wh, const metric_query *q, chart_service_path *out,
-                            ips_diag *d)
+static void path_from(const publication *p, chart_service_path *out)
 {
-    long steps[PATH_STEPS];
     memset(out, 0, sizeof *out);
-    ips_error e = distributions_service_path(wh, q, steps, d);
-    for (int i = 0; e == IPS_OK && i < PATH__COUNT && i < PATH_STEPS; i++)
-        out->count[i] = steps[i];
-    out->known = e == IPS_OK;
-    return e;
+    for (int i = 0; i < PATH__COUNT && i < PATH_STEPS; i++)
+        out->count[i] = p->path[i];
+    out->known = true;
 }
 
-static ips_error fetch_km(warehouse *wh, const metric_query *q, chart_km_curve *out, ips_diag *d)
+static ips_error km_from(const publication *p, chart_km_curve *out, ips_diag *d)
 {
-    km_curve *c = NULL;
+    const km_curve *c = p->time_to_job;
     memset(out, 0, sizeof *out);
-    ips_error e = outcomes_time_to_job_curve(wh, q, &c, d);
-    if (e != IPS_OK)
-        return e;
+    if (!c)
+        return IPS_OK;
     out->cohort = c->cohort;
     out->n = c->n;
-    if (c->n && (!(out->t = malloc(c->n * sizeof *out->t)) || !(out->s = malloc(c->n * sizeof *out->s)))) {
-        km_curve_free(c);
+    if (c->n && (!(out->t = malloc(c->n * sizeof *out->t)) || !(out->s = malloc(c->n * sizeof *out->s))))
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    }
     for (size_t i = 0; i < c->n; i++) {
         out->t[i] = c->time[i];
         out->s[i] = c->surv[i];
     }
     out->known = true;
-    km_curve_free(c);
     return IPS_OK;
 }
 
@@ -65,16 +62,12 @@ static chart_fid_status chart_status(fidelity_status s)
 
 /* The latest review in the window, merged with the scores computed from data
  * for the same unit; without a review, the data scores alone. */
-static ips_error fetch_fidelity(warehouse *wh, const metric_query *q, const metric_set *period,
-                                chart_fidelity *out, ips_diag *d)
+static void fidelity_from(const publication *p, const metric_set *period, chart_fidelity *out)
 {
-    fidelity_review_list *list = NULL;
+    const fidelity_review_list *list = p->reviews;
     chart_inputs_fidelity_from_rows(period, out);
-    ips_error e = fidelity_review_merge(wh, q, NULL, &list, d);
-    if (e != IPS_OK || !list->n) {
-        fidelity_review_list_free(list);
-        return e;
-    }
+    if (!list || !list->n)
+        return;
     const fidelity_review *r = &list->reviews[0];
     for (size_t i = 1; i < list->n; i++)
         if (list->reviews[i].review_date > r->review_date)
@@ -95,8 +88,6 @@ static ips_error fetch_fidelity(warehouse *wh, const metric_query *q, const metr
         c->reviewer_high = m->score_high ? m->score_high : m->score;
         c->data_score = m->data_score;
     }
-    fidelity_review_list_free(list);
-    return IPS_OK;
 }
 
 /* The review rows of the last review in the set (R19: group_by "review"). */
@@ -137,18 +128,26 @@ void chart_inputs_fidelity_from_rows(const metric_set *period, chart_fidelity *o
     review_totals(period, out);
 }
 
+ips_error chart_inputs_from(const publication *p, const metric_set *period, chart_inputs *out,
+                            ips_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    ips_error e = contact_days_from(p, &out->contact_days, d);
+    path_from(p, &out->path);
+    if (e == IPS_OK)
+        e = km_from(p, &out->km, d);
+    if (e == IPS_OK)
+        fidelity_from(p, period, &out->fidelity);
+    return e;
+}
+
 ips_error chart_inputs_fetch(warehouse *wh, const metric_query *q, const metric_set *period,
                              chart_inputs *out, ips_diag *d)
 {
+    const publication *p;
     memset(out, 0, sizeof *out);
-    ips_error e = fetch_contact_days(wh, q, &out->contact_days, d);
-    if (e == IPS_OK)
-        e = fetch_path(wh, q, &out->path, d);
-    if (e == IPS_OK)
-        e = fetch_km(wh, q, &out->km, d);
-    if (e == IPS_OK)
-        e = fetch_fidelity(wh, q, period, &out->fidelity, d);
-    return e;
+    ips_error e = publication_get(wh, q, IPS_DAY_NONE, IPS_DAY_NONE, &p, d);
+    return e == IPS_OK ? chart_inputs_from(p, period, out, d) : e;
 }
 
 void chart_inputs_free(chart_inputs *in)

@@ -95,6 +95,10 @@ typedef struct {
  * them).  Free with chart_inputs_free() also after an error. */
 ips_error chart_inputs_fetch(warehouse *wh, const metric_query *q, const metric_set *period,
                              chart_inputs *out, ips_diag *d);
+/* The same from a publication (model/publication.h) already at hand. */
+struct publication;
+ips_error chart_inputs_from(const struct publication *p, const metric_set *period,
+                            chart_inputs *out, ips_diag *d);
 void chart_inputs_free(chart_inputs *in);
 
 /* Takes the fidelity data scores and the review total from metric rows:

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "charts/draw.h"
+
 static struct {
     const char *db;
     warehouse *wh;
@@ -26,4 +28,10 @@ void reader_close(warehouse *wh)
 {
     if (wh != shared.wh)
         warehouse_free(wh);
+}
+
+void reader_draw_done(void)
+{
+    if (!shared.wh)
+        chart_draw_shutdown();
 }

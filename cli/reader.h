@@ -17,4 +17,9 @@ void reader_close(warehouse *wh);
 /* Sets (or with NULL clears) the warehouse reader_open() hands out for db. */
 void reader_share(const char *db, warehouse *wh);
 
+/* Frees the font machinery after a drawing command (a leak check's need),
+ * except under publish, which draws again and frees it once at the end:
+ * fontconfig cannot be finished and started over and over. */
+void reader_draw_done(void);
+
 #endif

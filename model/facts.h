@@ -158,8 +158,14 @@ typedef struct facts {
     size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index;
 } facts;
 
-/* The warehouse's data generation as text ("FACTS_VERSION:batches:last batch"). */
+/* The warehouse's data generation as text: FACTS_VERSION, the batches' count
+ * and last id, and every entity table's row count, colon-separated. */
 ips_error facts_stamp(warehouse *wh, char *buf, size_t n, ips_diag *d);
+
+/* R1's as-of date scanned from every date column of the raw tables. */
+ips_error facts_scan_as_of(warehouse *wh, ips_day *out, ips_diag *d);
+/* The as-of date the stored facts recorded, when they are fresh (*known). */
+ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d);
 
 /* Rebuilds the fact tables in the main schema as of the data's own A, inside
  * one transaction, and records the stamp.  Called at the end of ingest. */

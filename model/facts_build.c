@@ -119,6 +119,8 @@ static const char *const build_sql[] = {
     "   + " MONTH("5") " + " MONTH("6") " ELSE 0 END"
     " FROM temp.fact_job_stage j ORDER BY j.client, j.s, j.job_id",
     "DROP TABLE temp.fact_job_stage",
+    /* Only the job look-ups above need it; the fact set keeps no index of its own. */
+    "DROP INDEX @.fact_episode_client",
 
     /* R11 and R14 per coach and day. */
     "CREATE TABLE @.fact_coach_day(coach INTEGER NOT NULL, day INTEGER NOT NULL,"
@@ -190,17 +192,27 @@ ips_error facts_build(warehouse *wh, const char *schema, ips_day as_of, ips_diag
     return IPS_OK;
 }
 
+/* The batches say what ipsreport loaded; the row counts also catch rows
+ * written beside it (a test's or a user's own SQL).  count(*) reads the
+ * smallest index of each table, which stays cheap at national scale. */
 ips_error facts_stamp(warehouse *wh, char *buf, size_t n, ips_diag *d)
 {
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM main.batches), (SELECT coalesce(max(batch_id), 0) FROM"
+        " main.batches), (SELECT count(*) FROM main.coaches), (SELECT count(*) FROM"
+        " main.clients), (SELECT count(*) FROM main.employers), (SELECT count(*) FROM"
+        " main.enrollments), (SELECT count(*) FROM main.contacts), (SELECT count(*) FROM"
+        " main.jobs), (SELECT count(*) FROM main.assessments), (SELECT count(*) FROM"
+        " main.fidelity_reviews)";
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT count(*), coalesce(max(batch_id), 0) FROM main.batches", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "reading the data generation");
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        snprintf(buf, n, "%d:%lld:%lld", FACTS_VERSION, sqlite3_column_int64(st, 0),
-                 sqlite3_column_int64(st, 1));
+    if (rc == SQLITE_ROW) {
+        size_t k = (size_t)snprintf(buf, n, "%d", FACTS_VERSION);
+        for (int i = 0; i < sqlite3_column_count(st) && k < n; i++)
+            k += (size_t)snprintf(buf + k, n - k, ":%lld", sqlite3_column_int64(st, i));
+    }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? IPS_OK : warehouse_fail(wh, d, "reading the data generation");
 }
@@ -212,14 +224,40 @@ static ips_error exec(warehouse *wh, const char *sql, ips_diag *d)
     return IPS_OK;
 }
 
+/* R1 from the raw tables: the latest date in any date column. */
+ips_error facts_scan_as_of(warehouse *wh, ips_day *out, ips_diag *d)
+{
+    static const char *const sql =
+        "SELECT max(v) FROM ("
+        " SELECT max(start_date) AS v FROM coaches UNION ALL SELECT max(end_date) FROM coaches"
+        " UNION ALL SELECT max(referral_date) FROM enrollments"
+        " UNION ALL SELECT max(start_date) FROM enrollments"
+        " UNION ALL SELECT max(end_date) FROM enrollments"
+        " UNION ALL SELECT max(date) FROM contacts"
+        " UNION ALL SELECT max(start_date) FROM jobs UNION ALL SELECT max(end_date) FROM jobs"
+        " UNION ALL SELECT max(date) FROM assessments"
+        " UNION ALL SELECT max(review_date) FROM fidelity_reviews)";
+    sqlite3_stmt *st;
+    *out = IPS_DAY_NONE;
+    if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "finding the as-of date");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        date_parse_iso((const char *)sqlite3_column_text(st, 0), out);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return warehouse_fail(wh, d, "finding the as-of date");
+    return IPS_OK;
+}
+
 ips_error facts_rebuild(warehouse *wh, ips_diag *d)
 {
     ips_error e = exec(wh, "BEGIN IMMEDIATE", d);
     if (e != IPS_OK)
         return e;
     ips_day a = IPS_DAY_NONE;
-    char stamp[64], as_of[16] = "";
-    e = metrics_as_of(wh, &a, d);
+    char stamp[256], as_of[16] = "";
+    e = facts_scan_as_of(wh, &a, d);
     if (e == IPS_OK)
         e = facts_build(wh, "main", a, d);
     if (e == IPS_OK)
@@ -241,7 +279,7 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
 
 ips_error facts_refresh(warehouse *wh, ips_diag *d)
 {
-    char now[64], *stamp = NULL;
+    char now[256], *stamp = NULL;
     ips_error e = facts_stamp(wh, now, sizeof now, d);
     if (e == IPS_OK)
         e = warehouse_meta_get(wh, "facts_stamp", &stamp, d);

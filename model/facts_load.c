@@ -415,7 +415,7 @@ static ips_error build_offsets(facts *f, ips_diag *d)
 /* Whether the stored facts are of the data's generation; their A in *stored. */
 static ips_error stored_facts(warehouse *wh, bool *fresh, ips_day *stored, ips_diag *d)
 {
-    char now[64], *stamp = NULL, *as_of = NULL;
+    char now[256], *stamp = NULL, *as_of = NULL;
     ips_error e = facts_stamp(wh, now, sizeof now, d);
     if (e == IPS_OK)
         e = warehouse_meta_get(wh, "facts_stamp", &stamp, d);
@@ -431,6 +431,14 @@ static ips_error stored_facts(warehouse *wh, bool *fresh, ips_day *stored, ips_d
     return e;
 }
 
+ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d)
+{
+    ips_error e = stored_facts(wh, known, out, d);
+    if (e != IPS_OK)
+        *known = false;
+    return e;
+}
+
 static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d)
 {
     bool fresh;
@@ -439,7 +447,7 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
     if (e != IPS_OK)
         return e;
     f->data_as_of = stored;
-    if (!fresh && (e = metrics_as_of(wh, &f->data_as_of, d)) != IPS_OK)
+    if (!fresh && (e = facts_scan_as_of(wh, &f->data_as_of, d)) != IPS_OK)
         return e;
     f->as_of = as_of == IPS_DAY_NONE ? f->data_as_of : as_of;
     loader l = {wh, "main", f, d};

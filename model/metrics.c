@@ -73,32 +73,18 @@ void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day
 
 ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
 {
-    static const char *const sql =
-        "SELECT max(v) FROM ("
-        " SELECT max(start_date) AS v FROM coaches UNION ALL SELECT max(end_date) FROM coaches"
-        " UNION ALL SELECT max(referral_date) FROM enrollments"
-        " UNION ALL SELECT max(start_date) FROM enrollments"
-        " UNION ALL SELECT max(end_date) FROM enrollments"
-        " UNION ALL SELECT max(date) FROM contacts"
-        " UNION ALL SELECT max(start_date) FROM jobs UNION ALL SELECT max(end_date) FROM jobs"
-        " UNION ALL SELECT max(date) FROM assessments"
-        " UNION ALL SELECT max(review_date) FROM fidelity_reviews)";
-    sqlite3_stmt *st;
     *out = IPS_DAY_NONE;
-    /* It scans every date column: on a read-only warehouse, once. */
+    /* On a read-only warehouse, once; else the stored facts know it. */
     struct metric_cache *cache = warehouse_metric_cache(wh);
     if (metric_cache_as_of_get(cache, out))
         return IPS_OK;
-    if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
-        return warehouse_fail(wh, d, "finding the as-of date");
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        date_parse_iso((const char *)sqlite3_column_text(st, 0), out);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return warehouse_fail(wh, d, "finding the as-of date");
-    metric_cache_as_of_set(cache, *out);
-    return IPS_OK;
+    bool known = false;
+    ips_error e = facts_stored_as_of(wh, &known, out, d);
+    if (e == IPS_OK && !known)
+        e = facts_scan_as_of(wh, out, d);
+    if (e == IPS_OK)
+        metric_cache_as_of_set(cache, *out);
+    return e;
 }
 
 typedef ips_error (*family_fn)(const metric_ctx *, metric_set *, ips_diag *);

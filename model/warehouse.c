@@ -7,6 +7,7 @@
 
 #include "model/metric_cache.h"
 #include "model/facts.h"
+#include "model/publication.h"
 #include "model/schema.h"
 
 struct warehouse {
@@ -24,6 +25,10 @@ struct warehouse {
     /* This connection's total_changes when it opened or last rebuilt the
      * stored facts: any change after that makes them untrusted here. */
     sqlite3_int64 trusted_tc;
+    /* The last publication built (model/publication.h), same rule as facts. */
+    struct publication *pub;
+    int pub_dv;
+    sqlite3_int64 pub_tc;
 };
 
 sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
@@ -108,6 +113,7 @@ void warehouse_free(warehouse *wh)
     free(wh->path);
     metric_cache_free(wh->cache);
     facts_free(wh->facts);
+    publication_free(wh->pub);
     free(wh);
 }
 
@@ -207,4 +213,20 @@ void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f)
     wh->facts_as_of = as_of;
     wh->facts_dv = data_version(wh->db);
     wh->facts_tc = sqlite3_total_changes64(wh->db);
+}
+
+struct publication *warehouse_publication(warehouse *wh)
+{
+    if (!wh->pub || wh->pub_dv != data_version(wh->db) ||
+        wh->pub_tc != sqlite3_total_changes64(wh->db))
+        return NULL;
+    return wh->pub;
+}
+
+void warehouse_publication_keep(warehouse *wh, struct publication *p)
+{
+    publication_free(wh->pub);
+    wh->pub = p;
+    wh->pub_dv = data_version(wh->db);
+    wh->pub_tc = sqlite3_total_changes64(wh->db);
 }

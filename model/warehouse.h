@@ -52,6 +52,12 @@ void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f);
 bool warehouse_facts_trusted(warehouse *wh);
 void warehouse_facts_rebuilt(warehouse *wh);
 
+/* The publication kept by the warehouse (model/publication.h), NULL when
+ * none or when the data changed since; keep takes ownership. */
+struct publication;
+struct publication *warehouse_publication(warehouse *wh);
+void warehouse_publication_keep(warehouse *wh, struct publication *p);
+
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
 

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/publication.h"
+
 const metric_group report_breakdowns[] = {
     GROUP_PROVIDER, GROUP_TEAM,    GROUP_REGION, GROUP_GENDER,
     GROUP_AGE_GROUP, GROUP_SEGMENT, GROUP_COACH,  GROUP_EXIT_REASON,
@@ -74,35 +76,30 @@ void report_period_text(ips_day start, ips_day end, char *buf, size_t size)
     }
 }
 
-static ips_error compute(warehouse *wh, const metric_query *base, ips_day start, ips_day end,
-                         metric_group by, metric_set *out, ips_diag *d)
-{
-    metric_query q = *base;
-    q.start = start;
-    q.end = end;
-    q.by = by;
-    return metrics_compute(wh, &q, out, d);
-}
-
+/* Every set comes from the model's one publication for the period; the
+ * workbook only lays them out. */
 ips_error report_data_collect(warehouse *wh, const metric_query *base, ips_day prev_start,
                               ips_day prev_end, report_data *data, ips_diag *d)
 {
-    ips_error e = compute(wh, base, base->start, base->end, GROUP_NONE, data->cur, d);
+    const publication *p;
+    ips_error e = publication_get(wh, base, prev_start, prev_end, &p, d);
     if (e == IPS_OK)
-        e = compute(wh, base, prev_start, prev_end, GROUP_NONE, data->prev, d);
+        e = publication_copy_rows(wh, p, base, base->start, base->end, GROUP_NONE, data->cur, d);
+    if (e == IPS_OK)
+        e = publication_copy_rows(wh, p, base, prev_start, prev_end, GROUP_NONE, data->prev, d);
     ips_day qs, qe;
     report_quarter_of(base->end, &qs, &qe);
     for (int i = REPORT_QUARTERS - 1; e == IPS_OK && i >= 0; i--) {
         data->q_start[i] = qs;
         data->q_end[i] = qe;
-        e = compute(wh, base, qs, qe, GROUP_NONE, data->quarter[i], d);
+        e = publication_copy_rows(wh, p, base, qs, qe, GROUP_NONE, data->quarter[i], d);
         metric_period_previous(qs, qe, &qs, &qe);
     }
     for (size_t i = 0; e == IPS_OK && i < report_breakdowns_n; i++) {
         metric_group g = report_breakdowns[i];
         if (!data->by[g] && !(data->by[g] = metric_set_new()))
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        e = compute(wh, base, base->start, base->end, g, data->by[g], d);
+        e = publication_copy_rows(wh, p, base, base->start, base->end, g, data->by[g], d);
     }
     return e;
 }

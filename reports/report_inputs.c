@@ -1,8 +1,8 @@
 /* The glue between the model and the workbook's non-metric inputs.
  *
- * report_inputs_load() is the only function in reports/ that asks the model
- * for something other than metric rows.  Each loader below says which model
- * API it maps and how:
+ * report_inputs_load() takes them from the model's one publication for the
+ * period (model/publication.h), which computed them from the same snapshot as
+ * the metric rows.  Each loader below says which part it maps and how:
  *
  *   load_batches()     model/batches.h: batches_list(wh, &list, d) gives per
  *                      loaded file: file_name, content_hash, entity, rows
@@ -42,6 +42,7 @@
 #include "model/batches.h"
 #include "model/fidelity.h"
 #include "model/funding.h"
+#include "model/publication.h"
 #include "model/quality.h"
 
 report_inputs *report_inputs_new(void)
@@ -187,10 +188,10 @@ const report_price *report_inputs_price(const report_inputs *in, const char *pro
 
 /* --- loaders: see the comment at the top of this file ------------------ */
 
-static ips_error load_batches(warehouse *wh, report_inputs *in, ips_diag *d)
+static ips_error load_batches(const publication *p, report_inputs *in, ips_diag *d)
 {
-    batch_list *l = NULL;
-    ips_error e = batches_list(wh, &l, d);
+    const batch_list *l = p->batches;
+    ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < l->n; i++) {
         const batch_info *b = &l->items[i];
         report_batch *r = report_inputs_add_batch(in, b->file_name, b->content_hash, b->entity,
@@ -207,21 +208,15 @@ static ips_error load_batches(warehouse *wh, report_inputs *in, ips_diag *d)
     }
     if (e == IPS_OK && l->key_fingerprint && !(in->key_fingerprint = strdup(l->key_fingerprint)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    batch_list_free(l);
     return e;
 }
 
 /* The check's findings at the report's as-of date, and the rejected rows
  * grouped by file and column, as 'ipsreport check' prints them. */
-static ips_error load_findings(warehouse *wh, const metric_query *q, report_inputs *in, ips_diag *d)
+static ips_error load_findings(const publication *p, report_inputs *in, ips_diag *d)
 {
-    ips_day as_of = q->as_of;
-    quality_report *r = NULL;
-    ips_error e = as_of == IPS_DAY_NONE ? metrics_as_of(wh, &as_of, d) : IPS_OK;
-    if (e == IPS_OK && as_of == IPS_DAY_NONE)
-        as_of = q->end;
-    if (e == IPS_OK)
-        e = quality_check(wh, as_of, &r, d);
+    const quality_report *r = p->quality;
+    ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < r->nfindings; i++) {
         const quality_finding *f = &r->findings[i];
         char where[256];
@@ -240,7 +235,6 @@ static ips_error load_findings(warehouse *wh, const metric_query *q, report_inpu
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
     in->checked = e == IPS_OK;
-    quality_report_free(r);
     return e;
 }
 
@@ -254,11 +248,10 @@ static report_item_status report_status(fidelity_status s)
     }
 }
 
-static ips_error load_reviews(warehouse *wh, const metric_query *q, report_inputs *in,
-                              ips_diag *d)
+static ips_error load_reviews(const publication *p, report_inputs *in, ips_diag *d)
 {
-    fidelity_review_list *list = NULL;
-    ips_error e = fidelity_review_merge(wh, q, NULL, &list, d);
+    const fidelity_review_list *list = p->reviews;
+    ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < list->n; i++) {
         const fidelity_review *r = &list->reviews[i];
         report_review *rr = report_inputs_add_review(in, r->review_id, r->unit,
@@ -278,7 +271,6 @@ static ips_error load_reviews(warehouse *wh, const metric_query *q, report_input
             it->score_high = m->score_high ? m->score_high : m->score;
         }
     }
-    fidelity_review_list_free(list);
     return e;
 }
 
@@ -327,11 +319,14 @@ static ips_error load_tariff(warehouse *wh, const metric_query *q, const char *p
 ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *tariff_path,
                              report_lang lang, report_inputs *in, ips_diag *d)
 {
-    ips_error e = load_batches(wh, in, d);
+    const publication *p;
+    ips_error e = publication_get(wh, q, IPS_DAY_NONE, IPS_DAY_NONE, &p, d);
     if (e == IPS_OK)
-        e = load_findings(wh, q, in, d);
+        e = load_batches(p, in, d);
     if (e == IPS_OK)
-        e = load_reviews(wh, q, in, d);
+        e = load_findings(p, in, d);
+    if (e == IPS_OK)
+        e = load_reviews(p, in, d);
     if (e == IPS_OK)
         load_item_names(lang, in);
     if (e == IPS_OK && tariff_path)

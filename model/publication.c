@@ -1,0 +1,212 @@
+/* Building one publication (model/publication.h): the plan of periods and
+ * breakdowns the outputs show, computed in one read transaction. */
+#include "model/publication.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/curves.h"
+
+/* Every breakdown the workbook, charts or PDF split P by. */
+static const metric_group pub_breakdowns[] = {
+    GROUP_PROVIDER,  GROUP_TEAM,    GROUP_REGION, GROUP_GENDER,
+    GROUP_AGE_GROUP, GROUP_SEGMENT, GROUP_COACH,  GROUP_EXIT_REASON,
+};
+
+void publication_free(publication *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n_entries; i++)
+        metric_set_free(p->entries[i].rows);
+    free(p->entries);
+    batch_list_free(p->batches);
+    quality_report_free(p->quality);
+    fidelity_review_list_free(p->reviews);
+    km_curve_free(p->time_to_job);
+    free(p->contact_days);
+    free(p);
+}
+
+const metric_set *publication_rows(const publication *p, ips_day start, ips_day end,
+                                   metric_group by)
+{
+    for (size_t i = 0; p && i < p->n_entries; i++)
+        if (p->entries[i].start == start && p->entries[i].end == end && p->entries[i].by == by)
+            return p->entries[i].rows;
+    return NULL;
+}
+
+static ips_error nomem(ips_diag *d)
+{
+    return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+}
+
+static ips_error append_copy(const metric_set *from, metric_set *out, ips_diag *d)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        metric_row *r = metric_set_add(out, "");
+        if (!r)
+            return nomem(d);
+        *r = from->rows[i];
+    }
+    return IPS_OK;
+}
+
+ips_error publication_copy_rows(warehouse *wh, const publication *p, const metric_query *q,
+                                ips_day start, ips_day end, metric_group by, metric_set *out,
+                                ips_diag *d)
+{
+    const metric_set *rows = publication_rows(p, start, end, by);
+    if (rows)
+        return append_copy(rows, out, d);
+    metric_query qq = *q;
+    qq.start = start;
+    qq.end = end;
+    qq.by = by;
+    return metrics_compute(wh, &qq, out, d);
+}
+
+/* Computes one planned entry unless the plan already has it. */
+static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
+                            metric_group by, ips_diag *d)
+{
+    if (start == IPS_DAY_NONE || end < start || publication_rows(p, start, end, by))
+        return IPS_OK;
+    pub_entry *grown = realloc(p->entries, (p->n_entries + 1) * sizeof *grown);
+    if (!grown)
+        return nomem(d);
+    p->entries = grown;
+    pub_entry *e = &p->entries[p->n_entries];
+    *e = (pub_entry){start, end, by, metric_set_new()};
+    if (!e->rows)
+        return nomem(d);
+    p->n_entries++;
+    metric_query qq = p->q;
+    qq.start = start;
+    qq.end = end;
+    qq.by = by;
+    return metrics_compute(wh, &qq, e->rows, d);
+}
+
+static void plan_quarters(publication *p)
+{
+    int y, m, dd;
+    date_to_ymd(p->q.end, &y, &m, &dd);
+    ips_day qs = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+    ips_day qe = date_add_months(qs, 3) - 1;
+    for (int i = PUB_QUARTERS - 1; i >= 0; i--) {
+        p->q_start[i] = qs;
+        p->q_end[i] = qe;
+        metric_period_previous(qs, qe, &qs, &qe);
+    }
+}
+
+static ips_error compute_rows(warehouse *wh, publication *p, ips_diag *d)
+{
+    ips_error e = plan_entry(wh, p, p->q.start, p->q.end, GROUP_NONE, d);
+    if (e == IPS_OK)
+        e = plan_entry(wh, p, p->prev_start, p->prev_end, GROUP_NONE, d);
+    plan_quarters(p);
+    for (int i = 0; e == IPS_OK && i < PUB_QUARTERS; i++)
+        e = plan_entry(wh, p, p->q_start[i], p->q_end[i], GROUP_NONE, d);
+    for (size_t i = 0; e == IPS_OK && i < sizeof pub_breakdowns / sizeof pub_breakdowns[0]; i++)
+        e = plan_entry(wh, p, p->q.start, p->q.end, pub_breakdowns[i], d);
+    return e;
+}
+
+static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
+{
+    ips_error e = batches_list(wh, &p->batches, d);
+    if (e == IPS_OK)
+        e = quality_check(wh, p->as_of, &p->quality, d);
+    if (e == IPS_OK)
+        e = fidelity_review_merge(wh, &p->q, NULL, &p->reviews, d);
+    if (e == IPS_OK)
+        e = outcomes_time_to_job_curve(wh, &p->q, &p->time_to_job, d);
+    if (e == IPS_OK)
+        e = distributions_first_contact_days(wh, &p->q, &p->contact_days, &p->n_contact_days,
+                                             &p->contact_pending, d);
+    if (e == IPS_OK)
+        e = distributions_service_path(wh, &p->q, p->path, d);
+    return e;
+}
+
+static ips_error build(warehouse *wh, publication *p, ips_diag *d)
+{
+    ips_error e = p->q.as_of == IPS_DAY_NONE ? metrics_as_of(wh, &p->as_of, d) : IPS_OK;
+    if (e != IPS_OK)
+        return e;
+    if (p->as_of == IPS_DAY_NONE)
+        p->as_of = p->q.end; /* an empty warehouse: nothing exists anyway */
+    e = compute_rows(wh, p, d);
+    return e == IPS_OK ? compute_inputs(wh, p, d) : e;
+}
+
+/* The publication's own reading runs in one transaction unless the caller
+ * (publish) already holds one. */
+static ips_error build_in_txn(warehouse *wh, publication *p, ips_diag *d)
+{
+    sqlite3 *db = warehouse_db(wh);
+    bool own = sqlite3_get_autocommit(db);
+    if (own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "starting to read");
+    ips_error e = build(wh, p, d);
+    if (own)
+        sqlite3_exec(db, e == IPS_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return e;
+}
+
+static bool strv_equal(const char *const *a, const char *const *b)
+{
+    if (!a || !b)
+        return a == b;
+    size_t i = 0;
+    for (; a[i] && b[i]; i++)
+        if (strcmp(a[i], b[i]) != 0)
+            return false;
+    return !a[i] && !b[i];
+}
+
+static bool same_request(const publication *p, const metric_query *q)
+{
+    const metric_query *a = &p->q;
+    return a->start == q->start && a->end == q->end && a->as_of == q->as_of &&
+           a->internal == q->internal && a->min_cell == q->min_cell &&
+           a->clients_per_coach_year == q->clients_per_coach_year &&
+           strv_equal(a->guidance_reasons, q->guidance_reasons) &&
+           strv_equal(a->outcome_reasons, q->outcome_reasons);
+}
+
+ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_start,
+                          ips_day prev_end, const publication **out, ips_diag *d)
+{
+    *out = NULL;
+    if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
+        return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
+    if (prev_start == IPS_DAY_NONE)
+        metric_period_previous(q->start, q->end, &prev_start, &prev_end);
+    publication *kept = warehouse_publication(wh);
+    if (kept && same_request(kept, q)) {
+        /* Another comparison period joins the same snapshot's plan. */
+        ips_error e = plan_entry(wh, kept, prev_start, prev_end, GROUP_NONE, d);
+        *out = e == IPS_OK ? kept : NULL;
+        return e;
+    }
+    publication *p = calloc(1, sizeof *p);
+    if (!p)
+        return nomem(d);
+    p->q = *q;
+    p->q.by = GROUP_NONE;
+    p->as_of = q->as_of;
+    p->prev_start = prev_start;
+    p->prev_end = prev_end;
+    ips_error e = build_in_txn(wh, p, d);
+    if (e != IPS_OK) {
+        publication_free(p);
+        return e;
+    }
+    warehouse_publication_keep(wh, p);
+    *out = p;
+    return IPS_OK;
+}

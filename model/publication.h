@@ -1,0 +1,69 @@
+/* One publication: everything the workbook, the charts and the PDF show for a
+ * period, computed once by model/ from one snapshot (one read transaction)
+ * with small-cell suppression already applied as the query asks.  Reports
+ * and charts lay it out; they do not compute or query.
+ *
+ *   const publication *p;
+ *   publication_get(wh, &q, prev_start, prev_end, &p, &d);
+ *   const metric_set *rows = publication_rows(p, q.start, q.end, GROUP_COACH);
+ *
+ * It holds the metric rows of P (whole and by every breakdown the outputs
+ * split by), of the comparison period, of the nine quarters up to P's last
+ * quarter, and the inputs beside them: loaded batches, data-quality findings,
+ * the reviews merged with the data scores, the time-to-first-job curve, item
+ * 15's distribution and the service path.  The warehouse keeps it, so the
+ * report, charts and PDF of one `publish` share one. */
+#ifndef IPS_PUBLICATION_H
+#define IPS_PUBLICATION_H
+
+#include "model/batches.h"
+#include "model/distributions.h"
+#include "model/fidelity.h"
+#include "model/km.h"
+#include "model/metrics.h"
+#include "model/quality.h"
+
+#define PUB_QUARTERS 9
+
+typedef struct {
+    ips_day start, end;
+    metric_group by;
+    metric_set *rows;
+} pub_entry;
+
+typedef struct publication {
+    metric_query q;            /* as asked (as_of may be IPS_DAY_NONE) */
+    ips_day as_of;             /* A resolved */
+    ips_day prev_start, prev_end;
+    ips_day q_start[PUB_QUARTERS], q_end[PUB_QUARTERS];
+    pub_entry *entries;
+    size_t n_entries;
+    batch_list *batches;
+    quality_report *quality;           /* the check at A */
+    fidelity_review_list *reviews;     /* reviews in W merged with data scores */
+    km_curve *time_to_job;             /* the whole cohort's curve (R7) */
+    int *contact_days;                 /* item 15's measured episodes, ascending */
+    size_t n_contact_days, contact_pending;
+    long path[PATH_STEPS];             /* the service path of episodes referred in P */
+} publication;
+
+/* The publication for q (P, A, suppression and settings) with the given
+ * comparison period (IPS_DAY_NONE: the period before P), built on first use
+ * and kept by the warehouse while the data stay the same.  *out stays owned
+ * by the warehouse. */
+ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_start,
+                          ips_day prev_end, const publication **out, ips_diag *d);
+
+/* The rows for a period and breakdown, or NULL when the publication has none. */
+const metric_set *publication_rows(const publication *p, ips_day start, ips_day end,
+                                   metric_group by);
+
+/* Appends a copy of the rows for (start, end, by) to out: from p when it has
+ * them, else computed with q's settings (a period outside the plan). */
+ips_error publication_copy_rows(warehouse *wh, const publication *p, const metric_query *q,
+                                ips_day start, ips_day end, metric_group by, metric_set *out,
+                                ips_diag *d);
+
+void publication_free(publication *p);
+
+#endif
