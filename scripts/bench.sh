@@ -260,9 +260,13 @@ for size in $SIZES; do
                 continue
             fi
             g=$(calc '%.1f' "$b / ($a > 0 ? $a : 0.01)")
+            # CPU growth beside it: on a busy machine wall time grows with the load.
+            ca=$(get "$prev" "$n" 4) cb=$(get "$size" "$n" 4)
+            gc=$(calc '%.1f' "$cb / ($ca > 0 ? $ca : 0.01)")
             v=$(verdict "$g" "$limit")
             [ "$n" = peer ] && v="(not judged)"
-            printf '  %5s -> %-5s %-18s %8.2f s -> %8.2f s  x%-6s %s\n' "${prev}x" "${size}x" "$n" "$a" "$b" "$g" "$v"
+            printf '  %5s -> %-5s %-18s %8.2f s -> %8.2f s  x%-6s %-12s %s\n' \
+                "${prev}x" "${size}x" "$n" "$a" "$b" "$g" "(CPU x$gc)" "$v"
         done
     fi
     prev=$size
