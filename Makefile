@@ -76,7 +76,9 @@ test: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/asan/ipsreport $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD)
 
-bench: deps
+# bench also needs pandas, XlsxWriter and matplotlib for its peer script.
+bench:
+	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@sh scripts/bench.sh $(BUILD)
 
