@@ -10,6 +10,7 @@
 #ifndef IPS_ENGINE_H
 #define IPS_ENGINE_H
 
+#include "model/curves.h"
 #include "model/facts.h"
 #include "model/metrics.h"
 
@@ -66,6 +67,12 @@ ips_error engine_reviews(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_funding(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_services(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+
+/* The time-to-first-job curves of outcomes_time_to_job_curves() (model/curves.h)
+ * for q over f: one per group of q->by that has episodes in the cohort, in
+ * group order.  IPS_ERR_PERIOD for an invalid period. */
+ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_curve_list **out,
+                                    ips_diag *d);
 
 /* Every family for one query (no suppression). */
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);

@@ -2,11 +2,13 @@
  * as metric cells and, for charts, as step curves (model/curves.h).
  * SQL gives one (group, days, event) row per observation, sorted by group;
  * the curve is fitted in C (model/km.c). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/curves.h"
+#include "model/engine.h"
 #include "model/outcomes.h"
 
 /* R7: the cohort is the ips episodes started in W; the event is the first
@@ -157,8 +159,8 @@ static ips_error curve_to_list(const char *group, km_curve *c, void *user)
     return IPS_OK;
 }
 
-ips_error outcomes_time_to_job_curves(warehouse *wh, const metric_query *q, km_curve_list **out,
-                                      ips_diag *d)
+static ips_error legacy_curves(warehouse *wh, const metric_query *q, km_curve_list **out,
+                               ips_diag *d)
 {
     *out = NULL;
     if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
@@ -176,6 +178,79 @@ ips_error outcomes_time_to_job_curves(warehouse *wh, const metric_query *q, km_c
         return e;
     }
     *out = list;
+    return IPS_OK;
+}
+
+static bool curve_equal(const km_curve *a, const km_curve *b)
+{
+    if (a->cohort != b->cohort || a->events != b->events || a->n != b->n ||
+        a->last_time != b->last_time)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->time[i] != b->time[i] || fabs(a->surv[i] - b->surv[i]) > 1e-12 ||
+            a->at_risk[i] != b->at_risk[i] || a->deaths[i] != b->deaths[i])
+            return false;
+    return true;
+}
+
+/* The first difference of two curve lists in why; true when there is none. */
+static bool curves_equal(const km_curve_list *a, const km_curve_list *b, char *why, size_t n)
+{
+    for (size_t i = 0; i < a->n && i < b->n; i++) {
+        if (strcmp(a->items[i].group, b->items[i].group) != 0) {
+            snprintf(why, n, "curve %zu: group '%s' (legacy), '%s' (engine)", i,
+                     a->items[i].group, b->items[i].group);
+            return false;
+        }
+        const km_curve *x = a->items[i].curve, *y = b->items[i].curve;
+        if (!curve_equal(x, y)) {
+            snprintf(why, n, "curve of group '%s': cohort %zu/%zu, events %zu/%zu, steps %zu/%zu "
+                     "(legacy/engine)", a->items[i].group, x->cohort, y->cohort, x->events,
+                     y->events, x->n, y->n);
+            return false;
+        }
+    }
+    if (a->n != b->n) {
+        snprintf(why, n, "legacy has %zu curves, engine %zu", a->n, b->n);
+        return false;
+    }
+    return true;
+}
+
+static ips_error engine_curves(warehouse *wh, const metric_query *q, km_curve_list **out,
+                               ips_diag *d)
+{
+    *out = NULL;
+    const facts *f;
+    ips_error e = facts_get(wh, q->as_of, &f, d);
+    return e == IPS_OK ? engine_time_to_job_curves(f, q, out, d) : e;
+}
+
+/* IPSREPORT_ENGINE as in metrics_compute(): "engine" draws from the facts,
+ * "check" computes both ways and fails on a difference (giving the engine's
+ * curves), anything else the SQL above. */
+ips_error outcomes_time_to_job_curves(warehouse *wh, const metric_query *q, km_curve_list **out,
+                                      ips_diag *d)
+{
+    *out = NULL;
+    const char *mode = getenv("IPSREPORT_ENGINE");
+    if (!mode || (strcmp(mode, "engine") != 0 && strcmp(mode, "check") != 0))
+        return legacy_curves(wh, q, out, d);
+    if (strcmp(mode, "engine") == 0)
+        return engine_curves(wh, q, out, d);
+    km_curve_list *legacy, *fresh = NULL;
+    ips_error e = legacy_curves(wh, q, &legacy, d);
+    if (e == IPS_OK)
+        e = engine_curves(wh, q, &fresh, d);
+    char why[512];
+    if (e == IPS_OK && !curves_equal(legacy, fresh, why, sizeof why))
+        e = ips_diag_set(d, IPS_ERR_DB, "engine check: time-to-job curves: %s", why);
+    km_curve_list_free(legacy);
+    if (e != IPS_OK) {
+        km_curve_list_free(fresh);
+        return e;
+    }
+    *out = fresh;
     return IPS_OK;
 }
 

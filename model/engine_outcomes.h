@@ -1,0 +1,78 @@
+/* Internal to model/engine_outcomes*.c: the employment outcomes family of
+ * the engine, a port of model/outcomes.c and model/outcomes_km.c.
+ *
+ * The legacy family gathers cells (group, slot, value) from several queries
+ * and writes a row per metric for every group that any query saw; here each
+ * group of the breakdown has one eo_group record whose slots the scans fill,
+ * and `seen` stands for "some query had a row for it". */
+#ifndef IPS_ENGINE_OUTCOMES_H
+#define IPS_ENGINE_OUTCOMES_H
+
+#include "model/engine.h"
+#include "model/km.h"
+
+/* What a group holds (the legacy outcome_slot, same meanings). */
+typedef enum {
+    EO_CASELOAD,      /* distinct clients with an ips episode active in P */
+    EO_EMPLOYED,      /* … of whom held a competitive job on an active day of P (R6) */
+    EO_STARTED,       /* ips episodes started in P */
+    EO_EXITS,         /* ips episodes ended in P */
+    EO_EXIT_OPEN,     /* … with exit_reason employed_open */
+    EO_EXIT_ANY,      /* … employed_open or employed_subsidized */
+    EO_TTJ_N,         /* time-to-first-job cohort size (R7) */
+    EO_TTJ_MEDIAN,    /* its KM median, only when reached */
+    EO_TTJ_180,       /* 1 − S(180), percent */
+    EO_TTJ_365,       /* 1 − S(365), percent */
+    EO_TENURE_N,      /* job tenure cohort size (R9) */
+    EO_TENURE_MEDIAN, /* its KM median, only when reached */
+    EO_HOURS_N,       /* competitive jobs of ips episodes held in P with hours */
+    EO_HOURS_SUM,     /* … sum of their hours_per_week */
+    EO_WAIT_N,        /* ips episodes started in P with a referral date */
+    EO_WAIT_MEDIAN,   /* median of start − referral, days */
+    EO__COUNT
+} eo_slot;
+
+typedef struct {
+    double v[EO__COUNT];
+    bool has[EO__COUNT];
+    bool seen;
+} eo_group;
+
+static inline void eo_add(eo_group *g, eo_slot s, double v)
+{
+    g->v[s] += v;
+    g->has[s] = true;
+    g->seen = true;
+}
+
+/* Observations (days, event) tagged with their group. */
+typedef struct {
+    int32_t g;
+    int32_t time;
+    bool event;
+} eo_obs;
+
+typedef struct {
+    eo_obs *v;
+    size_t n, cap;
+} eo_obs_buf;
+
+ips_error eo_obs_push(eo_obs_buf *b, int g, int time, bool event);
+
+/* The observations grouped: group g's are kv[off[g] .. off[g + 1]), in the
+ * order pushed.  Both arrays are the caller's to free. */
+ips_error eo_obs_bucket(const eo_obs_buf *b, int ngroups, km_obs **kv, size_t **off);
+
+/* R7: pushes episode e (in group g) when it is in the time-to-first-job
+ * cohort: an ips episode started in W. */
+ips_error eo_ttj_push(const eng_ctx *ctx, const fact_episode *e, int g, eo_obs_buf *b);
+
+/* R9: pushes job j (of an ips episode, in that episode's group g) when it is
+ * in the tenure cohort: started in W. */
+ips_error eo_tenure_push(const eng_ctx *ctx, const fact_job *j, int g, eo_obs_buf *b);
+
+/* Fits the curves of both cohorts per group into the KM slots. */
+ips_error eo_km_slots(const eng_ctx *ctx, const eo_obs_buf *ttj, const eo_obs_buf *tenure,
+                      eo_group *groups);
+
+#endif
