@@ -11,7 +11,6 @@
         return IPS_OK;                                                          \
     }
 STUB(engine_outcomes)
-STUB(engine_fidelity_items)
 STUB(engine_reviews)
 STUB(engine_funding)
 STUB(engine_capacity)
