@@ -10,7 +10,6 @@
         (void)d;                                                                \
         return IPS_OK;                                                          \
     }
-STUB(engine_fidelity_items)
 STUB(engine_reviews)
 STUB(engine_funding)
 STUB(engine_capacity)

@@ -26,7 +26,7 @@
 #include "model/warehouse.h"
 
 /* Bump when a fact table or its meaning changes: older facts are then stale. */
-#define FACTS_VERSION 1
+#define FACTS_VERSION 2
 
 typedef enum {
     FD_COACH,           /* coach_id */
@@ -71,7 +71,8 @@ typedef struct {
     int32_t client;             /* index into clients */
     int32_t coach;              /* index into coaches; -1 when none */
     uint8_t service;            /* fact_service */
-    int16_t exit_reason;        /* FD_EXIT_REASON; 0 when blank or ended after A */
+    int16_t exit_reason;        /* FD_EXIT_REASON; 0 when blank or ended after A (an
+                                   episode open in the data keeps its reason, R1) */
     int16_t referral_source;    /* FD_REFERRAL_SOURCE */
     int16_t support_level;      /* FD_SUPPORT_LEVEL */
     ips_day referral;           /* IPS_DAY_NONE when blank */

@@ -47,7 +47,9 @@ static const char *const build_sql[] = {
     " birth_year, gender, municipality, segment FROM main.clients ORDER BY client_id",
 
     /* R1: episodes that start after A do not exist; an end after A is open,
-     * and its exit reason unknown.  R10 and R7 for ips episodes. */
+     * and its exit reason unknown (only then: an episode open in the data
+     * keeps the reason it gives, as the as-of view ep does).  R10 and R7 for
+     * ips episodes. */
     "CREATE TABLE @.fact_episode(idx INTEGER PRIMARY KEY, enrollment_id TEXT NOT NULL UNIQUE,"
     " client INTEGER NOT NULL, coach INTEGER, service INTEGER NOT NULL, referral INTEGER,"
     " start INTEGER NOT NULL, end_day INTEGER, exit_reason TEXT, referral_source TEXT,"
@@ -58,7 +60,8 @@ static const char *const build_sql[] = {
     "  CASE e.service WHEN 'ips' THEN 0 WHEN 'group' THEN 1"
     "   WHEN 'coaching_environment' THEN 2 ELSE 3 END,"
     "  " DAY("e.referral_date") ", " DAY("e.start_date") ", " DAY("e.end_a") ","
-    "  CASE WHEN e.end_a IS NOT NULL THEN e.exit_reason END, e.referral_source, e.support_level,"
+    "  CASE WHEN e.end_date > :a THEN NULL ELSE e.exit_reason END, e.referral_source,"
+    " e.support_level,"
     "  CASE WHEN e.service = 'ips' THEN (SELECT " DAY("min(c.date)") " FROM main.contacts c"
     "   WHERE c.client_id = e.client_id AND c.date >= e.start_date AND c.date <= :a"
     "   AND c.kind = 'employer' AND c.in_person = 1) END,"

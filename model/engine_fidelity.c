@@ -1,0 +1,322 @@
+/* The engine's fidelity items computed from data (metrics.md): the
+ * coach-level items 1, 2, 17 and 24 and item 15 (first employer contact);
+ * items 19, 20, 21 and 23 are in engine_fidelity_jobs.c.  A port of the
+ * legacy model/fidelity_items.c: same rows, same order, same groups.
+ *
+ * Rows, in this order, for the whole service or per group:
+ *   caseload_per_fte                      item 1   (coach-level breakdowns only)
+ *   focus_share                           item 2   (coach-level only)
+ *   first_employer_contact_mean_days / _within_30 / _pending   item 15, per group
+ *   employer_contacts_per_week            item 17  (coach-level only)
+ *   job_diversity … follow_along_score    items 19–23
+ *   community_share                       item 24  (coach-level only) */
+#include <math.h>
+#include <stdlib.h>
+
+#include "model/engine_fid.h"
+#include "model/fidelity.h"
+#include "model/metric_ctx.h" /* metric_round() only: R17's rounding, as the legacy rows */
+
+ips_error eng_fid_nomem(ips_diag *d)
+{
+    return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory computing fidelity items");
+}
+
+metric_row *eng_fid_share_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
+                              double num, double den, int item)
+{
+    metric_row *r = eng_row(ctx, out, metric, MK_SHARE, g);
+    if (!r)
+        return NULL;
+    r->has = MH_NUMERATOR | MH_DENOMINATOR;
+    r->numerator = num;
+    r->denominator = den;
+    r->decimals = 1;
+    if (den > 0) {
+        r->has |= MH_VALUE;
+        r->value = metric_round(100.0 * num / den, 1);
+        if (item > 0) {
+            r->has |= MH_SCORE;
+            r->score = fidelity_band_score(item, r->value);
+        }
+    }
+    return r;
+}
+
+/* ---- the coach-level sums --------------------------------------------- */
+
+/* One group's sums over R4's IPS coaches on on_day (and item 1's clients). */
+typedef struct {
+    bool has_client;             /* an ips episode active on on_day (item 1) */
+    bool has_coach;              /* an IPS coach (items 1, 2, 17, 24) */
+    double clients, fte;         /* item 1; fte also item 17's */
+    double focus_num, focus_den; /* item 2: coaches with a focus share */
+    double contacts;             /* item 17 */
+    double comm_num, comm_den;   /* item 24: coaches with a share */
+} coach_acc;
+
+/* Marks the coaches of an ips episode active on on_day in ips[], and counts
+ * the distinct clients of such episodes per group of the episode's coach
+ * (no coach: ""), R4.  Episodes are sorted by client, so one "last client
+ * counted" per group dedupes. */
+static bool count_clients(const eng_ctx *ctx, coach_acc *acc, bool *ips)
+{
+    const facts *f = ctx->f;
+    int32_t *last = malloc((size_t)ctx->ngroups * sizeof *last);
+    if (!last)
+        return false;
+    for (int g = 0; g < ctx->ngroups; g++)
+        last[g] = -1;
+    for (size_t i = 0; i < f->n_episodes; i++) {
+        const fact_episode *e = &f->episodes[i];
+        if (e->service != SVC_IPS || !eng_active_on(e->start, e->end, ctx->on_day))
+            continue;
+        if (e->coach >= 0)
+            ips[e->coach] = true;
+        int g = eng_episode_group(ctx, e);
+        acc[g].has_client = true;
+        if (last[g] != e->client) {
+            last[g] = e->client;
+            acc[g].clients++;
+        }
+    }
+    free(last);
+    return true;
+}
+
+/* The first of coach k's days on or after day (days are sorted). */
+static size_t first_day(const facts *f, size_t k, ips_day day)
+{
+    size_t lo = f->coach_day_index[k], hi = f->coach_day_index[k + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->coach_days[mid].day < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Coach k's contact sums: item 17's employer contacts on [p_end − 90, p_end]
+ * (R11) and item 24's share of community minutes in W (R14), NAN when its
+ * minutes sum to nothing or 0 (legacy's nullif): then its community_share. */
+static void coach_contacts(const eng_ctx *ctx, size_t k, double *contacts, double *share)
+{
+    const facts *f = ctx->f;
+    double ec = 0, m = 0, cm = 0;
+    for (size_t i = first_day(f, k, ctx->w_start); i < f->coach_day_index[k + 1]; i++) {
+        const fact_coach_day *cd = &f->coach_days[i];
+        if (cd->day > ctx->w_end)
+            break;
+        m += cd->minutes;
+        cm += cd->community_minutes;
+        if (cd->day >= ctx->p_end - 90 && cd->day <= ctx->p_end)
+            ec += cd->employer_contacts;
+    }
+    *contacts = ec;
+    *share = m != 0 ? cm * 1.0 / m : f->coaches[k].community_share;
+}
+
+/* The IPS coaches on on_day: employed then (a blank start or end is open)
+ * and coach of an ips episode active then. */
+static void sum_coaches(const eng_ctx *ctx, coach_acc *acc, const bool *ips)
+{
+    const facts *f = ctx->f;
+    for (size_t k = 0; k < f->n_coaches; k++) {
+        const fact_coach *c = &f->coaches[k];
+        if (!ips[k] || (c->start != IPS_DAY_NONE && c->start > ctx->on_day) ||
+            (c->end != IPS_DAY_NONE && c->end < ctx->on_day))
+            continue;
+        coach_acc *a = &acc[eng_coach_group(ctx, (int)k)];
+        a->has_coach = true;
+        a->fte += c->fte;
+        if (!isnan(c->focus_share)) { /* R15: a blank focus share leaves the coach out */
+            a->focus_num += c->fte * c->focus_share;
+            a->focus_den += c->fte;
+        }
+        double contacts, share;
+        coach_contacts(ctx, k, &contacts, &share);
+        a->contacts += contacts;
+        if (!isnan(share)) {
+            a->comm_num += c->fte * share;
+            a->comm_den += c->fte;
+        }
+    }
+}
+
+/* ---- coach-level rows ------------------------------------------------- */
+
+static bool caseload_row(const eng_ctx *ctx, metric_set *out, int g, const coach_acc *a)
+{
+    metric_row *r = eng_row(ctx, out, "caseload_per_fte", MK_RATIO, g);
+    if (!r)
+        return false;
+    r->has = MH_NUMERATOR | MH_DENOMINATOR;
+    r->numerator = a->clients;
+    r->denominator = metric_round(a->fte, 2);
+    r->decimals = 1;
+    if (a->fte > 0) {
+        r->has |= MH_VALUE | MH_SCORE;
+        r->value = metric_round(a->clients / a->fte, 1);
+        r->score = fidelity_band_score(1, r->value);
+    }
+    return true;
+}
+
+static bool weighted_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
+                         double num, double den, int item)
+{
+    metric_row *r = eng_row(ctx, out, metric, MK_WEIGHTED, g);
+    if (!r)
+        return false;
+    r->decimals = 1;
+    if (den > 0) {
+        r->has = MH_VALUE | MH_SCORE;
+        r->value = metric_round(100.0 * num / den, 1);
+        r->score = fidelity_band_score(item, r->value);
+    }
+    return true;
+}
+
+static bool employer_row(const eng_ctx *ctx, metric_set *out, int g, const coach_acc *a)
+{
+    metric_row *r = eng_row(ctx, out, "employer_contacts_per_week", MK_RATIO, g);
+    if (!r)
+        return false;
+    r->has = MH_NUMERATOR;
+    r->numerator = a->contacts;
+    r->decimals = 2;
+    if (a->fte > 0) {
+        r->has |= MH_VALUE | MH_SCORE;
+        r->value = metric_round(a->contacts / 13.0 / a->fte, 2);
+        r->score = fidelity_band_score(17, r->value);
+    }
+    return true;
+}
+
+typedef enum { CI_CASELOAD, CI_FOCUS, CI_EMPLOYER, CI_COMMUNITY } coach_item;
+
+/* One coach-level item's rows over every group that has them.  Item 1's
+ * groups are those with clients or IPS coaches; the others' those with IPS
+ * coaches. */
+static ips_error coach_rows(const eng_ctx *ctx, metric_set *out, const coach_acc *acc,
+                            coach_item item, ips_diag *d)
+{
+    for (int g = 0; g < ctx->ngroups; g++) {
+        const coach_acc *a = &acc[g];
+        bool present = a->has_coach || (item == CI_CASELOAD && a->has_client);
+        if (!eng_fid_emits(ctx, present))
+            continue;
+        bool ok = item == CI_CASELOAD ? caseload_row(ctx, out, g, a)
+                  : item == CI_FOCUS
+                      ? weighted_row(ctx, out, "focus_share", g, a->focus_num, a->focus_den, 2)
+                  : item == CI_EMPLOYER
+                      ? employer_row(ctx, out, g, a)
+                      : weighted_row(ctx, out, "community_share", g, a->comm_num, a->comm_den,
+                                     24);
+        if (!ok)
+            return eng_fid_nomem(d);
+    }
+    return IPS_OK;
+}
+
+/* ---- item 15: first in-person employer contact ------------------------ */
+
+typedef struct {
+    bool present;
+    double episodes, measured, days, within;
+} contact_acc;
+
+/* R10: ips episodes started in W; days from start to the first in-person
+ * employer contact naming the client (fact_episode), none yet: pending. */
+static ips_error first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    const facts *f = ctx->f;
+    contact_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
+    if (!acc)
+        return eng_fid_nomem(d);
+    for (size_t i = 0; i < f->n_episodes; i++) {
+        const fact_episode *e = &f->episodes[i];
+        if (e->service != SVC_IPS || e->start < ctx->w_start || e->start > ctx->w_end)
+            continue;
+        contact_acc *a = &acc[eng_episode_group(ctx, e)];
+        a->present = true;
+        a->episodes++;
+        if (e->first_employer_contact != IPS_DAY_NONE) {
+            double days = (double)(e->first_employer_contact - e->start);
+            a->measured++;
+            a->days += days;
+            a->within += days <= 30;
+        }
+    }
+    ips_error err = IPS_OK;
+    for (int g = 0; err == IPS_OK && g < ctx->ngroups; g++) {
+        const contact_acc *a = &acc[g];
+        if (!eng_fid_emits(ctx, a->present))
+            continue;
+        metric_row *r = eng_row(ctx, out, "first_employer_contact_mean_days", MK_MEAN, g);
+        if (r) {
+            r->has = MH_DENOMINATOR;
+            r->denominator = a->measured;
+            r->decimals = 1;
+            if (a->measured > 0) {
+                r->has |= MH_VALUE | MH_SCORE;
+                r->value = metric_round(a->days / a->measured, 1);
+                r->score = fidelity_band_score(15, r->value);
+            }
+            r = eng_fid_share_row(ctx, out, "first_employer_contact_within_30", g, a->within,
+                                  a->measured, 0);
+        }
+        if (r)
+            r = eng_row(ctx, out, "first_employer_contact_pending", MK_COUNT, g);
+        if (r) {
+            r->has = MH_VALUE;
+            r->value = a->episodes - a->measured;
+        } else {
+            err = eng_fid_nomem(d);
+        }
+    }
+    free(acc);
+    return err;
+}
+
+/* ---- the family ------------------------------------------------------- */
+
+/* The sums of items 1, 2, 17 and 24 per group; NULL when out of memory. */
+static coach_acc *coach_sums(const eng_ctx *ctx)
+{
+    coach_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
+    bool *ips = calloc(ctx->f->n_coaches + 1, sizeof *ips);
+    if (acc && ips && count_clients(ctx, acc, ips)) {
+        sum_coaches(ctx, acc, ips);
+        free(ips);
+        return acc;
+    }
+    free(acc);
+    free(ips);
+    return NULL;
+}
+
+ips_error engine_fidelity_items(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    /* R20: a breakdown by client attributes leaves the coach-level items out. */
+    coach_acc *acc = NULL;
+    if (eng_coach_level(ctx) && !(acc = coach_sums(ctx)))
+        return eng_fid_nomem(d);
+    ips_error e = IPS_OK;
+    if (acc)
+        e = coach_rows(ctx, out, acc, CI_CASELOAD, d);
+    if (e == IPS_OK && acc)
+        e = coach_rows(ctx, out, acc, CI_FOCUS, d);
+    if (e == IPS_OK)
+        e = first_contact(ctx, out, d);
+    if (e == IPS_OK && acc)
+        e = coach_rows(ctx, out, acc, CI_EMPLOYER, d);
+    if (e == IPS_OK)
+        e = engine_fidelity_jobs(ctx, out, d);
+    if (e == IPS_OK && acc)
+        e = coach_rows(ctx, out, acc, CI_COMMUNITY, d);
+    free(acc);
+    return e;
+}
