@@ -12,7 +12,3 @@
     }
 STUB(engine_outcomes)
 STUB(engine_fidelity_items)
-STUB(engine_reviews)
-STUB(engine_funding)
-STUB(engine_capacity)
-STUB(engine_services)
