@@ -101,13 +101,22 @@ static int engine_mode(void)
     return !mode ? 0 : strcmp(mode, "engine") == 0 ? 1 : strcmp(mode, "check") == 0 ? 2 : 0;
 }
 
+/* The facts for q's as-of date, resolved first as metrics_compute() does so
+ * that both share the warehouse's one loaded fact set. */
+static ips_error query_facts(warehouse *wh, const metric_query *q, const facts **f, ips_diag *d)
+{
+    ips_day a = q->as_of;
+    ips_error e = a == IPS_DAY_NONE ? metrics_as_of(wh, &a, d) : IPS_OK;
+    return e == IPS_OK ? facts_get(wh, a, f, d) : e;
+}
+
 static ips_error fresh_first_contact_days(warehouse *wh, const metric_query *q, int **days,
                                           size_t *n, size_t *pending, ips_diag *d)
 {
     const facts *f;
     *days = NULL;
     *n = *pending = 0;
-    ips_error e = facts_get(wh, q->as_of, &f, d);
+    ips_error e = query_facts(wh, q, &f, d);
     return e == IPS_OK ? engine_first_contact_days(f, q, days, n, pending, d) : e;
 }
 
@@ -141,7 +150,7 @@ static ips_error fresh_service_path(warehouse *wh, const metric_query *q, long s
 {
     const facts *f;
     memset(steps, 0, PATH_STEPS * sizeof *steps);
-    ips_error e = facts_get(wh, q->as_of, &f, d);
+    ips_error e = query_facts(wh, q, &f, d);
     return e == IPS_OK ? engine_service_path(f, q, steps, d) : e;
 }
 

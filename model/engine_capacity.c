@@ -148,7 +148,8 @@ static ips_error count_clients(const eng_ctx *ctx, const cap_year *y, cap_acc *r
         n = 0;
         for (size_t i = f->client_episodes[c]; e == IPS_OK && i < f->client_episodes[c + 1]; i++) {
             const fact_episode *ep = &f->episodes[i];
-            if (ep->service != SVC_IPS || !eng_active_in(ep->start, ep->end, y->year_start, y->last))
+            if (ep->service != SVC_IPS ||
+                !eng_active_in(ep->start, ep->end, y->year_start, y->last))
                 continue;
             int region = ep->coach >= 0 ? f->coaches[ep->coach].region : 0;
             if (!diff[region] && !(diff[region] = calloc((size_t)y->days + 1, sizeof **diff)))

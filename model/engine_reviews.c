@@ -89,7 +89,8 @@ static void review_totals(const facts *f, const eng_review *r, review_sums *s)
         if (!it || it->status != FR_RATED)
             continue;
         s->total_low += it->score;
-        s->total_high += it->score_high ? it->score_high : it->score; /* coalesce(score_high, score) */
+        /* coalesce(score_high, score): a blank score_high loads as 0. */
+        s->total_high += it->score_high ? it->score_high : it->score;
         s->rated++;
     }
     if (s->rated == 0)

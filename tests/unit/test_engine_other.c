@@ -24,7 +24,8 @@ static const char *const fixture_rows[] = {
     "('ra1','P3','T3','Ranua',1.0,'2023-01-01','2024-02-29'," FIX_VALS "),"
     "('x1','P3','T3',NULL,0.4,'2024-01-01',NULL," FIX_VALS "),"
     "('s1','P1','T1','Sodankylä',1.0,'2020-01-01','2023-12-31'," FIX_VALS ")",
-    "INSERT INTO employers(employer_id, " FIX_COLS ") VALUES('m1'," FIX_VALS "),('m2'," FIX_VALS ")",
+    "INSERT INTO employers(employer_id, " FIX_COLS ")"
+    " VALUES('m1'," FIX_VALS "),('m2'," FIX_VALS ")",
     "INSERT INTO clients(client_id, birth_year, gender, municipality, segment, " FIX_COLS
     ") VALUES"
     "('a',1990,'f','Rovaniemi','youth'," FIX_VALS "),"
