@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/engine.h"
 #include "model/metric_ctx.h"
 
 static const char first_contact_sql[] =
@@ -12,8 +13,8 @@ static const char first_contact_sql[] =
     " FROM ep e WHERE e.service = 'ips' AND e.start_date BETWEEN :w_start AND :w_end)"
     " ORDER BY fc IS NULL, 1";
 
-ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
-                                           size_t *n, size_t *pending, ips_diag *d)
+static ips_error sql_first_contact_days(warehouse *wh, const metric_query *q, int **days,
+                                       size_t *n, size_t *pending, ips_diag *d)
 {
     metric_ctx ctx;
     sqlite3_stmt *st = NULL;
@@ -71,8 +72,8 @@ static const char path_sql[] =
     " FROM ep e WHERE e.service = 'ips'"
     "  AND coalesce(e.referral_date, e.start_date) BETWEEN :p_start AND :p_end)";
 
-ips_error distributions_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
-                                     ips_diag *d)
+static ips_error sql_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
+                                 ips_diag *d)
 {
     metric_ctx ctx;
     sqlite3_stmt *st = NULL;
@@ -88,5 +89,84 @@ ips_error distributions_service_path(warehouse *wh, const metric_query *q, long 
             e = warehouse_fail(wh, d, "reading the service path");
     }
     sqlite3_finalize(st);
+    return e;
+}
+
+/* ---- IPSREPORT_ENGINE: the engine's versions, or both compared ---------- */
+
+/* 0 legacy (the default), 1 engine, 2 check: as metrics_compute() reads it. */
+static int engine_mode(void)
+{
+    const char *mode = getenv("IPSREPORT_ENGINE");
+    return !mode ? 0 : strcmp(mode, "engine") == 0 ? 1 : strcmp(mode, "check") == 0 ? 2 : 0;
+}
+
+/* The facts for q's as-of date, resolved first as metrics_compute() does so
+ * that both share the warehouse's one loaded fact set. */
+static ips_error query_facts(warehouse *wh, const metric_query *q, const facts **f, ips_diag *d)
+{
+    ips_day a = q->as_of;
+    ips_error e = a == IPS_DAY_NONE ? metrics_as_of(wh, &a, d) : IPS_OK;
+    return e == IPS_OK ? facts_get(wh, a, f, d) : e;
+}
+
+static ips_error fresh_first_contact_days(warehouse *wh, const metric_query *q, int **days,
+                                          size_t *n, size_t *pending, ips_diag *d)
+{
+    const facts *f;
+    *days = NULL;
+    *n = *pending = 0;
+    ips_error e = query_facts(wh, q, &f, d);
+    return e == IPS_OK ? engine_first_contact_days(f, q, days, n, pending, d) : e;
+}
+
+ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
+                                           size_t *n, size_t *pending, ips_diag *d)
+{
+    int mode = engine_mode();
+    if (mode != 2)
+        return mode == 1 ? fresh_first_contact_days(wh, q, days, n, pending, d)
+                         : sql_first_contact_days(wh, q, days, n, pending, d);
+    int *other = NULL;
+    size_t on = 0, opending = 0;
+    ips_error e = sql_first_contact_days(wh, q, days, n, pending, d);
+    if (e == IPS_OK)
+        e = fresh_first_contact_days(wh, q, &other, &on, &opending, d);
+    if (e == IPS_OK && (on != *n || opending != *pending ||
+                        (on && memcmp(other, *days, on * sizeof *other) != 0)))
+        e = ips_diag_set(d, IPS_ERR_DB, "engine check: first contact days differ (legacy %zu "
+                         "measured, %zu pending; engine %zu, %zu)", *n, *pending, on, opending);
+    free(other);
+    if (e != IPS_OK) {
+        free(*days);
+        *days = NULL;
+        *n = *pending = 0;
+    }
+    return e;
+}
+
+static ips_error fresh_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
+                                    ips_diag *d)
+{
+    const facts *f;
+    memset(steps, 0, PATH_STEPS * sizeof *steps);
+    ips_error e = query_facts(wh, q, &f, d);
+    return e == IPS_OK ? engine_service_path(f, q, steps, d) : e;
+}
+
+ips_error distributions_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
+                                     ips_diag *d)
+{
+    int mode = engine_mode();
+    if (mode != 2)
+        return mode == 1 ? fresh_service_path(wh, q, steps, d) : sql_service_path(wh, q, steps, d);
+    long other[PATH_STEPS];
+    ips_error e = sql_service_path(wh, q, steps, d);
+    if (e == IPS_OK)
+        e = fresh_service_path(wh, q, other, d);
+    for (int i = 0; e == IPS_OK && i < PATH_STEPS; i++)
+        if (other[i] != steps[i])
+            e = ips_diag_set(d, IPS_ERR_DB, "engine check: service path step %d differs "
+                             "(legacy %ld, engine %ld)", i, steps[i], other[i]);
     return e;
 }

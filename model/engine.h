@@ -11,6 +11,7 @@
 #define IPS_ENGINE_H
 
 #include "model/curves.h"
+#include "model/distributions.h"
 #include "model/facts.h"
 #include "model/metrics.h"
 
@@ -79,5 +80,13 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
 /* The same for the families whose bits are set in mask (1 << family's place above). */
 ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
                               metric_set *out, ips_diag *d);
+
+/* distributions_first_contact_days() and distributions_service_path() over
+ * the facts (model/engine_distributions.c): the same results, for q's
+ * period (as-of date = f's). */
+ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
+                                    size_t *pending, ips_diag *d);
+ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
+                              ips_diag *d);
 
 #endif

@@ -1,0 +1,251 @@
+/* Engine: team capacity (metrics.md "Team capacity", seed 001), the port of
+ * model/capacity.c.  Per region of the coaches (group_by "region", every
+ * region with a client or a coach in the year, "" included) and then for the
+ * whole (group_by ""), in the calendar year Y of p_end over the days
+ * Y-01-01 .. min(Y-12-31, A), whatever the query's breakdown:
+ *   clients_per_year       distinct clients of ips episodes active in those days
+ *   fte_current            fte of the coaches employed in them and still on the last
+ *   fte_needed_throughput  clients / clients_per_coach_year
+ *   fte_needed_caseload    most clients active on one day / 20 (item 1's limit)
+ *   fte_gap                the larger need − fte_current, from the rounded parts
+ * An episode's region is its coach's ("" without one).  Rows carry Y as their
+ * period; when all of Y lies after A every value is blank. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/engine.h"
+#include "model/metric_ctx.h"
+
+/* Clients a coach can hold at once: item 1's limit for score 5. */
+#define CASELOAD_LIMIT 20.0
+
+typedef struct {
+    long clients;   /* distinct clients */
+    double fte;     /* fte of coaches employed on the last day */
+    long peak;      /* most clients active on one day */
+    bool seen;      /* has a client or a coach in the year */
+} cap_acc;
+
+typedef struct {
+    ips_day year_start, year_end; /* Y, for the rows */
+    ips_day last;                 /* the last day counted */
+    int days;                     /* year_start .. last */
+    bool known;                   /* some day of Y is on or before A */
+} cap_year;
+
+/* One client's ips episode clipped to the year: days offsets s..t. */
+typedef struct {
+    int region, s, t;
+} cap_span;
+
+static void year_span(const eng_ctx *ctx, cap_year *y)
+{
+    int yy, m, dd;
+    date_to_ymd(ctx->p_end, &yy, &m, &dd);
+    y->year_start = date_from_ymd(yy, 1, 1);
+    y->year_end = date_from_ymd(yy, 12, 31);
+    y->last = ctx->as_of < y->year_end ? ctx->as_of : y->year_end;
+    y->known = y->last >= y->year_start;
+    if (!y->known)
+        y->last = y->year_start;
+    y->days = (int)(y->last - y->year_start) + 1;
+}
+
+/* Coaches employed on some day of the year; fte of those still employed on the last. */
+static void count_coaches(const eng_ctx *ctx, const cap_year *y, cap_acc *reg, cap_acc *all)
+{
+    const facts *f = ctx->f;
+    for (size_t k = 0; k < f->n_coaches; k++) {
+        const fact_coach *c = &f->coaches[k];
+        if ((c->start != IPS_DAY_NONE && c->start > y->last) ||
+            (c->end != IPS_DAY_NONE && c->end < y->year_start))
+            continue;
+        double fte = c->end == IPS_DAY_NONE || c->end >= y->last ? c->fte : 0.0;
+        reg[c->region].seen = all->seen = true;
+        reg[c->region].fte += fte;
+        all->fte += fte;
+    }
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const cap_span *x = a, *y = b;
+    if (x->region != y->region)
+        return x->region < y->region ? -1 : 1;
+    return (x->s > y->s) - (x->s < y->s);
+}
+
+/* Adds the union of spans[0..n) (sorted by s) to diff: a client counts once a day. */
+static void add_union(const cap_span *spans, size_t n, int *diff)
+{
+    int s = spans[0].s, t = spans[0].t;
+    for (size_t i = 1; i < n; i++) {
+        if (spans[i].s > t + 1) {
+            diff[s]++;
+            diff[t + 1]--;
+            s = spans[i].s;
+            t = spans[i].t;
+        } else if (spans[i].t > t) {
+            t = spans[i].t;
+        }
+    }
+    diff[s]++;
+    diff[t + 1]--;
+}
+
+/* One client's spans: counted once per region and once for the whole. */
+static void add_client(cap_span *spans, size_t n, cap_acc *reg, cap_acc *all, int **diff,
+                       int *diff_all)
+{
+    if (n == 0)
+        return;
+    qsort(spans, n, sizeof *spans, span_cmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && spans[j].region == spans[i].region)
+            j++;
+        cap_acc *r = &reg[spans[i].region];
+        r->seen = true;
+        r->clients++;
+        add_union(spans + i, j - i, diff[spans[i].region]);
+        i = j;
+    }
+    /* The whole merges across regions: sort by day alone. */
+    for (size_t i = 0; i < n; i++)
+        spans[i].region = 0;
+    qsort(spans, n, sizeof *spans, span_cmp);
+    all->seen = true;
+    all->clients++;
+    add_union(spans, n, diff_all);
+}
+
+static long peak_of(const int *diff, int days)
+{
+    long cur = 0, peak = 0;
+    for (int i = 0; i < days; i++) {
+        cur += diff[i];
+        if (cur > peak)
+            peak = cur;
+    }
+    return peak;
+}
+
+/* Distinct clients and peaks from the ips episodes active in the year.
+ * diff[region] is allocated on a region's first client (few regions). */
+static ips_error count_clients(const eng_ctx *ctx, const cap_year *y, cap_acc *reg, cap_acc *all,
+                               ips_diag *d)
+{
+    const facts *f = ctx->f;
+    int nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
+    int **diff = calloc((size_t)nreg, sizeof *diff);
+    int *diff_all = calloc((size_t)y->days + 1, sizeof *diff_all);
+    size_t cap = 16, n;
+    cap_span *spans = malloc(cap * sizeof *spans);
+    ips_error e = diff && diff_all && spans ? IPS_OK
+                                            : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    for (size_t c = 0; e == IPS_OK && c < f->n_clients; c++) {
+        n = 0;
+        for (size_t i = f->client_episodes[c]; e == IPS_OK && i < f->client_episodes[c + 1]; i++) {
+            const fact_episode *ep = &f->episodes[i];
+            if (ep->service != SVC_IPS ||
+                !eng_active_in(ep->start, ep->end, y->year_start, y->last))
+                continue;
+            int region = ep->coach >= 0 ? f->coaches[ep->coach].region : 0;
+            if (!diff[region] && !(diff[region] = calloc((size_t)y->days + 1, sizeof **diff)))
+                e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            if (n == cap) {
+                cap_span *grown = realloc(spans, 2 * cap * sizeof *grown);
+                if (!grown)
+                    e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+                else
+                    spans = grown, cap *= 2;
+            }
+            if (e != IPS_OK)
+                break;
+            ips_day s = ep->start > y->year_start ? ep->start : y->year_start;
+            ips_day t = ep->end == IPS_DAY_NONE || ep->end > y->last ? y->last : ep->end;
+            spans[n++] = (cap_span){region, (int)(s - y->year_start), (int)(t - y->year_start)};
+        }
+        if (e == IPS_OK)
+            add_client(spans, n, reg, all, diff, diff_all);
+    }
+    for (int r = 0; e == IPS_OK && r < nreg; r++)
+        if (diff[r])
+            reg[r].peak = peak_of(diff[r], y->days);
+    if (e == IPS_OK)
+        all->peak = peak_of(diff_all, y->days);
+    for (int r = 0; diff && r < nreg; r++)
+        free(diff[r]);
+    free(diff);
+    free(diff_all);
+    free(spans);
+    return e;
+}
+
+/* The five rows of one region (g) or of the whole (g < 0). */
+static ips_error emit(const eng_ctx *ctx, const cap_year *y, metric_set *out, int g,
+                      const cap_acc *a, ips_diag *d)
+{
+    double per_coach = ctx->q->clients_per_coach_year;
+    double fte = metric_round(a->fte, 1);
+    double thr = metric_round(a->clients / per_coach, 1);
+    double cas = metric_round(a->peak / CASELOAD_LIMIT, 1);
+    /* The gap from the printed parts, so that the table adds up as the reader sees it. */
+    double gap = metric_round((thr > cas ? thr : cas) - fte, 1);
+    const unsigned ratio = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
+    const struct {
+        const char *metric;
+        metric_kind kind;
+        unsigned has;
+        double numerator, denominator, value;
+    } v[5] = {
+        {"clients_per_year", MK_COUNT, MH_VALUE, 0, 0, (double)a->clients},
+        {"fte_current", MK_WEIGHTED, MH_VALUE, 0, 0, fte},
+        {"fte_needed_throughput", MK_RATIO, ratio, (double)a->clients, per_coach, thr},
+        {"fte_needed_caseload", MK_RATIO, ratio, (double)a->peak, CASELOAD_LIMIT, cas},
+        {"fte_gap", MK_WEIGHTED, MH_VALUE, 0, 0, gap},
+    };
+    for (int i = 0; i < 5; i++) {
+        metric_row *r = eng_row(ctx, out, v[i].metric, v[i].kind, 0);
+        if (!r)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        snprintf(r->group_by, sizeof r->group_by, "%s", g >= 0 ? "region" : "");
+        snprintf(r->group, sizeof r->group, "%s", g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
+        r->period_start = y->year_start;
+        r->period_end = y->year_end;
+        r->decimals = v[i].kind == MK_COUNT ? 0 : 1;
+        if (!y->known)
+            continue;
+        r->has = v[i].has;
+        r->numerator = v[i].numerator;
+        r->denominator = v[i].denominator;
+        r->value = v[i].value;
+    }
+    return IPS_OK;
+}
+
+ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    if (!(ctx->q->clients_per_coach_year > 0))
+        return ips_diag_set(d, IPS_ERR_USAGE, "clients per coach per year must be above 0 "
+                            "(the seed says 40-50; the default is 45)");
+    cap_year y;
+    year_span(ctx, &y);
+    int nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
+    cap_acc *reg = calloc((size_t)nreg, sizeof *reg), all = {0};
+    if (!reg)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    ips_error e = IPS_OK;
+    if (y.known) {
+        e = count_clients(ctx, &y, reg, &all, d);
+        count_coaches(ctx, &y, reg, &all);
+    }
+    for (int g = 0; e == IPS_OK && g < nreg; g++)
+        if (reg[g].seen)
+            e = emit(ctx, &y, out, g, &reg[g], d);
+    if (e == IPS_OK)
+        e = emit(ctx, &y, out, -1, &all, d);
+    free(reg);
+    return e;
+}

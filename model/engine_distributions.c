@@ -1,0 +1,88 @@
+/* Engine: the distributions behind single metrics (model/distributions.h),
+ * the port of model/distributions.c over the facts: item 15's days to the
+ * first employer contact (R10) and the service path of a period's ips
+ * episodes.  Both read only episode and job facts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/engine.h"
+
+static int int_cmp(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
+                                    size_t *pending, ips_diag *d)
+{
+    eng_ctx ctx;
+    eng_ctx_init(&ctx, f, q);
+    *days = NULL;
+    *n = *pending = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < f->n_episodes; i++) {
+        const fact_episode *e = &f->episodes[i];
+        if (e->service != SVC_IPS || e->start < ctx.w_start || e->start > ctx.w_end)
+            continue;
+        if (e->first_employer_contact == IPS_DAY_NONE) {
+            ++*pending;
+            continue;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            int *grown = realloc(*days, cap * sizeof *grown);
+            if (!grown) {
+                free(*days);
+                *days = NULL;
+                *n = *pending = 0;
+                return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            }
+            *days = grown;
+        }
+        (*days)[(*n)++] = (int)(e->first_employer_contact - e->start);
+    }
+    if (*n > 1)
+        qsort(*days, *n, sizeof **days, int_cmp);
+    return IPS_OK;
+}
+
+/* R7's first competitive job of episode e (the earliest start, then job_id,
+ * as the facts are sorted, from e's start to min(end, A)); NULL when none. */
+static const fact_job *first_job(const facts *f, const eng_ctx *ctx, const fact_episode *e)
+{
+    ips_day last = e->end != IPS_DAY_NONE ? e->end : ctx->as_of;
+    for (size_t i = f->client_jobs[e->client]; i < f->client_jobs[e->client + 1]; i++) {
+        const fact_job *j = &f->jobs[i];
+        if (j->start > last)
+            break;
+        if (j->start >= e->start)
+            return j;
+    }
+    return NULL;
+}
+
+ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
+                              ips_diag *d)
+{
+    (void)d;
+    eng_ctx ctx;
+    eng_ctx_init(&ctx, f, q);
+    memset(steps, 0, PATH_STEPS * sizeof *steps);
+    for (size_t i = 0; i < f->n_episodes; i++) {
+        const fact_episode *e = &f->episodes[i];
+        ips_day referred = e->referral != IPS_DAY_NONE ? e->referral : e->start;
+        if (e->service != SVC_IPS || referred < ctx.p_start || referred > ctx.p_end)
+            continue;
+        steps[0]++;
+        steps[1] += e->start <= ctx.as_of;
+        steps[2] += e->first_employer_contact != IPS_DAY_NONE;
+        const fact_job *j = first_job(f, &ctx, e);
+        if (!j)
+            continue;
+        steps[3]++;
+        /* Held 90 days: to its end, or to A while open. */
+        steps[4] += (j->end != IPS_DAY_NONE ? j->end : ctx.as_of) - j->start >= 90;
+    }
+    return IPS_OK;
+}
