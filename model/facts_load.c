@@ -453,8 +453,13 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
     loader l = {wh, "main", f, d};
     /* An empty warehouse's facts are empty at any date. */
     if (!fresh || (f->as_of != stored && stored != IPS_DAY_NONE)) {
+        /* Building into temp is this connection's own write, not a change
+         * of the data: it must not make the stored facts untrusted. */
+        bool trusted = warehouse_facts_trusted(wh);
         l.schema = "temp";
         e = facts_build(wh, "temp", f->as_of, d);
+        if (trusted)
+            warehouse_facts_rebuilt(wh);
     }
     if (e == IPS_OK)
         e = load_dims(&l);

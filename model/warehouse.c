@@ -188,9 +188,16 @@ ips_error warehouse_optimize(warehouse *wh, ips_diag *d)
     return IPS_OK;
 }
 
+/* A read-only connection cannot have written the data: only its temp
+ * schema changes, which total_changes counts too. */
 bool warehouse_facts_trusted(warehouse *wh)
 {
-    return sqlite3_total_changes64(wh->db) == wh->trusted_tc;
+    return wh->readonly || sqlite3_total_changes64(wh->db) == wh->trusted_tc;
+}
+
+static bool changed_here(warehouse *wh, sqlite3_int64 tc)
+{
+    return !wh->readonly && sqlite3_total_changes64(wh->db) != tc;
 }
 
 void warehouse_facts_rebuilt(warehouse *wh)
@@ -201,7 +208,7 @@ void warehouse_facts_rebuilt(warehouse *wh)
 const struct facts *warehouse_facts(warehouse *wh, ips_day as_of)
 {
     if (!wh->facts || wh->facts_as_of != as_of || wh->facts_dv != data_version(wh->db) ||
-        wh->facts_tc != sqlite3_total_changes64(wh->db))
+        changed_here(wh, wh->facts_tc))
         return NULL;
     return wh->facts;
 }
@@ -217,8 +224,7 @@ void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f)
 
 struct publication *warehouse_publication(warehouse *wh)
 {
-    if (!wh->pub || wh->pub_dv != data_version(wh->db) ||
-        wh->pub_tc != sqlite3_total_changes64(wh->db))
+    if (!wh->pub || wh->pub_dv != data_version(wh->db) || changed_here(wh, wh->pub_tc))
         return NULL;
     return wh->pub;
 }
