@@ -30,9 +30,12 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
      * the contract, so SQLite enforces them as a backstop to ingest's checks.
      * Sorts and temporary tables (index builds, GROUP BY, the metrics' work
      * tables) spill to temporary files, so memory stays at the page cache
-     * plus the sorter's share whatever the size of the data. */
+     * plus the sorter's share whatever the size of the data.  A writing
+     * connection (ingest) keeps a 16 MB page cache: the sorter that builds
+     * indexes sizes its buffer from it too, and ingest's peak RSS is to stay
+     * under 64 MB; a bulk load appends, so a larger cache barely helps. */
     const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
+                     "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;";
     const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
     sqlite3_busy_timeout(wh->db, 60000);
     /* Switching a new file to WAL needs an exclusive lock, for which SQLite
