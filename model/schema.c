@@ -247,11 +247,16 @@ ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
     int version = 0, appid = 0, tables = 0;
     if (query_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
         query_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-        query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
+        query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK) {
+        /* A large load holds the file locked until it commits (store.c). */
+        if (sqlite3_errcode(db) == SQLITE_BUSY)
+            return ips_diag_set(d, IPS_ERR_DB, "%s: an ingest is writing to this warehouse; "
+                                "run again when it has finished", path);
         return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
                             "%s: cannot be read as a warehouse (%s); give a new file name "
                             "or an ipsreport warehouse",
                             path, sqlite3_errmsg(db));
+    }
     if (tables == 0 && version == 0) {
         bool created;
         ips_error e = create_latest(db, path, &created, d);
