@@ -10,7 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define CHUNK 65536
+#include "ingest/hash_ahead.h"
+
+#define CHUNK HASH_AHEAD_CHUNK
 /* A field this long means a quote was left open and swallowed the file. */
 #define FIELD_LIMIT ((size_t)64 << 20)
 
@@ -29,14 +31,13 @@ struct csv_reader {
     bool parser_ready;
     iconv_t cd;
     char delimiter;
-    crypto_hash_sha256_state sha;
+    hash_ahead *sha;       /* hashes the chunks read, beside the parsing */
     unsigned char digest[32];
     bool digest_done;
     long long bytes;
     long line;             /* physical line being fed */
     long row_line;         /* line where the current record started, 0 = none yet */
     bool eof;
-    unsigned char chunk[CHUNK];
     unsigned char conv[CHUNK * 3]; /* a single-byte character is at most 3 in UTF-8 */
     size_t chunk_len, chunk_pos;
     bool first_chunk;
@@ -174,7 +175,10 @@ ips_error csv_reader_open(const char *path, const csv_reader_options *opt, csv_r
         csv_reader_free(r);
         return ips_diag_set(d, IPS_ERR_NOMEM, "cannot initialise libsodium");
     }
-    crypto_hash_sha256_init(&r->sha);
+    if (!(r->sha = hash_ahead_new())) {
+        csv_reader_free(r);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
     const char *enc = opt ? opt->encoding : NULL;
     if (enc && strcasecmp(enc, "utf-8") != 0 && strcasecmp(enc, "utf8") != 0) {
         r->cd = iconv_open("UTF-8", enc);
@@ -310,12 +314,13 @@ static ips_error feed(csv_reader *r, const unsigned char *p, size_t n, ips_diag 
 
 static ips_error fill(csv_reader *r, ips_diag *d)
 {
-    size_t n = fread(r->chunk, 1, CHUNK, r->fp);
+    unsigned char *chunk = hash_ahead_buffer(r->sha);
+    size_t n = fread(chunk, 1, CHUNK, r->fp);
     if (ferror(r->fp))
         return ips_diag_set(d, IPS_ERR_IO, "%s: read error: %s", r->path, strerror(errno));
-    crypto_hash_sha256_update(&r->sha, r->chunk, n);
+    hash_ahead_submit(r->sha, n);
     r->bytes += (long long)n;
-    const unsigned char *p = r->chunk;
+    const unsigned char *p = chunk;
     if (r->first_chunk) {
         r->first_chunk = false;
         if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -379,7 +384,7 @@ long long csv_reader_bytes(const csv_reader *r) { return r->bytes; }
 void csv_reader_hash_hex(csv_reader *r, char out[65])
 {
     if (!r->digest_done) {
-        crypto_hash_sha256_final(&r->sha, r->digest);
+        hash_ahead_final(r->sha, r->digest);
         r->digest_done = true;
     }
     sodium_bin2hex(out, 65, r->digest, sizeof r->digest);
@@ -393,6 +398,7 @@ void csv_reader_free(csv_reader *r)
         csv_free(&r->parser);
     if (r->fp)
         fclose(r->fp);
+    hash_ahead_free(r->sha);
     if (r->cd != (iconv_t)-1)
         iconv_close(r->cd);
     for (size_t i = 0; i < r->cap_slots; i++) {
