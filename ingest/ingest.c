@@ -369,16 +369,15 @@ static ips_error load_file(file_job *job, ips_diag *d)
         e = read_header(job, r, &hdr, d);
     if (e == IPS_OK)
         e = map_header(job, hdr, &m, d);
-    if (e == IPS_OK)
-        e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
-                        job->fingerprint, &job->st, d);
     /* Rows are at least ~40 bytes; a low estimate keeps a large table's
      * indexes in place for a small file. */
     struct stat sb;
-    if (e == IPS_OK && stat(job->path, &sb) == 0)
-        e = store_expect_rows(job->st, (long long)sb.st_size / 100, d);
+    long long rows = stat(job->path, &sb) == 0 ? (long long)sb.st_size / 100 : 0;
+    if (e == IPS_OK)
+        e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
+                        job->fingerprint, rows, &job->st, d);
     if (e == IPS_OK) {
-        job->vctx = (validate_ctx){contract_entity_get(m.entity), job->pe, job->opt->key};
+        validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         e = load_rows(job, r, &m, d);
     }
     char hash[65] = "";

@@ -83,6 +83,9 @@ static void lower_ascii(char *s)
 
 static bool parse_bool(const char *s, int64_t *out)
 {
+    /* Nearly every cell is "y" or "n": answer those without the lists. */
+    if ((s[0] == 'y' || s[0] == 'n') && !s[1])
+        return *out = s[0] == 'y', true;
     static const char *const yes[] = {"y", "1", "true", "k", "kyllä", "kylla", NULL};
     static const char *const no[] = {"n", "0", "false", "e", "ei", NULL};
     for (int i = 0; yes[i]; i++)
@@ -182,11 +185,11 @@ static bool parse_cell(const validate_ctx *ctx, int i, char *cell, validated_row
     case CT_ID:
     case CT_TEXT:
         /* Also a code with a typo, or one inside other text: still personal. */
-        if (hetu_find(cell) && col->type == CT_ID)
+        if (col->type == CT_ID && hetu_find(cell))
             return reject(err, col->name, "looks like a personal identity code, which must not be "
                                           "stored; declare the column in a profile (hetu = %s) "
                                           "and give --key-file", col->name);
-        if (hetu_find(cell))
+        if (col->type == CT_TEXT && hetu_find(cell))
             return reject(err, col->name, "contains what looks like a personal identity code, "
                                           "which must not be stored; remove it from the export");
         if (ctx->pe && is_listed(ctx->pe->ytunnus_columns, ctx->pe->nytunnus, col->name)) {
@@ -230,10 +233,13 @@ static bool parse_cell(const validate_ctx *ctx, int i, char *cell, validated_row
         v->kind = VAL_INT;
         return true;
     case CT_CODE: {
-        snprintf(out->scratch[i], sizeof out->scratch[i], "%s", cell);
-        lower_ascii(out->scratch[i]);
-        if (strlen(cell) >= sizeof out->scratch[i] ||
-            !contract_code_valid(col, out->scratch[i])) {
+        size_t n = strlen(cell);
+        bool fits = n < sizeof out->scratch[i];
+        if (fits) {
+            memcpy(out->scratch[i], cell, n + 1);
+            lower_ascii(out->scratch[i]);
+        }
+        if (!fits || !contract_code_valid(col, out->scratch[i])) {
             char codes[400];
             list_codes(col, codes, sizeof codes);
             return reject(err, col->name, "'%s' is not a known %s; use one of: %s",
@@ -269,9 +275,21 @@ static char *trim_in_place(char *s)
     return s;
 }
 
-static int col_index(const contract_entity *ent, const char *name)
+void validate_ctx_init(validate_ctx *ctx, const contract_entity *ent, const profile_entity *pe,
+                       const pseudonym_key *key)
 {
-    return contract_column_find(ent, name);
+    *ctx = (validate_ctx){.ent = ent, .pe = pe, .key = key};
+    ctx->entity = contract_entity_find(ent->name);
+    ctx->start_date = contract_column_find(ent, "start_date");
+    ctx->end_date = contract_column_find(ent, "end_date");
+    ctx->exit_reason = contract_column_find(ent, "exit_reason");
+    ctx->coach_id = contract_column_find(ent, "coach_id");
+    ctx->by = contract_column_find(ent, "by");
+    ctx->status = contract_column_find(ent, "status");
+    ctx->score = contract_column_find(ent, "score");
+    ctx->score_high = contract_column_find(ent, "score_high");
+    ctx->birth_year = contract_column_find(ent, "birth_year");
+    ctx->gender = contract_column_find(ent, "gender");
 }
 
 static const char *text_of(const validated_row *r, int i)
@@ -285,10 +303,9 @@ static bool is_null(const validated_row *r, int i)
 }
 
 /* end_date must not be before start_date (ISO text compares as dates). */
-static bool dates_in_order(const contract_entity *ent, const validated_row *r, validate_error *err)
+static bool dates_in_order(const validate_ctx *ctx, const validated_row *r, validate_error *err)
 {
-    int s = col_index(ent, "start_date"), e = col_index(ent, "end_date");
-    const char *sv = text_of(r, s), *ev = text_of(r, e);
+    const char *sv = text_of(r, ctx->start_date), *ev = text_of(r, ctx->end_date);
     if (sv && ev && strcmp(ev, sv) < 0)
         return reject(err, "end_date", "%s is before start_date %s", ev, sv);
     return true;
@@ -296,19 +313,18 @@ static bool dates_in_order(const contract_entity *ent, const validated_row *r, v
 
 static bool cross_rules(const validate_ctx *ctx, validated_row *r, validate_error *err)
 {
-    const contract_entity *ent = ctx->ent;
-    if (!dates_in_order(ent, r, err))
+    if (!dates_in_order(ctx, r, err))
         return false;
-    if (strcmp(ent->name, "enrollments") == 0) {
-        if (!is_null(r, col_index(ent, "end_date")) && is_null(r, col_index(ent, "exit_reason")))
+    if (ctx->entity == ENT_ENROLLMENTS) {
+        if (!is_null(r, ctx->end_date) && is_null(r, ctx->exit_reason))
             return reject(err, "exit_reason", "is required when end_date is set");
-    } else if (strcmp(ent->name, "contacts") == 0) {
-        const char *by = text_of(r, col_index(ent, "by"));
-        if (is_null(r, col_index(ent, "coach_id")) && !(by && strcmp(by, "client") == 0))
+    } else if (ctx->entity == ENT_CONTACTS) {
+        const char *by = text_of(r, ctx->by);
+        if (is_null(r, ctx->coach_id) && !(by && strcmp(by, "client") == 0))
             return reject(err, "coach_id", "is blank; it may be blank only when by is 'client'");
-    } else if (strcmp(ent->name, "fidelity_reviews") == 0) {
-        const char *status = text_of(r, col_index(ent, "status"));
-        int sc = col_index(ent, "score"), hi = col_index(ent, "score_high");
+    } else if (ctx->entity == ENT_FIDELITY_REVIEWS) {
+        const char *status = text_of(r, ctx->status);
+        int sc = ctx->score, hi = ctx->score_high;
         bool rated = status && strcmp(status, "rated") == 0;
         if (rated && is_null(r, sc))
             return reject(err, "score", "is required when status is 'rated'");
@@ -324,12 +340,18 @@ static bool cross_rules(const validate_ctx *ctx, validated_row *r, validate_erro
 /* Birth year and gender from the identity code when the export leaves them
  * blank.  Not when the export says it does not know them (a value the
  * profile maps to ""): a person may have declined to state a gender, and the
- * code must not overrule that.  bit i of unknown: column i was such a value. */
-static void fill_from_hetu(const validate_ctx *ctx, validated_row *r, const hetu_info *h,
-                           unsigned unknown)
+ * code must not overrule that.  bit i of unknown: column i was such a value.
+ * A code's birth year is checked like a written one: a code of the 1800s
+ * (century sign '+') names a year the contract does not accept. */
+static bool fill_from_hetu(const validate_ctx *ctx, validated_row *r, const hetu_info *h,
+                           unsigned unknown, validate_error *err)
 {
-    int by = col_index(ctx->ent, "birth_year"), g = col_index(ctx->ent, "gender");
+    int by = ctx->birth_year, g = ctx->gender;
     if (by >= 0 && !(unknown >> by & 1) && r->vals[by].kind == VAL_NULL) {
+        const contract_column *col = &ctx->ent->cols[by];
+        if (!range_ok(col, h->birth_year))
+            return reject(err, col->name, "%d (from the identity code) is out of range "
+                          "(%g..%g)", h->birth_year, col->min, col->max);
         r->vals[by].kind = VAL_INT;
         r->vals[by].i = h->birth_year;
     }
@@ -339,6 +361,7 @@ static void fill_from_hetu(const validate_ctx *ctx, validated_row *r, const hetu
         r->vals[g].kind = VAL_TEXT;
         r->vals[g].text = r->scratch[g];
     }
+    return true;
 }
 
 bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, validated_row *out,
@@ -378,8 +401,7 @@ bool validate_row(const validate_ctx *ctx, char **cells, const size_t *lens, val
             from_hetu = true;
         }
     }
-    if (from_hetu)
-        fill_from_hetu(ctx, out, &h, unknown);
+    bool ok = !from_hetu || fill_from_hetu(ctx, out, &h, unknown, err);
     memset(&h, 0, sizeof h);
-    return cross_rules(ctx, out, err);
+    return ok && cross_rules(ctx, out, err);
 }

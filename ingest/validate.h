@@ -19,6 +19,11 @@ typedef struct {
     const contract_entity *ent;
     const profile_entity *pe;      /* NULL: canonical layout */
     const pseudonym_key *key;      /* NULL: no identity-code columns allowed */
+    /* Set by validate_ctx_init: the columns the rules across columns read
+     * (-1 when the entity has none), found once rather than by name per row. */
+    int start_date, end_date, exit_reason, coach_id, by, status, score, score_high;
+    int birth_year, gender;
+    int entity;                    /* ips_entity of ent */
 } validate_ctx;
 
 typedef struct {
@@ -31,6 +36,10 @@ typedef struct {
     const char *column;            /* the contract column, or NULL for the whole row */
     char reason[256];
 } validate_error;
+
+/* Prepares ctx for validate_row. */
+void validate_ctx_init(validate_ctx *ctx, const contract_entity *ent, const profile_entity *pe,
+                       const pseudonym_key *key);
 
 /* cells[i] is the text of contract column i (trimmed in place), or NULL when
  * the file has no such column.  Returns false and fills err when a rule is

@@ -33,22 +33,23 @@ typedef struct {
 typedef struct store store;
 
 /* Starts a batch for one file of one entity: BEGIN IMMEDIATE (a second
- * writer waits, then fails cleanly) and the batch row. */
+ * writer waits, then fails cleanly) and the batch row.  rows is about how
+ * many rows will come.  When that is at least as many as the table holds (a
+ * first load, or a large one), the table's secondary indexes are dropped now
+ * and built again, sorted, at store_commit(): much faster than inserting
+ * into them row by row, and the same transaction keeps it all or nothing.
+ * SQLite's own foreign-key checks are off during the batch: ingest checks
+ * every reference with store_ref_exists() before storing the row. */
 ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
-                      const char *profile, const char *key_fingerprint, store **out, ips_diag *d);
-
-/* A hint that about `rows` rows will come.  When that is at least as many as
- * the table holds (a first load, or a large one), the table's secondary
- * indexes are dropped now and built again, sorted, at store_commit(): much
- * faster than inserting into them row by row, and the same transaction
- * keeps it all or nothing. */
-ips_error store_expect_rows(store *s, long long rows, ips_diag *d);
+                      const char *profile, const char *key_fingerprint, long long rows,
+                      store **out, ips_diag *d);
 
 /* Stores a row of vals (one per contract column, in contract order). */
 ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *outcome,
                     long *first_line, ips_diag *d);
 
-/* True when id names a stored row of entity ref (earlier batches or this one). */
+/* True when id names a stored row of entity ref (earlier batches or this one).
+ * The ids of another entity are read once per batch into memory. */
 ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exists, ips_diag *d);
 
 /* Records a rejected row (never the offending personal data). */

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "model/metric_cache.h"
@@ -45,20 +46,33 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
      * the contract, so SQLite enforces them as a backstop to ingest's checks.
      * Sorts and temporary tables (index builds, GROUP BY, the metrics' work
      * tables) spill to temporary files, so memory stays at the page cache
-     * plus the sorter's share whatever the size of the data.  Readers scan
-     * the fact tables once, in order, so a small page cache serves them as
-     * well as a large one and keeps every reading command's memory low. */
+     * plus the sorter's share whatever the size of the data.  A writing
+     * connection (ingest) keeps a 16 MB page cache: the sorter that builds
+     * indexes sizes its buffer from it too, and ingest's peak RSS is to stay
+     * under 64 MB; a bulk load appends, so a larger cache barely helps.
+     * Readers scan the fact tables once, in order, so a small page cache
+     * serves them as well as a large one and keeps their memory low. */
     const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
+                     "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;";
     const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; PRAGMA temp_store=FILE;";
-    sqlite3_busy_timeout(wh->db, 60000);
-    /* Switching a new file to WAL needs an exclusive lock, for which SQLite
-     * does not wait (no busy handler, to avoid deadlock): when two ingests
-     * start on one new file, the second retries here for up to the timeout. */
+    sqlite3_busy_timeout(wh->db, WAREHOUSE_BUSY_MS);
+    /* Switching a file to WAL needs an exclusive lock, for which SQLite does
+     * not wait (no busy handler, to avoid deadlock): when two ingests start
+     * on one new file, or one starts while another makes a large load
+     * (which leaves WAL, store.c), it retries here for up to the timeout,
+     * counted in real time: each try may itself wait for a lock. */
     int rc;
-    for (int waited = 0; (rc = sqlite3_exec(wh->db, readonly ? ro : rw, NULL, NULL, NULL)) ==
-                             SQLITE_BUSY && waited < 60000; waited += 50)
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while ((rc = sqlite3_exec(wh->db, readonly ? ro : rw, NULL, NULL, NULL)) == SQLITE_BUSY) {
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 >= WAREHOUSE_BUSY_MS)
+            break;
         sqlite3_sleep(50);
+    }
+    if (rc == SQLITE_BUSY)
+        return ips_diag_set(d, IPS_ERR_DB, "%s: another ingest is writing to this warehouse; "
+                            "wait for it to finish and run again", wh->path);
     if (rc != SQLITE_OK)
         return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
                             "%s: cannot be opened as a warehouse (%s); give an ipsreport "

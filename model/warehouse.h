@@ -12,6 +12,9 @@
 
 typedef struct warehouse warehouse;
 
+/* How long a connection waits for another's lock before it gives up. */
+#define WAREHOUSE_BUSY_MS 60000
+
 enum {
     WH_CREATE = 1,    /* create the file when it does not exist */
     WH_READONLY = 2,  /* open for reading only (metrics, reports, charts) */
