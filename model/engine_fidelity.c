@@ -197,6 +197,19 @@ static bool employer_row(const eng_ctx *ctx, metric_set *out, int g, const coach
 
 typedef enum { CI_CASELOAD, CI_FOCUS, CI_EMPLOYER, CI_COMMUNITY } coach_item;
 
+static bool coach_row(const eng_ctx *ctx, metric_set *out, int g, const coach_acc *a,
+                      coach_item item)
+{
+    switch (item) {
+    case CI_CASELOAD: return caseload_row(ctx, out, g, a);
+    case CI_FOCUS: return weighted_row(ctx, out, "focus_share", g, a->focus_num, a->focus_den, 2);
+    case CI_EMPLOYER: return employer_row(ctx, out, g, a);
+    case CI_COMMUNITY:
+        return weighted_row(ctx, out, "community_share", g, a->comm_num, a->comm_den, 24);
+    }
+    return false;
+}
+
 /* One coach-level item's rows over every group that has them.  Item 1's
  * groups are those with clients or IPS coaches; the others' those with IPS
  * coaches. */
@@ -206,16 +219,7 @@ static ips_error coach_rows(const eng_ctx *ctx, metric_set *out, const coach_acc
     for (int g = 0; g < ctx->ngroups; g++) {
         const coach_acc *a = &acc[g];
         bool present = a->has_coach || (item == CI_CASELOAD && a->has_client);
-        if (!eng_fid_emits(ctx, present))
-            continue;
-        bool ok = item == CI_CASELOAD ? caseload_row(ctx, out, g, a)
-                  : item == CI_FOCUS
-                      ? weighted_row(ctx, out, "focus_share", g, a->focus_num, a->focus_den, 2)
-                  : item == CI_EMPLOYER
-                      ? employer_row(ctx, out, g, a)
-                      : weighted_row(ctx, out, "community_share", g, a->comm_num, a->comm_den,
-                                     24);
-        if (!ok)
+        if (eng_fid_emits(ctx, present) && !coach_row(ctx, out, g, a, item))
             return eng_fid_nomem(d);
     }
     return IPS_OK;
