@@ -1,0 +1,20 @@
+#!/bin/sh
+# Every metric of the samples, for every quarter, half-year and year of
+# 2023..2025 and other periods, whole and by every breakdown, with and without
+# suppression (scripts/metrics-matrix.sh), equals golden/samples-metrics.csv.gz:
+# the rows the SQL families computed before the engine over derived facts
+# replaced them (both paths agreed on all of them when it was recorded).
+. "$(dirname "$0")/lib.sh"
+DB="$T/samples.db"
+"$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
+check "samples load" test -s "$DB"
+sh "$IPS_ROOT/scripts/metrics-matrix.sh" "$IPS" "$DB" >"$T/now.csv"
+gzip -dc "$IPS_ROOT/tests/e2e/golden/samples-metrics.csv.gz" >"$T/golden.csv"
+check "the matrix has every query ($(grep -c '^#' "$T/golden.csv"))" \
+    test "$(grep -c '^#' "$T/now.csv")" = "$(grep -c '^#' "$T/golden.csv")"
+if cmp -s "$T/now.csv" "$T/golden.csv"; then
+    pass "every row of $(wc -l <"$T/golden.csv") equals the SQL families' rows"
+else
+    fail "rows differ from the SQL families' rows:"
+    diff "$T/golden.csv" "$T/now.csv" | head -20
+fi
