@@ -136,7 +136,9 @@ static const char *const build_sql[] = {
     "    AS ec,"
     "   total(CASE WHEN c.setting IS NOT NULL THEN c.minutes END) AS m,"
     "   total(CASE WHEN c.setting IN ('community', 'workplace', 'home') THEN c.minutes END) AS cm"
-    "  FROM main.contacts c WHERE c.coach_id IS NOT NULL AND c.date <= :a"
+    /* "+": one pass along the (coach_id, date, …) covering index; letting
+     * SQLite skip-scan it by date is three times slower. */
+    "  FROM main.contacts c WHERE c.coach_id IS NOT NULL AND +c.date <= :a"
     "  GROUP BY c.coach_id, c.date) g"
     " JOIN @.fact_coach k ON k.coach_id = g.coach_id ORDER BY 1, 2",
 
