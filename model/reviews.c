@@ -9,8 +9,8 @@
  *                                             when none rated
  * The band comes from the raw totals, not the prorated ones.  A review's date
  * is the latest review_date on its rows (they normally agree).  Items a review
- * has no row for count as not rated.  Also loads reviews for the merged review
- * (fidelity_merge.c). */
+ * has no row for count as not rated.  The legacy SQL family; the merged
+ * review reads the engine's list (engine_review_list). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
