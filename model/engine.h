@@ -13,6 +13,7 @@
 #include "model/curves.h"
 #include "model/distributions.h"
 #include "model/facts.h"
+#include "model/fidelity.h"
 #include "model/metrics.h"
 
 typedef struct {
@@ -80,6 +81,19 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
 /* The same for the families whose bits are set in mask (1 << family's place above). */
 ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
                               metric_set *out, ips_diag *d);
+
+/* The reviews of f for the merged review and the totals (engine_reviews.c),
+ * without data scores: with review_id that review whatever its date (none
+ * when unknown); else with latest the latest review of each unit dated in
+ * [w_start, w_end] (by date, then review_id); else every review dated there.
+ * Listed by unit, date, review_id; out->reviews is malloc'd. */
+ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,
+                             const char *review_id, bool latest, fidelity_review_list *out,
+                             ips_diag *d);
+
+/* Fills r's totals, proration and band (R19) from its items: the one rule
+ * for the legacy SQL (model/reviews.c) and the engine alike. */
+void fidelity_review_totals(fidelity_review *r);
 
 /* distributions_first_contact_days() and distributions_service_path() over
  * the facts (model/engine_distributions.c): the same results, for q's

@@ -34,7 +34,7 @@ bool fid_share_row(const metric_ctx *ctx, metric_set *out, const char *metric,
 /* Items 19, 20, 21 and 23 (model/fidelity_jobs.c). */
 ips_error fidelity_jobs_compute(const metric_ctx *ctx, metric_set *out, ips_diag *d);
 
-/* Reviews read for totals and the merged review (model/reviews.c).  With
+/* Reviews read for the legacy totals (model/reviews.c).  With
  * review_id: that review; else with latest: the latest review of each unit
  * whose date is in W; else every review dated in W. */
 ips_error fid_reviews_load(const metric_ctx *ctx, const char *review_id, bool latest,

@@ -1,6 +1,10 @@
 /* Funding (metrics.md "Funding", R21): counts of the start, guidance and
  * outcome fees of ips episodes, split like any metric, and their euro amounts
- * per provider from a tariff (model/funding_tariff.c reads the file). */
+ * per provider from a tariff (model/funding_tariff.c reads the file).
+ *
+ * funding_compute() is the legacy SQL family (the engine's port is
+ * model/engine_funding.c); it alone uses fee_count() and metric_ctx.  The
+ * reason lists and their check are shared with the engine. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,7 +173,10 @@ ips_error funding_compute(const metric_ctx *ctx, metric_set *out, ips_diag *d)
     return e;
 }
 
-/* ---- euro amounts ---------------------------------------------------- */
+/* ---- euro amounts ----------------------------------------------------
+ *
+ * The counts come from metrics_compute() (unsuppressed), so they are the
+ * published fee rows themselves; nothing below reads the warehouse. */
 
 static const char *const eur_ids[FEE__COUNT] = {"fee_start_eur", "fee_guidance_eur",
                                                 "fee_outcome_eur"};
@@ -189,13 +196,27 @@ static void amounts_of(const funding_tariff *t, const fee_group *g, fee_amounts 
     }
 }
 
-static metric_row *amount_row(const metric_ctx *ctx, metric_set *out, const char *metric,
-                              const char *group_by, const char *group, bool known, double eur)
+/* A new row of q's period (what metric_ctx_row() gives a row). */
+static metric_row *period_row(const metric_query *q, metric_set *out, const char *metric,
+                              metric_kind kind, const char *group_by, const char *group)
 {
-    metric_row *r = metric_ctx_row(ctx, out, metric, MK_WEIGHTED, group);
+    metric_row *r = metric_set_add(out, metric);
     if (!r)
         return NULL;
+    r->period_start = q->start;
+    r->period_end = q->end;
+    r->kind = kind;
     snprintf(r->group_by, sizeof r->group_by, "%s", group_by);
+    snprintf(r->group, sizeof r->group, "%s", group);
+    return r;
+}
+
+static metric_row *amount_row(const metric_query *q, metric_set *out, const char *metric,
+                              const char *group_by, const char *group, bool known, double eur)
+{
+    metric_row *r = period_row(q, out, metric, MK_WEIGHTED, group_by, group);
+    if (!r)
+        return NULL;
     r->decimals = 2;
     if (known) {
         r->has = MH_VALUE;
@@ -205,14 +226,14 @@ static metric_row *amount_row(const metric_ctx *ctx, metric_set *out, const char
 }
 
 /* Rows for one group; counts[] are the (possibly suppressed) count rows. */
-static ips_error add_amounts(const metric_ctx *ctx, metric_set *out, const char *group_by,
+static ips_error add_amounts(const metric_query *q, metric_set *out, const char *group_by,
                              const fee_group *g, const fee_amounts *a,
                              const metric_row *const counts[FEE__COUNT], ips_diag *d)
 {
     bool all_known = true, any_hidden = false;
     double total = 0;
     for (int f = 0; f < FEE__COUNT; f++) {
-        metric_row *r = amount_row(ctx, out, eur_ids[f], group_by, g->group, a->known[f], a->eur[f]);
+        metric_row *r = amount_row(q, out, eur_ids[f], group_by, g->group, a->known[f], a->eur[f]);
         if (!r)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         r->has |= MH_NUMERATOR;
@@ -222,42 +243,43 @@ static ips_error add_amounts(const metric_ctx *ctx, metric_set *out, const char 
         any_hidden = any_hidden || r->suppressed;
         total += a->eur[f];
     }
-    metric_row *r = amount_row(ctx, out, "fee_total_eur", group_by, g->group, all_known, total);
+    metric_row *r = amount_row(q, out, "fee_total_eur", group_by, g->group, all_known, total);
     if (!r)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     r->suppressed = any_hidden;
     return IPS_OK;
 }
 
-/* The count rows of every provider and of the whole, suppressed as published. */
-static ips_error count_rows(const metric_ctx *ctx, const fee_groups *fg, const fee_group *all,
+/* The count rows of every provider and of the whole, suppressed as
+ * published: one breakdown per fee with the whole beside it, as the report
+ * shows them, so a hidden provider count hides its amount too. */
+static ips_error count_rows(const metric_query *q, const fee_groups *fg, const fee_group *all,
                             metric_set *counts, ips_diag *d)
 {
-    ips_error e = IPS_OK;
-    for (size_t i = 0; e == IPS_OK && i <= fg->n; i++) {
+    for (size_t i = 0; i <= fg->n; i++) {
         const fee_group *g = i < fg->n ? &fg->g[i] : all;
-        for (int f = 0; e == IPS_OK && f < FEE__COUNT; f++) {
-            e = add_count(ctx, counts, fee_ids[f], g->group, g->n[f], d);
-            if (e == IPS_OK && i == fg->n)
-                counts->rows[counts->n - 1].group_by[0] = '\0';
+        for (int f = 0; f < FEE__COUNT; f++) {
+            metric_row *r = period_row(q, counts, fee_ids[f], MK_COUNT,
+                                       i < fg->n ? "provider" : "", g->group);
+            if (!r)
+                return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            r->has = MH_VALUE;
+            r->value = (double)g->n[f];
         }
     }
-    if (e == IPS_OK && !ctx->q->internal)
-        metric_set_suppress(counts, ctx->q->min_cell);
-    return e;
+    if (!q->internal)
+        metric_set_suppress(counts, q->min_cell);
+    return IPS_OK;
 }
 
-static ips_error amounts_rows(const metric_ctx *ctx, const funding_tariff *t, const fee_groups *fg,
-                              metric_set *out, ips_diag *d)
+static ips_error amounts_rows(const metric_query *q, const funding_tariff *t, const fee_groups *fg,
+                              const fee_group *all, metric_set *out, ips_diag *d)
 {
-    fee_group all;
-    memset(&all, 0, sizeof all);
     fee_amounts sum = {.known = {true, true, true}};
     for (size_t i = 0; i < fg->n; i++) {
         fee_amounts a;
         amounts_of(t, &fg->g[i], &a);
         for (int f = 0; f < FEE__COUNT; f++) {
-            all.n[f] += fg->g[i].n[f];
             sum.eur[f] += a.eur[f];
             sum.known[f] = sum.known[f] && a.known[f];
         }
@@ -265,9 +287,9 @@ static ips_error amounts_rows(const metric_ctx *ctx, const funding_tariff *t, co
     metric_set *counts = metric_set_new();
     if (!counts)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    ips_error e = count_rows(ctx, fg, &all, counts, d);
+    ips_error e = count_rows(q, fg, all, counts, d);
     for (size_t i = 0; e == IPS_OK && i <= fg->n; i++) {
-        const fee_group *g = i < fg->n ? &fg->g[i] : &all;
+        const fee_group *g = i < fg->n ? &fg->g[i] : all;
         const char *group_by = i < fg->n ? "provider" : "";
         const metric_row *c[FEE__COUNT];
         for (int f = 0; f < FEE__COUNT; f++)
@@ -275,9 +297,61 @@ static ips_error amounts_rows(const metric_ctx *ctx, const funding_tariff *t, co
         fee_amounts a;
         if (i < fg->n)
             amounts_of(t, g, &a);
-        e = add_amounts(ctx, out, group_by, g, i < fg->n ? &a : &sum, c, d);
+        e = add_amounts(q, out, group_by, g, i < fg->n ? &a : &sum, c, d);
     }
     metric_set_free(counts);
+    return e;
+}
+
+/* The group named group in fg, added (zero counts) when new; groups keep
+ * the order the rows give them, which is the groups' name order. */
+static fee_group *group_in(fee_groups *fg, const char *group)
+{
+    for (size_t i = 0; i < fg->n; i++)
+        if (strcmp(fg->g[i].group, group) == 0)
+            return &fg->g[i];
+    fee_group *g = realloc(fg->g, (fg->n + 1) * sizeof *g);
+    if (!g)
+        return NULL;
+    fg->g = g;
+    g = &fg->g[fg->n++];
+    memset(g, 0, sizeof *g);
+    snprintf(g->group, sizeof g->group, "%s", group);
+    return g;
+}
+
+static int fee_index(const char *metric)
+{
+    for (int f = 0; f < FEE__COUNT; f++)
+        if (strcmp(metric, fee_ids[f]) == 0)
+            return f;
+    return -1;
+}
+
+/* The fee counts of q's period with breakdown by, unsuppressed, into fg:
+ * per group that has an episode started or ended in P (without a
+ * breakdown, the whole's one group, always). */
+static ips_error fee_counts(warehouse *wh, const metric_query *q, metric_group by,
+                            fee_groups *fg, ips_diag *d)
+{
+    metric_query qb = *q;
+    qb.by = by;
+    qb.internal = true;
+    metric_set *set = metric_set_new();
+    ips_error e = set ? metrics_compute(wh, &qb, set, d)
+                      : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; e == IPS_OK && i < set->n; i++) {
+        const metric_row *r = &set->rows[i];
+        int f = fee_index(r->metric);
+        if (f < 0)
+            continue;
+        fee_group *g = group_in(fg, r->group);
+        if (!g)
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        else
+            g->n[f] = (r->has & MH_VALUE) ? (long)r->value : 0;
+    }
+    metric_set_free(set);
     return e;
 }
 
@@ -289,16 +363,18 @@ ips_error funding_amounts(warehouse *wh, const metric_query *q, const funding_ta
     ips_error e = check_query_reasons(q, d);
     if (e != IPS_OK)
         return e;
-    metric_query byprov = *q;
-    byprov.by = GROUP_PROVIDER;
-    metric_ctx ctx;
-    e = metric_ctx_init(&ctx, wh, &byprov, d);
-    if (e != IPS_OK)
-        return e;
-    fee_groups fg;
-    e = fee_count(&ctx, metric_group_sql(GROUP_PROVIDER), &fg, d);
+    fee_groups fg = {0}, whole = {0};
+    e = fee_counts(wh, q, GROUP_PROVIDER, &fg, d);
     if (e == IPS_OK)
-        e = amounts_rows(&ctx, t, &fg, out, d);
+        e = fee_counts(wh, q, GROUP_NONE, &whole, d);
+    fee_group all;
+    memset(&all, 0, sizeof all);
+    for (size_t i = 0; i < whole.n; i++)
+        if (whole.g[i].group[0] == '\0')
+            all = whole.g[i];
+    if (e == IPS_OK)
+        e = amounts_rows(q, t, &fg, &all, out, d);
     free(fg.g);
+    free(whole.g);
     return e;
 }

@@ -9,12 +9,13 @@
  *                                             when none rated
  * The band comes from the raw totals, not the prorated ones.  A review's date
  * is the latest review_date on its rows (they normally agree).  Items a review
- * has no row for count as not rated.  Also loads reviews for the merged review
- * (fidelity_merge.c). */
+ * has no row for count as not rated.  The legacy SQL family; the merged
+ * review reads the engine's list (engine_review_list). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/engine.h"
 #include "model/fidelity_priv.h"
 
 static fidelity_status parse_status(const unsigned char *s)
@@ -32,31 +33,6 @@ static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int col)
 {
     const unsigned char *s = sqlite3_column_text(st, col);
     snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
-/* Totals, proration and band of a review whose items are filled in. */
-static void review_totals(fidelity_review *r)
-{
-    r->total_low = r->total_high = r->items_rated = 0;
-    for (int i = 0; i < FIDELITY_ITEMS; i++) {
-        const fidelity_merged_item *it = &r->items[i];
-        if (it->status != FID_STATUS_RATED)
-            continue;
-        r->total_low += it->score;
-        r->total_high += it->score_high;
-        r->items_rated++;
-    }
-    r->prorated_low = r->prorated_high = 0;
-    r->band[0] = '\0';
-    if (r->items_rated == 0)
-        return;
-    r->prorated_low = metric_round(r->total_low * 25.0 / r->items_rated, 1);
-    r->prorated_high = metric_round(r->total_high * 25.0 / r->items_rated, 1);
-    const char *lo = fidelity_total_band(r->total_low), *hi = fidelity_total_band(r->total_high);
-    if (strcmp(lo, hi) == 0)
-        snprintf(r->band, sizeof r->band, "%s", lo);
-    else
-        snprintf(r->band, sizeof r->band, "%s/%s", lo, hi);
 }
 
 static ips_error load_items(const metric_ctx *ctx, fidelity_review *r, ips_diag *d)
@@ -90,7 +66,7 @@ static ips_error load_items(const metric_ctx *ctx, fidelity_review *r, ips_diag 
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return warehouse_fail(ctx->wh, d, "reading fidelity reviews");
-    review_totals(r);
+    fidelity_review_totals(r);
     return IPS_OK;
 }
 
