@@ -29,9 +29,7 @@ typedef struct {
 /* Time to first job for the ips episodes started in the review window W of
  * q's period: one curve per group of q->by (one curve, group "", without a
  * breakdown).  Groups with no episodes have no curve.  q->as_of as in
- * metrics_compute().  IPSREPORT_ENGINE chooses the path as for metrics_compute():
- * "engine" fits them from the facts (engine_time_to_job_curves), "check" both
- * ways, failing when they differ. */
+ * metrics_compute(). */
 ips_error outcomes_time_to_job_curves(warehouse *wh, const metric_query *q, km_curve_list **out,
                                       ips_diag *d);
 

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "model/engine.h"
-#include "model/metric_ctx.h"
 
 /* Clients a coach can hold at once: item 1's limit for score 5. */
 #define CASELOAD_LIMIT 20.0

@@ -15,7 +15,6 @@
 
 #include "model/engine_fid.h"
 #include "model/fidelity.h"
-#include "model/metric_ctx.h" /* metric_round() only: R17's rounding, as the legacy rows */
 
 ips_error eng_fid_nomem(ips_diag *d)
 {

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "model/engine_outcomes.h"
-#include "model/metric_ctx.h" /* metric_round() */
 
 /* The id of exit reason name, or -1 when no episode has it. */
 static int exit_reason_id(const facts *f, const char *name)

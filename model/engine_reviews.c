@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "model/engine.h"
-#include "model/metric_ctx.h"
 
 /* One review: its item rows are f->review_items[first .. first + n). */
 typedef struct {

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "model/engine.h"
-#include "model/metric_ctx.h"
 
 /* An average month, as services.c's SQL constant (365.25 / 12.0). */
 #define DAYS_PER_MONTH (365.25 / 12.0)

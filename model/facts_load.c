@@ -499,6 +499,12 @@ ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
 
 ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d)
 {
+    /* "The data's own date" and that date given explicitly are one fact set. */
+    if (as_of == IPS_DAY_NONE) {
+        ips_error e = metrics_as_of(wh, &as_of, d);
+        if (e != IPS_OK)
+            return e;
+    }
     *out = warehouse_facts(wh, as_of);
     if (*out)
         return IPS_OK;

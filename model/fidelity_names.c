@@ -5,11 +5,11 @@
  * 17 and 18 left out; English names are those of the IPS Supported Employment
  * Fidelity Scale; Swedish names are our own short translations, using the
  * Finland-Swedish "arbetscoachning" for työhönvalmennus. */
+#include "model/metrics.h"
 #include "model/fidelity.h"
 
 #include <string.h>
 
-#include "model/metric_ctx.h"
 
 static const char *const names_fi[FIDELITY_ITEMS] = {
     "Asiakasmäärä",

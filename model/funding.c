@@ -2,9 +2,8 @@
  * outcome fees of ips episodes, split like any metric, and their euro amounts
  * per provider from a tariff (model/funding_tariff.c reads the file).
  *
- * funding_compute() is the legacy SQL family (the engine's port is
- * model/engine_funding.c); it alone uses fee_count() and metric_ctx.  The
- * reason lists and their check are shared with the engine. */
+ * The counts are the engine's (model/engine_funding.c); this file holds the
+ * reason lists and their check, which the engine uses, and the amounts. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +11,7 @@
 
 #include "model/contract.h"
 #include "model/funding.h"
-#include "model/metric_families.h"
+#include "model/metrics.h"
 
 const char *const funding_default_guidance_reasons[] = {
     "work_trial", "sick_leave", "pension", "rehabilitation", "education", "other_service", NULL};
@@ -51,125 +50,16 @@ ips_error funding_reasons_check(const char *const *reasons, const char *what, ip
     return IPS_OK;
 }
 
-static size_t list_len(const char *const *list)
-{
-    size_t n = 0;
-    while (list && list[n])
-        n++;
-    return n;
-}
 
-/* "IN (:g0, :g1)" with one named placeholder per reason: values stay bound. */
-static void append_in_list(char *sql, size_t cap, char prefix, size_t n)
-{
-    size_t len = strlen(sql);
-    snprintf(sql + len, cap - len, "IN (");
-    for (size_t i = 0; i < n; i++) {
-        len = strlen(sql);
-        snprintf(sql + len, cap - len, "%s:%c%zu", i ? ", " : "", prefix, i);
-    }
-    len = strlen(sql);
-    snprintf(sql + len, cap - len, ")");
-}
 
-static void bind_list(sqlite3_stmt *st, char prefix, const char *const *list)
-{
-    char name[32];
-    for (size_t i = 0; list[i]; i++) {
-        snprintf(name, sizeof name, ":%c%zu", prefix, i);
-        sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, name), list[i], -1, SQLITE_STATIC);
-    }
-}
 
 /* Counts the fees of ips episodes per group (group_sql over METRIC_EPISODE_FROM).
  * Groups appear when they have an episode started or ended in P. */
-static ips_error fee_count(const metric_ctx *ctx, const char *group_sql, fee_groups *out,
-                           ips_diag *d)
-{
-    out->g = NULL;
-    out->n = 0;
-    const char *const *guid = ctx->q->guidance_reasons ? ctx->q->guidance_reasons
-                                                       : funding_default_guidance_reasons;
-    const char *const *outc = ctx->q->outcome_reasons ? ctx->q->outcome_reasons
-                                                      : funding_default_outcome_reasons;
-    size_t ng = list_len(guid), no = list_len(outc);
-    size_t cap = 1024 + 16 * (ng + no);
-    char *sql = malloc(cap);
-    if (!sql)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    snprintf(sql, cap, "SELECT %s AS g,"
-             " count(CASE WHEN e.start_date BETWEEN :p_start AND :p_end THEN 1 END),"
-             " count(CASE WHEN e.end_date BETWEEN :p_start AND :p_end AND e.exit_reason ",
-             group_sql);
-    append_in_list(sql, cap, 'g', ng);
-    strncat(sql, " THEN 1 END), count(CASE WHEN e.end_date BETWEEN :p_start AND :p_end"
-            " AND e.exit_reason ", cap - strlen(sql) - 1);
-    append_in_list(sql, cap, 'o', no);
-    strncat(sql, " THEN 1 END)" METRIC_EPISODE_FROM
-            "WHERE e.service = 'ips' AND (e.start_date BETWEEN :p_start AND :p_end"
-            " OR e.end_date BETWEEN :p_start AND :p_end) GROUP BY g ORDER BY g",
-            cap - strlen(sql) - 1);
-    sqlite3_stmt *st;
-    ips_error e = metric_ctx_prepare(ctx, sql, &st, d);
-    free(sql);
-    if (e != IPS_OK)
-        return e;
-    bind_list(st, 'g', guid);
-    bind_list(st, 'o', outc);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fee_group *g = realloc(out->g, (out->n + 1) * sizeof *g);
-        if (!g) {
-            sqlite3_finalize(st);
-            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        }
-        out->g = g;
-        g = &out->g[out->n++];
-        const unsigned char *name = sqlite3_column_text(st, 0);
-        snprintf(g->group, sizeof g->group, "%s", name ? (const char *)name : "");
-        for (int f = 0; f < FEE__COUNT; f++)
-            g->n[f] = sqlite3_column_int64(st, 1 + f);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return warehouse_fail(ctx->wh, d, "counting the funding fees");
-    return IPS_OK;
-}
-
 static ips_error check_query_reasons(const metric_query *q, ips_diag *d)
 {
     ips_error e = funding_reasons_check(q->guidance_reasons, "guidance fee exit reasons", d);
     if (e == IPS_OK)
         e = funding_reasons_check(q->outcome_reasons, "outcome fee exit reasons", d);
-    return e;
-}
-
-static ips_error add_count(const metric_ctx *ctx, metric_set *out, const char *metric,
-                           const char *group, long n, ips_diag *d)
-{
-    metric_row *r = metric_ctx_row(ctx, out, metric, MK_COUNT, group);
-    if (!r)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    r->has = MH_VALUE;
-    r->value = (double)n;
-    return IPS_OK;
-}
-
-ips_error funding_compute(const metric_ctx *ctx, metric_set *out, ips_diag *d)
-{
-    ips_error e = check_query_reasons(ctx->q, d);
-    if (e != IPS_OK)
-        return e;
-    fee_groups fg;
-    e = fee_count(ctx, metric_group_sql(ctx->q->by), &fg, d);
-    /* Without a breakdown the whole always has its row, zeros included. */
-    if (e == IPS_OK && fg.n == 0 && ctx->q->by == GROUP_NONE)
-        for (int f = 0; e == IPS_OK && f < FEE__COUNT; f++)
-            e = add_count(ctx, out, fee_ids[f], "", 0, d);
-    for (size_t i = 0; e == IPS_OK && i < fg.n; i++)
-        for (int f = 0; e == IPS_OK && f < FEE__COUNT; f++)
-            e = add_count(ctx, out, fee_ids[f], fg.g[i].group, fg.g[i].n[f], d);
-    free(fg.g);
     return e;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 #include <stdio.h>
+#include <math.h>
 
 #include "model/metrics.h"
 
@@ -72,4 +73,13 @@ const metric_row *metric_set_find(const metric_set *set, const char *metric,
             return r;
     }
     return NULL;
+}
+
+double metric_round(double v, int decimals)
+{
+    double scale = pow(10.0, decimals);
+    /* The nudge keeps 111.25 (stored as 111.2499999…) rounding up, as R17 wants. */
+    double x = fabs(v) * scale;
+    double r = floor(x + 0.5 + 1e-9 * (x > 1 ? x : 1));
+    return copysign(r / scale, v);
 }

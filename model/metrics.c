@@ -7,7 +7,6 @@
 
 #include "model/engine.h"
 #include "model/metric_cache.h"
-#include "model/metric_families.h"
 
 void metric_query_init(metric_query *q)
 {
@@ -87,67 +86,11 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     return e;
 }
 
-typedef ips_error (*family_fn)(const metric_ctx *, metric_set *, ips_diag *);
-
-static ips_error run_families_mask(warehouse *wh, const metric_query *q, unsigned mask,
-                                   metric_set *out, ips_diag *d)
-{
-    static const family_fn families[] = {
-        outcomes_compute, fidelity_items_compute, reviews_compute,
-        funding_compute,  capacity_compute,       services_compute,
-    };
-    metric_ctx ctx;
-    ips_error e = metric_ctx_init(&ctx, wh, q, d);
-    for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
-        if (mask & (1u << i))
-            e = families[i](&ctx, out, d);
-    return e;
-}
-
-static ips_error run_families(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
-{
-    return run_families_mask(wh, q, ~0u, out, d);
-}
-
-static ips_error engine_rows(warehouse *wh, const metric_query *q, unsigned mask,
-                             metric_set *out, ips_diag *d)
+static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
 {
     const facts *f;
     ips_error e = facts_get(wh, q->as_of, &f, d);
-    return e == IPS_OK ? engine_compute_mask(f, q, mask, out, d) : e;
-}
-
-/* IPSREPORT_ENGINE: "legacy" computes with the SQL families, "check" with
- * both and fails on the first difference (the exactness test), anything
- * else with the engine.  With check, IPSREPORT_ENGINE_FAMILIES=MASK (bits in
- * the families' order: 1 outcomes, 2 fidelity items, 4 reviews, 8 funding,
- * 16 capacity, 32 services) compares only those families. */
-static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
-{
-    const char *mode = getenv("IPSREPORT_ENGINE");
-    if (!mode || strcmp(mode, "check") != 0)
-        return mode && strcmp(mode, "engine") == 0 ? engine_rows(wh, q, ~0u, out, d)
-                                                   : run_families(wh, q, out, d);
-    const char *fam = getenv("IPSREPORT_ENGINE_FAMILIES");
-    unsigned mask = fam && *fam ? (unsigned)strtoul(fam, NULL, 0) : ~0u;
-    metric_set *legacy = metric_set_new(), *fresh = metric_set_new();
-    ips_error e = legacy && fresh ? run_families_mask(wh, q, mask, legacy, d)
-                                  : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (e == IPS_OK)
-        e = engine_rows(wh, q, mask, fresh, d);
-    char why[1024];
-    if (e == IPS_OK && !metric_set_equal(legacy, fresh, why, sizeof why))
-        e = ips_diag_set(d, IPS_ERR_DB, "engine check: %s", why);
-    for (size_t i = 0; e == IPS_OK && i < fresh->n; i++) {
-        metric_row *r = metric_set_add(out, "");
-        if (!r)
-            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        else
-            *r = fresh->rows[i];
-    }
-    metric_set_free(legacy);
-    metric_set_free(fresh);
-    return e;
+    return e == IPS_OK ? engine_compute(f, q, out, d) : e;
 }
 
 static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)

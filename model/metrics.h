@@ -116,9 +116,8 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d);
  * small-cell suppression unless q->internal. */
 ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d);
 
-/* True when a and b hold the same rows in the same order (numbers to 1e-9);
- * else the first difference, described, in why. */
-bool metric_set_equal(const metric_set *a, const metric_set *b, char *why, size_t n);
+/* Half-up rounding to `decimals` digits (R17), robust to binary noise. */
+double metric_round(double v, int decimals);
 
 /* Small-cell suppression of metrics.md (Privacy), primary and secondary.  A
  * hidden row has suppressed set, its numerator, denominator and value

@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/metric_ctx.h"
+#include "model/metrics.h"
+
 
 #define DASH "\xE2\x80\x93" /* U+2013 EN DASH */
 

@@ -1,8 +1,7 @@
-/* The engine's employment outcomes (model/engine_outcomes*.c) against the
- * legacy SQL family (model/outcomes*.c): hand-computed figures on a small
- * warehouse, then the same rows as the legacy family for several periods,
- * as-of dates and every breakdown, and the same time-to-job curves.
- * IPSREPORT_ENGINE chooses the path (legacy, engine, check). */
+/* The engine's employment outcomes (model/engine_outcomes*.c): hand-computed
+ * figures and time-to-job curves on a small warehouse.  (Its row-for-row
+ * agreement with the SQL family it replaced lives on in
+ * tests/e2e/test_metrics_matrix.sh.) */
 #include "tests/unit/fixture.h"
 
 #include <math.h>
@@ -157,10 +156,7 @@ static void expect(const metric_set *set, const char *metric, const char *group,
 static metric_set *engine_metrics(warehouse *wh, const char *period, const char *as_of,
                                   metric_group by)
 {
-    setenv("IPSREPORT_ENGINE", "engine", 1);
-    metric_set *set = fixture_metrics(wh, period, as_of, by);
-    unsetenv("IPSREPORT_ENGINE");
-    return set;
+    return fixture_metrics(wh, period, as_of, by);
 }
 
 static void hand_computed_whole(void **state)
@@ -249,140 +245,19 @@ static void hand_computed_by_coach(void **state)
 
 /* ---- engine = legacy -------------------------------------------------------- */
 
-static const char *const outcome_ids[] = {
-    "caseload_active", "enrollments_started", "exits", "employment_rate",
-    "employment_at_exit", "employed_at_exit_any", "time_to_first_job_median_days",
-    "employed_within_180_days", "employed_within_365_days", "job_tenure_median_days",
-    "hours_per_week_mean", "referral_wait_median_days"};
-
-static bool is_outcome(const char *metric)
+/* 2024Q3 as of 2024-10-31, whole: 10E 45E 81C 91C 110C 113C (see make_fixture). */
+static void curves_hand_computed(void **state)
 {
-    for (size_t i = 0; i < sizeof outcome_ids / sizeof outcome_ids[0]; i++)
-        if (strcmp(metric, outcome_ids[i]) == 0)
-            return true;
-    return false;
-}
-
-/* The outcome rows of the query computed the IPSREPORT_ENGINE=mode way. */
-static metric_set *outcome_rows(warehouse *wh, const metric_query *q, const char *mode)
-{
-    setenv("IPSREPORT_ENGINE", mode, 1);
-    metric_set *all = metric_set_new(), *out = metric_set_new();
-    ips_diag d;
-    ips_diag_clear(&d);
-    if (metrics_compute(wh, q, all, &d) != IPS_OK)
-        fail_msg("metrics_compute (%s): %s", mode, d.msg);
-    unsetenv("IPSREPORT_ENGINE");
-    for (size_t i = 0; i < all->n; i++)
-        if (is_outcome(all->rows[i].metric))
-            *metric_set_add(out, "") = all->rows[i];
-    metric_set_free(all);
-    return out;
-}
-
-static const char *const periods[] = {"2024Q3", "2024Q2", "2024Q4", "2024H2", "2024",
-                                      "2023Q4", "2025Q1"};
-static const char *const as_ofs[] = {NULL, "2024-10-31", "2024-08-15", "2024-12-31"};
-
-#define N_PERIODS (sizeof periods / sizeof periods[0])
-#define N_AS_OF (sizeof as_ofs / sizeof as_ofs[0])
-
-static metric_query query(const char *period, const char *as_of, metric_group by)
-{
+    (void)state;
+    warehouse *wh = make_fixture();
     metric_query q;
     metric_query_init(&q);
     ips_diag d;
     ips_diag_clear(&d);
-    assert_int_equal(metric_period_parse(period, &q.start, &q.end, &d), IPS_OK);
-    if (as_of)
-        assert_true(date_parse_iso(as_of, &q.as_of));
-    q.internal = true;
-    q.by = by;
-    return q;
-}
-
-static void same_rows_on(warehouse *wh)
-{
-    for (size_t p = 0; p < N_PERIODS; p++)
-        for (size_t a = 0; a < N_AS_OF; a++)
-            for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
-                metric_query q = query(periods[p], as_ofs[a], (metric_group)by);
-                metric_set *legacy = outcome_rows(wh, &q, "legacy");
-                metric_set *fresh = outcome_rows(wh, &q, "engine");
-                char why[1024];
-                if (!metric_set_equal(legacy, fresh, why, sizeof why))
-                    fail_msg("%s as of %s by '%s': %s", periods[p], as_ofs[a] ? as_ofs[a] : "data",
-                             metric_group_name((metric_group)by), why);
-                assert_true(legacy->n > 0 || by != GROUP_NONE);
-                metric_set_free(legacy);
-                metric_set_free(fresh);
-            }
-}
-
-static void engine_equals_legacy(void **state)
-{
-    (void)state;
-    warehouse *wh = make_fixture();
-    same_rows_on(wh);
-    /* The check mode itself agrees (outcomes only). */
-    setenv("IPSREPORT_ENGINE_FAMILIES", "1", 1);
-    metric_query q = query("2024Q3", NULL, GROUP_COACH);
-    metric_set *rows = outcome_rows(wh, &q, "check");
-    assert_true(rows->n > 0);
-    metric_set_free(rows);
-    unsetenv("IPSREPORT_ENGINE_FAMILIES");
-    fixture_close(wh);
-}
-
-static void engine_equals_legacy_empty(void **state)
-{
-    (void)state;
-    warehouse *wh = fixture_open();
-    same_rows_on(wh);
-    fixture_close(wh);
-}
-
-/* ---- curves ----------------------------------------------------------------- */
-
-static km_curve_list *curves(warehouse *wh, const metric_query *q, const char *mode)
-{
-    setenv("IPSREPORT_ENGINE", mode, 1);
+    assert_int_equal(metric_period_parse("2024Q3", &q.start, &q.end, &d), IPS_OK);
+    assert_true(date_parse_iso("2024-10-31", &q.as_of));
     km_curve_list *cl = NULL;
-    ips_diag d;
-    ips_diag_clear(&d);
-    if (outcomes_time_to_job_curves(wh, q, &cl, &d) != IPS_OK)
-        fail_msg("curves (%s): %s", mode, d.msg);
-    unsetenv("IPSREPORT_ENGINE");
-    return cl;
-}
-
-static void assert_same_curves(const km_curve_list *a, const km_curve_list *b, const char *what)
-{
-    if (a->n != b->n)
-        fail_msg("%s: %zu curves (legacy), %zu (engine)", what, a->n, b->n);
-    for (size_t i = 0; i < a->n; i++) {
-        const km_curve *x = a->items[i].curve, *y = b->items[i].curve;
-        assert_string_equal(a->items[i].group, b->items[i].group);
-        if (x->cohort != y->cohort || x->events != y->events || x->n != y->n ||
-            x->last_time != y->last_time)
-            fail_msg("%s, group '%s': cohort %zu/%zu events %zu/%zu steps %zu/%zu", what,
-                     a->items[i].group, x->cohort, y->cohort, x->events, y->events, x->n, y->n);
-        for (size_t k = 0; k < x->n; k++) {
-            assert_int_equal(x->time[k], y->time[k]);
-            assert_true(fabs(x->surv[k] - y->surv[k]) < 1e-12);
-            assert_int_equal(x->at_risk[k], y->at_risk[k]);
-            assert_int_equal(x->deaths[k], y->deaths[k]);
-        }
-    }
-}
-
-/* 2024Q3 as of 2024-10-31, whole: 10E 45E 81C 91C 110C 113C (see make_fixture). */
-static void curves_match(void **state)
-{
-    (void)state;
-    warehouse *wh = make_fixture();
-    metric_query q = query("2024Q3", "2024-10-31", GROUP_NONE);
-    km_curve_list *cl = curves(wh, &q, "engine");
+    assert_int_equal(outcomes_time_to_job_curves(wh, &q, &cl, &d), IPS_OK);
     assert_int_equal(cl->n, 1);
     assert_string_equal(cl->items[0].group, "");
     const km_curve *c = cl->items[0].curve;
@@ -394,32 +269,13 @@ static void curves_match(void **state)
     assert_true(fabs(c->surv[0] - 5.0 / 6) < 1e-12 && fabs(c->surv[1] - 2.0 / 3) < 1e-12);
     assert_int_equal(c->last_time, 113);
     km_curve_list_free(cl);
-
-    for (size_t p = 0; p < N_PERIODS; p++)
-        for (size_t a = 0; a < N_AS_OF; a++)
-            for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
-                q = query(periods[p], as_ofs[a], (metric_group)by);
-                km_curve_list *legacy = curves(wh, &q, "legacy");
-                km_curve_list *fresh = curves(wh, &q, "engine");
-                char what[96];
-                snprintf(what, sizeof what, "%s as of %s by '%s'", periods[p],
-                         as_ofs[a] ? as_ofs[a] : "data", metric_group_name((metric_group)by));
-                assert_same_curves(legacy, fresh, what);
-                km_curve_list_free(legacy);
-                km_curve_list_free(fresh);
-            }
-
-    /* check mode compares both and succeeds; the whole-cohort curve follows. */
-    q = query("2024Q3", "2024-10-31", GROUP_COACH);
-    cl = curves(wh, &q, "check");
+    /* By coach: one curve per coach with episodes; the whole curve ignores it. */
+    q.by = GROUP_COACH;
+    assert_int_equal(outcomes_time_to_job_curves(wh, &q, &cl, &d), IPS_OK);
     assert_int_equal(cl->n, 4);
     km_curve_list_free(cl);
-    setenv("IPSREPORT_ENGINE", "engine", 1);
     km_curve *whole = NULL;
-    ips_diag d;
-    ips_diag_clear(&d);
     assert_int_equal(outcomes_time_to_job_curve(wh, &q, &whole, &d), IPS_OK);
-    unsetenv("IPSREPORT_ENGINE");
     assert_int_equal(whole->cohort, 6);
     km_curve_free(whole);
     fixture_close(wh);
@@ -430,9 +286,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hand_computed_whole),
         cmocka_unit_test(hand_computed_by_coach),
-        cmocka_unit_test(engine_equals_legacy),
-        cmocka_unit_test(engine_equals_legacy_empty),
-        cmocka_unit_test(curves_match),
+        cmocka_unit_test(curves_hand_computed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
