@@ -97,21 +97,46 @@ typedef struct {
     double *values; /* the shown values, for the median */
 } panel_tally;
 
+/* rows[i] = the first row of metric for coach ids[i], or NULL; ids sorted by
+ * by_coach_id.  One pass over the set with a binary search per row: a
+ * metric_set_find per coach was quadratic, seconds at national scale.
+ * NULL when out of memory. */
+static const metric_row **coach_rows(const metric_set *set, const char **ids, size_t n,
+                                     const char *metric)
+{
+    const metric_row **rows = calloc(n + 1, sizeof *rows);
+    for (size_t i = set->n; rows && i-- > 0;) { /* backwards: the first row wins, as find */
+        const metric_row *r = &set->rows[i];
+        const char *g = r->group;
+        if (strcmp(r->metric, metric) != 0 || strcmp(r->group_by, "coach") != 0)
+            continue;
+        const char **hit = bsearch(&g, ids, n, sizeof *ids, by_coach_id);
+        if (hit)
+            rows[hit - ids] = r;
+    }
+    return rows;
+}
+
 static chart_model *coach_panel(const chart_data *cd, chart_lang lang, int panel,
                                 const char **ids, size_t n, panel_tally *t)
 {
+    const metric_row **rows = coach_rows(cd->coaches, ids, n, coach_metrics[panel]);
+    if (!rows)
+        return NULL;
     static const chart_label_id titles[2] = {CL_COACH_CASELOAD, CL_COACH_CONTACTS};
     static const chart_label_id targets[2] = {CL_COACH_CASELOAD_TARGET, CL_COACH_CONTACTS_TARGET};
     chart_model *p = cb_new(cd, CHART_HBARS, CH_COACH_TARGETS, lang);
-    if (!p)
+    if (!p) {
+        free(rows);
         return NULL;
+    }
     chart_set_text(p, CT_TITLE, chart_label(lang, titles[panel]));
     p->decimals = panel == 0 ? 1 : 2; /* as metrics.md R17 prints them */
     p->y_min = 0;
     chart_series *s = chart_model_add_series(p, chart_label(lang, titles[panel]));
     for (size_t i = 0; i < n; i++) {
         chart_add_category(p, ids[i]);
-        const metric_row *r = metric_set_find(cd->coaches, coach_metrics[panel], "coach", ids[i]);
+        const metric_row *r = rows[i];
         if (r && r->suppressed) {
             chart_add_missing(p, s, CP_SUPPRESSED, chart_label(lang, CL_HIDDEN));
             continue;
@@ -128,6 +153,7 @@ static chart_model *coach_panel(const chart_data *cd, chart_lang lang, int panel
     }
     chart_add_ref(p, CHART_REF_X, panel == 0 ? TARGET_CASELOAD : TARGET_CONTACTS, 0,
                   chart_label(lang, targets[panel]));
+    free(rows);
     return p;
 }
 
@@ -176,26 +202,42 @@ static void coach_reading(chart_model *m, const chart_data *cd, chart_lang lang,
  * px): draw those furthest over the caseload target, in id order. */
 #define COACH_CHART_MAX 60
 
-static const chart_data *cap_data;
-
-static double caseload_of(const char *id)
-{
-    const metric_row *r = metric_set_find(cap_data->coaches, coach_metrics[0], "coach", id);
-    return r && cb_usable(r) && !r->suppressed ? r->value : -1;
-}
+/* A coach and its caseload, for picking the coaches furthest over target. */
+typedef struct {
+    const char *id;
+    double caseload;   /* -1 when blank or hidden */
+} coach_key;
 
 static int by_caseload_desc(const void *a, const void *b)
 {
-    double x = caseload_of(*(const char *const *)a), y = caseload_of(*(const char *const *)b);
-    return x < y ? 1 : x > y ? -1 : by_coach_id(a, b);
+    const coach_key *x = a, *y = b;
+    if (x->caseload != y->caseload)
+        return x->caseload < y->caseload ? 1 : -1;
+    return by_coach_id(&x->id, &y->id);
 }
 
+/* Each coach's caseload is looked up once: a look-up per comparison made
+ * the sort quadratic in the coaches. */
 static size_t cap_coaches(const chart_data *cd, const char **ids, size_t n)
 {
     if (n <= COACH_CHART_MAX)
         return n;
-    cap_data = cd;
-    qsort(ids, n, sizeof *ids, by_caseload_desc);
+    coach_key *keys = malloc(n * sizeof *keys);
+    const metric_row **rows = coach_rows(cd->coaches, ids, n, coach_metrics[0]);
+    if (!keys || !rows) {
+        free(keys);
+        free(rows);
+        return COACH_CHART_MAX; /* out of memory: the first ones, still a valid chart */
+    }
+    for (size_t i = 0; i < n; i++) {
+        const metric_row *r = rows[i];
+        keys[i] = (coach_key){ids[i], r && cb_usable(r) && !r->suppressed ? r->value : -1};
+    }
+    free(rows);
+    qsort(keys, n, sizeof *keys, by_caseload_desc);
+    for (size_t i = 0; i < COACH_CHART_MAX; i++)
+        ids[i] = keys[i].id;
+    free(keys);
     qsort(ids, COACH_CHART_MAX, sizeof *ids, by_coach_id);
     return COACH_CHART_MAX;
 }

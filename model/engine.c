@@ -3,6 +3,7 @@
 #include "model/engine.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* R20's age groups, in strcmp order ('<' sorts after the digits). */
@@ -107,6 +108,14 @@ const char *eng_group_name(const eng_ctx *ctx, int g)
         return g >= 0 && g < AGE_GROUPS ? age_names[g] : "";
     facts_dim_id dim = group_dim(ctx->by);
     return dim == FD__COUNT ? "" : facts_name(ctx->f, dim, g);
+}
+
+int32_t *eng_group_marks(const eng_ctx *ctx)
+{
+    int32_t *last = malloc((size_t)ctx->ngroups * sizeof *last);
+    for (int g = 0; last && g < ctx->ngroups; g++)
+        last[g] = -1;
+    return last;
 }
 
 metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, metric_kind kind,

@@ -46,6 +46,10 @@ int eng_coach_group(const eng_ctx *ctx, int k);
 /* The name of group g ("" for the whole, or for an unknown group). */
 const char *eng_group_name(const eng_ctx *ctx, int g);
 
+/* ngroups ints set to -1 (malloc'd; NULL when out of memory): the "last
+ * client counted" per group, which dedupes clients in arrays sorted by client. */
+int32_t *eng_group_marks(const eng_ctx *ctx);
+
 /* A new row with metric id, kind, period, group_by and group g filled; the
  * rest zero.  NULL when out of memory. */
 metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, metric_kind kind,

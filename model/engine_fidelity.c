@@ -61,11 +61,9 @@ typedef struct {
 static bool count_clients(const eng_ctx *ctx, coach_acc *acc, bool *ips)
 {
     const facts *f = ctx->f;
-    int32_t *last = malloc((size_t)ctx->ngroups * sizeof *last);
+    int32_t *last = eng_group_marks(ctx);
     if (!last)
         return false;
-    for (int g = 0; g < ctx->ngroups; g++)
-        last[g] = -1;
     for (size_t i = 0; i < f->n_episodes; i++) {
         const fact_episode *e = &f->episodes[i];
         if (e->service != SVC_IPS || !eng_active_on(e->start, e->end, ctx->on_day))

@@ -57,11 +57,9 @@ static void add_follow(const eng_ctx *ctx, follow_acc *a, const fact_job *j)
 static bool sum_jobs(const eng_ctx *ctx, diversity_acc *div, follow_acc *fol)
 {
     const facts *f = ctx->f;
-    int32_t *last = malloc((size_t)ctx->ngroups * sizeof *last);
+    int32_t *last = eng_group_marks(ctx);
     if (!last)
         return false;
-    for (int g = 0; g < ctx->ngroups; g++)
-        last[g] = -1;
     for (size_t i = 0; i < f->n_jobs; i++) {
         const fact_job *j = &f->jobs[i];
         if (!(j->flags & FJ_IN_SCOPE) || j->episode < 0 ||

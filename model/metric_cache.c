@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows kept at most (about 64 MB), so that a long-running caller asking for
- * many breakdowns cannot grow without bound; past it, results are not kept. */
-#define CACHE_MAX_ROWS ((size_t)64 * 1024 * 1024 / sizeof(metric_row))
+/* Rows kept at most (about 8 MB), so that memory stays low; past it, results
+ * are not kept.  The publication holds what the outputs show, and the engine
+ * recomputes a large set (by coach at national scale) faster than it
+ * would be worth keeping a second copy of it. */
+#define CACHE_MAX_ROWS ((size_t)8 * 1024 * 1024 / sizeof(metric_row))
 
 typedef struct {
     metric_query q;      /* reason lists point into owned copies below */
@@ -49,16 +51,6 @@ void metric_cache_free(metric_cache *c)
     free(c);
 }
 
-static bool strv_equal(const char *const *a, const char *const *b)
-{
-    if (!a || !b)
-        return a == b;
-    size_t i = 0;
-    for (; a[i] && b[i]; i++)
-        if (strcmp(a[i], b[i]) != 0)
-            return false;
-    return !a[i] && !b[i];
-}
 
 /* false when out of memory; *out NULL for a NULL list. */
 static bool strv_copy(const char *const *v, char ***out)
@@ -83,11 +75,7 @@ static bool strv_copy(const char *const *v, char ***out)
 
 static bool query_equal(const metric_query *a, const metric_query *b)
 {
-    return a->start == b->start && a->end == b->end && a->as_of == b->as_of &&
-           a->by == b->by && a->internal == b->internal && a->min_cell == b->min_cell &&
-           a->clients_per_coach_year == b->clients_per_coach_year &&
-           strv_equal(a->guidance_reasons, b->guidance_reasons) &&
-           strv_equal(a->outcome_reasons, b->outcome_reasons);
+    return a->by == b->by && metric_query_settings_equal(a, b);
 }
 
 const metric_set *metric_cache_find(const metric_cache *c, const metric_query *q)

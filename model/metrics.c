@@ -126,15 +126,12 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
     } else if (!cache) {
         e = compute_rows(wh, &rq, out, d);
     } else {
-        /* Computed apart from out so that exactly these rows are cached. */
-        metric_set *fresh = metric_set_new();
-        e = fresh ? compute_rows(wh, &rq, fresh, d)
-                  : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        /* The new rows are cached as computed, before suppression. */
+        size_t n0 = out->n;
+        e = compute_rows(wh, &rq, out, d);
+        metric_set view = {out->rows + n0, out->n - n0, out->n - n0, NULL};
         if (e == IPS_OK)
-            e = append_rows(out, fresh, d);
-        if (e == IPS_OK)
-            metric_cache_put(cache, &rq, fresh);
-        metric_set_free(fresh);
+            metric_cache_put(cache, &rq, &view);
     }
     if (e == IPS_OK && !q->internal)
         metric_set_suppress(out, q->min_cell);

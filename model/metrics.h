@@ -76,10 +76,16 @@ typedef struct {
     bool suppressed;          /* hidden by small-cell suppression */
 } metric_row;
 
+struct metric_index;
+
 typedef struct {
     metric_row *rows;
     size_t n;
     size_t cap;
+    /* A look-up table metric_set_find() builds for itself on large sets and
+     * rebuilds when rows were added; freed with the set.  Copy rows, never
+     * the struct. */
+    struct metric_index *index;
 } metric_set;
 
 metric_set *metric_set_new(void);
@@ -103,6 +109,10 @@ typedef struct {
 
 /* Defaults: no period, as_of from data, no breakdown, min_cell 5, 45 clients/year. */
 void metric_query_init(metric_query *q);
+
+/* True when a and b ask for the same period, as-of date, suppression and
+ * settings (the breakdown aside). */
+bool metric_query_settings_equal(const metric_query *a, const metric_query *b);
 
 /* "2024Q3", "2024H2", "2024" → inclusive start and end. */
 ips_error metric_period_parse(const char *text, ips_day *start, ips_day *end, ips_diag *d);

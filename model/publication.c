@@ -157,27 +157,6 @@ static ips_error build_in_txn(warehouse *wh, publication *p, ips_diag *d)
     return e;
 }
 
-static bool strv_equal(const char *const *a, const char *const *b)
-{
-    if (!a || !b)
-        return a == b;
-    size_t i = 0;
-    for (; a[i] && b[i]; i++)
-        if (strcmp(a[i], b[i]) != 0)
-            return false;
-    return !a[i] && !b[i];
-}
-
-static bool same_request(const publication *p, const metric_query *q)
-{
-    const metric_query *a = &p->q;
-    return a->start == q->start && a->end == q->end && a->as_of == q->as_of &&
-           a->internal == q->internal && a->min_cell == q->min_cell &&
-           a->clients_per_coach_year == q->clients_per_coach_year &&
-           strv_equal(a->guidance_reasons, q->guidance_reasons) &&
-           strv_equal(a->outcome_reasons, q->outcome_reasons);
-}
-
 ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_start,
                           ips_day prev_end, const publication **out, ips_diag *d)
 {
@@ -186,10 +165,17 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
     if (prev_start == IPS_DAY_NONE)
         metric_period_previous(q->start, q->end, &prev_start, &prev_end);
+    /* "As of the data" and that date given explicitly are one publication:
+     * the report resolves it, the charts do not. */
+    metric_query rq = *q;
+    ips_error e = rq.as_of == IPS_DAY_NONE ? metrics_as_of(wh, &rq.as_of, d) : IPS_OK;
+    if (e != IPS_OK)
+        return e;
+    q = &rq;
     publication *kept = warehouse_publication(wh);
-    if (kept && same_request(kept, q)) {
+    if (kept && metric_query_settings_equal(&kept->q, q)) {
         /* Another comparison period joins the same snapshot's plan. */
-        ips_error e = plan_entry(wh, kept, prev_start, prev_end, GROUP_NONE, d);
+        e = plan_entry(wh, kept, prev_start, prev_end, GROUP_NONE, d);
         *out = e == IPS_OK ? kept : NULL;
         return e;
     }
@@ -201,7 +187,7 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
     p->as_of = q->as_of;
     p->prev_start = prev_start;
     p->prev_end = prev_end;
-    ips_error e = build_in_txn(wh, p, d);
+    e = build_in_txn(wh, p, d);
     if (e != IPS_OK) {
         publication_free(p);
         return e;
