@@ -224,7 +224,6 @@ static int run(const publish_args *a, ips_diag *d)
         pack p = {a, label, d};
         st = run_parts(&p);
         reader_share(NULL, NULL);
-        reader_draw_done();
     }
     sqlite3_exec(warehouse_db(wh), "COMMIT", NULL, NULL, NULL);
     warehouse_free(wh);

@@ -18,8 +18,9 @@ void reader_close(warehouse *wh);
 void reader_share(const char *db, warehouse *wh);
 
 /* Frees the font machinery after a drawing command (a leak check's need),
- * except under publish, which draws again and frees it once at the end:
- * fontconfig cannot be finished and started over and over. */
+ * except under publish, which draws again and again: fontconfig cannot be
+ * finished and started over, and finishing it after many drawings trips
+ * its own assertion (FcCacheFini), so publish leaves it to the exit. */
 void reader_draw_done(void);
 
 #endif

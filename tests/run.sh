@@ -11,6 +11,7 @@ export IPS_BUILD="$(dirname "$(dirname "$IPS")")"
 export IPS_ROOT="$ROOT"
 export TZ=Europe/Helsinki LC_ALL=C.UTF-8 LANG=C.UTF-8
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 LOG=$(mktemp -d)
 trap 'rm -rf "$LOG"' EXIT
