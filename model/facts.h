@@ -190,6 +190,18 @@ void facts_free(facts *f);
  * stay the same (warehouse_facts); the warehouse owns them. */
 ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d);
 
+/* Internal to the facts modules.  The dimensions, and one of the FACTS_PARTS
+ * arrays (0 coaches, 1 clients, 2 episodes, 3 jobs, 4 coach days, 5 meeting
+ * days), of schema's fact tables read into f.  facts_pack_write() packs the
+ * main schema's arrays into main.fact_pack, reading and freeing one array at
+ * a time (f holds the dimensions); facts_pack_read() reads a pack back into an
+ * empty f (*found false when there is no usable pack). */
+#define FACTS_PARTS 6
+ips_error facts_read_dims(warehouse *wh, const char *schema, facts *f, ips_diag *d);
+ips_error facts_read_part(warehouse *wh, const char *schema, facts *f, int part, ips_diag *d);
+ips_error facts_pack_write(warehouse *wh, facts *f, ips_diag *d);
+ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d);
+
 /* The name of dimension value id ("" for 0 or out of range). */
 const char *facts_name(const facts *f, facts_dim_id dim, int id);
 

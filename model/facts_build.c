@@ -27,6 +27,7 @@
     MEET("c.date >= ips_add_months(j.s, " k " - 1) AND c.date < ips_add_months(j.s, " k ")")
 
 static const char *const build_sql[] = {
+    "DROP TABLE IF EXISTS @.fact_pack",
     "DROP TABLE IF EXISTS @.fact_meeting_day",
     "DROP TABLE IF EXISTS @.fact_coach_day",
     "DROP TABLE IF EXISTS @.fact_job",
@@ -255,6 +256,19 @@ ips_error facts_scan_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     return IPS_OK;
 }
 
+/* The stored facts as read back, packed for fast loading (model/facts_pack.c). */
+static ips_error pack(warehouse *wh, ips_diag *d)
+{
+    facts *f = calloc(1, sizeof *f);
+    if (!f)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    ips_error e = facts_read_dims(wh, "main", f, d);
+    if (e == IPS_OK)
+        e = facts_pack_write(wh, f, d);
+    facts_free(f);
+    return e;
+}
+
 ips_error facts_rebuild(warehouse *wh, ips_diag *d)
 {
     ips_error e = exec(wh, "BEGIN IMMEDIATE", d);
@@ -265,6 +279,8 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
     e = facts_scan_as_of(wh, &a, d);
     if (e == IPS_OK)
         e = facts_build(wh, "main", a, d);
+    if (e == IPS_OK)
+        e = pack(wh, d);
     if (e == IPS_OK)
         e = facts_stamp(wh, stamp, sizeof stamp, d);
     if (e == IPS_OK && a != IPS_DAY_NONE)

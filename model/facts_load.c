@@ -286,41 +286,65 @@ static ips_error load_rows(loader *l, const char *table, const char *sql, void *
     return IPS_OK;
 }
 
-static ips_error load_tables(loader *l)
+/* The six fact tables, in the order of fact_pack's parts (facts_pack.c). */
+static ips_error load_part(loader *l, int part)
 {
     facts *f = l->f;
-    ips_error e = load_rows(l, "fact_coach",
-                            "SELECT coach_id, provider_id, team_id, region, fte, focus_share,"
-                            " community_share, start_day, end_day FROM @.fact_coach ORDER BY idx",
-                            (void **)&f->coaches, sizeof *f->coaches, &f->n_coaches, coach_row);
-    if (e == IPS_OK)
-        e = load_rows(l, "fact_client",
-                      "SELECT birth_year, gender, municipality, segment FROM @.fact_client"
-                      " ORDER BY idx",
-                      (void **)&f->clients, sizeof *f->clients, &f->n_clients, client_row);
-    if (e == IPS_OK)
-        e = load_rows(l, "fact_episode",
-                      "SELECT client, coach, service, referral, start, end_day, exit_reason,"
-                      " referral_source, support_level, first_employer_contact,"
-                      " first_competitive_job FROM @.fact_episode ORDER BY idx",
-                      (void **)&f->episodes, sizeof *f->episodes, &f->n_episodes, episode_row);
-    if (e == IPS_OK)
-        e = load_rows(l, "fact_job",
-                      "SELECT client, episode, start, end_day, hours, permanent, flags, months"
-                      " FROM @.fact_job ORDER BY idx",
-                      (void **)&f->jobs, sizeof *f->jobs, &f->n_jobs, job_row);
-    if (e == IPS_OK)
-        e = load_rows(l, "fact_coach_day",
-                      "SELECT coach, day, employer_contacts, minutes, community_minutes"
-                      " FROM @.fact_coach_day ORDER BY coach, day",
-                      (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
-                      coach_day_row);
-    if (e == IPS_OK)
-        e = load_rows(l, "fact_meeting_day",
-                      "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
-                      (void **)&f->meeting_days, sizeof *f->meeting_days, &f->n_meeting_days,
-                      meeting_row);
+    switch (part) {
+    case 0:
+        return load_rows(l, "fact_coach",
+                         "SELECT coach_id, provider_id, team_id, region, fte, focus_share,"
+                         " community_share, start_day, end_day FROM @.fact_coach ORDER BY idx",
+                         (void **)&f->coaches, sizeof *f->coaches, &f->n_coaches, coach_row);
+    case 1:
+        return load_rows(l, "fact_client",
+                         "SELECT birth_year, gender, municipality, segment FROM @.fact_client"
+                         " ORDER BY idx",
+                         (void **)&f->clients, sizeof *f->clients, &f->n_clients, client_row);
+    case 2:
+        return load_rows(l, "fact_episode",
+                         "SELECT client, coach, service, referral, start, end_day, exit_reason,"
+                         " referral_source, support_level, first_employer_contact,"
+                         " first_competitive_job FROM @.fact_episode ORDER BY idx",
+                         (void **)&f->episodes, sizeof *f->episodes, &f->n_episodes,
+                         episode_row);
+    case 3:
+        return load_rows(l, "fact_job",
+                         "SELECT client, episode, start, end_day, hours, permanent, flags, months"
+                         " FROM @.fact_job ORDER BY idx",
+                         (void **)&f->jobs, sizeof *f->jobs, &f->n_jobs, job_row);
+    case 4:
+        return load_rows(l, "fact_coach_day",
+                         "SELECT coach, day, employer_contacts, minutes, community_minutes"
+                         " FROM @.fact_coach_day ORDER BY coach, day",
+                         (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
+                         coach_day_row);
+    default:
+        return load_rows(l, "fact_meeting_day",
+                         "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
+                         (void **)&f->meeting_days, sizeof *f->meeting_days,
+                         &f->n_meeting_days, meeting_row);
+    }
+}
+
+static ips_error load_tables(loader *l)
+{
+    ips_error e = IPS_OK;
+    for (int part = 0; e == IPS_OK && part < FACTS_PARTS; part++)
+        e = load_part(l, part);
     return e;
+}
+
+ips_error facts_read_part(warehouse *wh, const char *schema, facts *f, int part, ips_diag *d)
+{
+    loader l = {wh, schema, f, d};
+    return load_part(&l, part);
+}
+
+ips_error facts_read_dims(warehouse *wh, const char *schema, facts *f, ips_diag *d)
+{
+    loader l = {wh, schema, f, d};
+    return load_dims(&l);
 }
 
 /* ---- reviews (small: read from their own table) ------------------------ */
@@ -439,6 +463,29 @@ ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag 
     return e;
 }
 
+/* The stored facts' pack into f, read apart so that a pack found unusable
+ * halfway leaves f as it was. */
+static ips_error unpack(warehouse *wh, facts *f, bool *packed, ips_diag *d)
+{
+    facts *p = calloc(1, sizeof *p);
+    if (!p)
+        return nomem(d);
+    ips_error e = facts_pack_read(wh, p, packed, d);
+    if (e == IPS_OK && *packed) {
+        memcpy(f->dim, p->dim, sizeof f->dim);
+        f->coaches = p->coaches, f->n_coaches = p->n_coaches;
+        f->clients = p->clients, f->n_clients = p->n_clients;
+        f->episodes = p->episodes, f->n_episodes = p->n_episodes;
+        f->jobs = p->jobs, f->n_jobs = p->n_jobs;
+        f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
+        f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
+        free(p);
+    } else {
+        facts_free(p);
+    }
+    return e;
+}
+
 static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d)
 {
     bool fresh;
@@ -461,9 +508,12 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
         if (trusted)
             warehouse_facts_rebuilt(wh);
     }
-    if (e == IPS_OK)
+    bool packed = false;
+    if (e == IPS_OK && strcmp(l.schema, "main") == 0)
+        e = unpack(wh, f, &packed, d);
+    if (e == IPS_OK && !packed)
         e = load_dims(&l);
-    if (e == IPS_OK)
+    if (e == IPS_OK && !packed)
         e = load_tables(&l);
     if (e == IPS_OK)
         e = load_reviews(&l);
