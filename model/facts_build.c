@@ -211,6 +211,8 @@ ips_error facts_stamp(warehouse *wh, char *buf, size_t n, ips_diag *d)
         " main.jobs), (SELECT count(*) FROM main.assessments), (SELECT count(*) FROM"
         " main.fidelity_reviews)";
     sqlite3_stmt *st;
+    if (warehouse_stamp_get(wh, buf, n))
+        return IPS_OK;
     if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "reading the data generation");
     int rc = sqlite3_step(st);
@@ -218,6 +220,7 @@ ips_error facts_stamp(warehouse *wh, char *buf, size_t n, ips_diag *d)
         size_t k = (size_t)snprintf(buf, n, "%d", FACTS_VERSION);
         for (int i = 0; i < sqlite3_column_count(st) && k < n; i++)
             k += (size_t)snprintf(buf + k, n - k, ":%lld", sqlite3_column_int64(st, i));
+        warehouse_stamp_keep(wh, buf);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? IPS_OK : warehouse_fail(wh, d, "reading the data generation");

@@ -1,6 +1,7 @@
 #include "model/warehouse.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +27,10 @@ struct warehouse {
     /* This connection's total_changes when it opened or last rebuilt the
      * stored facts: any change after that makes them untrusted here. */
     sqlite3_int64 trusted_tc;
+    /* The data generation (facts_stamp), counted once while the data stay. */
+    char stamp[256];
+    int stamp_dv;
+    sqlite3_int64 stamp_tc;
     /* The last publication built (model/publication.h), same rule as facts. */
     struct publication *pub;
     int pub_dv;
@@ -251,4 +256,20 @@ void warehouse_publication_keep(warehouse *wh, struct publication *p)
     wh->pub = p;
     wh->pub_dv = data_version(wh->db);
     wh->pub_tc = sqlite3_total_changes64(wh->db);
+}
+
+bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n)
+{
+    if (!wh->stamp[0] || wh->stamp_dv != data_version(wh->db) ||
+        sqlite3_total_changes64(wh->db) != wh->stamp_tc)
+        return false;
+    snprintf(buf, n, "%s", wh->stamp);
+    return true;
+}
+
+void warehouse_stamp_keep(warehouse *wh, const char *stamp)
+{
+    snprintf(wh->stamp, sizeof wh->stamp, "%s", stamp);
+    wh->stamp_dv = data_version(wh->db);
+    wh->stamp_tc = sqlite3_total_changes64(wh->db);
 }

@@ -61,6 +61,11 @@ struct publication;
 struct publication *warehouse_publication(warehouse *wh);
 void warehouse_publication_keep(warehouse *wh, struct publication *p);
 
+/* The data generation text facts_stamp() last counted, while no connection
+ * has changed anything since (any change, temp ones too, forgets it). */
+bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n);
+void warehouse_stamp_keep(warehouse *wh, const char *stamp);
+
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
 
