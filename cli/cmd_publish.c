@@ -217,15 +217,18 @@ static int run(const publish_args *a, ips_diag *d)
      * ingest commits beside us. */
     char label[32];
     int st = IPS_EXIT_FAILURE;
-    if (sqlite3_exec(warehouse_db(wh), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        warehouse_fail(wh, d, "starting to read");
-    else if (resolve_period(wh, a, label, d) == IPS_OK) {
-        reader_share(a->db, wh);
-        pack p = {a, label, d};
-        st = run_parts(&p);
-        reader_share(NULL, NULL);
+    bool own;
+    if (warehouse_read_begin(wh, &own, d) == IPS_OK) {
+        ips_error e = resolve_period(wh, a, label, d);
+        if (e == IPS_OK) {
+            reader_share(a->db, wh);
+            pack p = {a, label, d};
+            st = run_parts(&p);
+            reader_share(NULL, NULL);
+        }
+        if (warehouse_read_end(wh, own, e, d) != IPS_OK)
+            st = IPS_EXIT_FAILURE;
     }
-    sqlite3_exec(warehouse_db(wh), "COMMIT", NULL, NULL, NULL);
     warehouse_free(wh);
     if (st == IPS_EXIT_OK)
         fprintf(stderr, "publish: wrote %s for %s (metrics CSV and JSON; workbook, charts and "

@@ -528,17 +528,10 @@ ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
     facts *f = calloc(1, sizeof *f);
     if (!f)
         return nomem(d);
-    sqlite3 *db = warehouse_db(wh);
-    bool own = sqlite3_get_autocommit(db);
-    if (own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-        facts_free(f);
-        return warehouse_fail(wh, d, "reading the derived facts");
-    }
-    ips_error e = load_in_txn(wh, as_of, f, d);
-    if (own && e == IPS_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        e = warehouse_fail(wh, d, "reading the derived facts");
-    if (own && e != IPS_OK)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    bool own;
+    ips_error e = warehouse_read_begin(wh, &own, d);
+    if (e == IPS_OK)
+        e = warehouse_read_end(wh, own, load_in_txn(wh, as_of, f, d), d);
     if (e != IPS_OK) {
         facts_free(f);
         return e;

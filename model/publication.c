@@ -147,14 +147,9 @@ static ips_error build(warehouse *wh, publication *p, ips_diag *d)
  * (publish) already holds one. */
 static ips_error build_in_txn(warehouse *wh, publication *p, ips_diag *d)
 {
-    sqlite3 *db = warehouse_db(wh);
-    bool own = sqlite3_get_autocommit(db);
-    if (own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        return warehouse_fail(wh, d, "starting to read");
-    ips_error e = build(wh, p, d);
-    if (own)
-        sqlite3_exec(db, e == IPS_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
-    return e;
+    bool own;
+    ips_error e = warehouse_read_begin(wh, &own, d);
+    return e == IPS_OK ? warehouse_read_end(wh, own, build(wh, p, d), d) : e;
 }
 
 ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_start,

@@ -12,29 +12,35 @@
 #include "model/publication.h"
 #include "model/schema.h"
 
+/* When something kept was derived from the data: it still holds while no
+ * other connection has committed (data_version) and this one has written
+ * nothing (total_changes; a read-only connection writes only its temp
+ * schema, which is not the data). */
+typedef struct {
+    int dv;
+    sqlite3_int64 tc;
+} data_mark;
+
 struct warehouse {
     sqlite3 *db;
     char *path;
     bool readonly;
     metric_cache *cache;  /* only when readonly; created on first use */
     int data_version;     /* PRAGMA data_version when cache was filled */
-    /* Loaded facts (model/facts.h), kept while neither another connection
-     * (data_version) nor this one (total_changes) has changed the data. */
+    /* Loaded facts (model/facts.h), kept while the data stay as they were
+     * (data_mark). */
     struct facts *facts;
     ips_day facts_as_of;
-    int facts_dv;
-    sqlite3_int64 facts_tc;
+    data_mark facts_mark;
     /* This connection's total_changes when it opened or last rebuilt the
      * stored facts: any change after that makes them untrusted here. */
     sqlite3_int64 trusted_tc;
     /* The data generation (facts_stamp), counted once while the data stay. */
     char stamp[256];
-    int stamp_dv;
-    sqlite3_int64 stamp_tc;
+    data_mark stamp_mark;
     /* The last publication built (model/publication.h), same rule as facts. */
     struct publication *pub;
-    int pub_dv;
-    sqlite3_int64 pub_tc;
+    data_mark pub_mark;
 };
 
 sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
@@ -216,9 +222,15 @@ bool warehouse_facts_trusted(warehouse *wh)
     return wh->readonly || sqlite3_total_changes64(wh->db) == wh->trusted_tc;
 }
 
-static bool changed_here(warehouse *wh, sqlite3_int64 tc)
+static data_mark mark_now(warehouse *wh)
 {
-    return !wh->readonly && sqlite3_total_changes64(wh->db) != tc;
+    return (data_mark){data_version(wh->db), sqlite3_total_changes64(wh->db)};
+}
+
+static bool mark_holds(warehouse *wh, data_mark m)
+{
+    return m.dv == data_version(wh->db) &&
+           (wh->readonly || m.tc == sqlite3_total_changes64(wh->db));
 }
 
 void warehouse_facts_rebuilt(warehouse *wh)
@@ -228,8 +240,7 @@ void warehouse_facts_rebuilt(warehouse *wh)
 
 const struct facts *warehouse_facts(warehouse *wh, ips_day as_of)
 {
-    if (!wh->facts || wh->facts_as_of != as_of || wh->facts_dv != data_version(wh->db) ||
-        changed_here(wh, wh->facts_tc))
+    if (!wh->facts || wh->facts_as_of != as_of || !mark_holds(wh, wh->facts_mark))
         return NULL;
     return wh->facts;
 }
@@ -239,13 +250,12 @@ void warehouse_facts_keep(warehouse *wh, ips_day as_of, struct facts *f)
     facts_free(wh->facts);
     wh->facts = f;
     wh->facts_as_of = as_of;
-    wh->facts_dv = data_version(wh->db);
-    wh->facts_tc = sqlite3_total_changes64(wh->db);
+    wh->facts_mark = mark_now(wh);
 }
 
 struct publication *warehouse_publication(warehouse *wh)
 {
-    if (!wh->pub || wh->pub_dv != data_version(wh->db) || changed_here(wh, wh->pub_tc))
+    if (!wh->pub || !mark_holds(wh, wh->pub_mark))
         return NULL;
     return wh->pub;
 }
@@ -254,14 +264,12 @@ void warehouse_publication_keep(warehouse *wh, struct publication *p)
 {
     publication_free(wh->pub);
     wh->pub = p;
-    wh->pub_dv = data_version(wh->db);
-    wh->pub_tc = sqlite3_total_changes64(wh->db);
+    wh->pub_mark = mark_now(wh);
 }
 
 bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n)
 {
-    if (!wh->stamp[0] || wh->stamp_dv != data_version(wh->db) ||
-        sqlite3_total_changes64(wh->db) != wh->stamp_tc)
+    if (!wh->stamp[0] || !mark_holds(wh, wh->stamp_mark))
         return false;
     snprintf(buf, n, "%s", wh->stamp);
     return true;
@@ -270,6 +278,28 @@ bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n)
 void warehouse_stamp_keep(warehouse *wh, const char *stamp)
 {
     snprintf(wh->stamp, sizeof wh->stamp, "%s", stamp);
-    wh->stamp_dv = data_version(wh->db);
-    wh->stamp_tc = sqlite3_total_changes64(wh->db);
+    wh->stamp_mark = mark_now(wh);
+}
+
+ips_error warehouse_read_begin(warehouse *wh, bool *own, ips_diag *d)
+{
+    *own = sqlite3_get_autocommit(wh->db);
+    if (*own && sqlite3_exec(wh->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        *own = false;
+        return warehouse_fail(wh, d, "starting to read");
+    }
+    return IPS_OK;
+}
+
+ips_error warehouse_read_end(warehouse *wh, bool own, ips_error e, ips_diag *d)
+{
+    if (!own)
+        return e;
+    if (e != IPS_OK) {
+        sqlite3_exec(wh->db, "ROLLBACK", NULL, NULL, NULL);
+        return e;
+    }
+    if (sqlite3_exec(wh->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "finishing reading");
+    return IPS_OK;
 }

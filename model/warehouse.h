@@ -61,10 +61,17 @@ struct publication;
 struct publication *warehouse_publication(warehouse *wh);
 void warehouse_publication_keep(warehouse *wh, struct publication *p);
 
-/* The data generation text facts_stamp() last counted, while no connection
- * has changed anything since (any change, temp ones too, forgets it). */
+/* The data generation text facts_stamp() last counted, while the data stay
+ * as they were (same rule as warehouse_facts). */
 bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n);
 void warehouse_stamp_keep(warehouse *wh, const char *stamp);
+
+/* One read transaction around what follows, so that it all reads one
+ * snapshot: begin starts one unless the caller already holds one (*own
+ * says which); end finishes it (rolling back when e is an error) and
+ * returns e, or the failure to finish. */
+ips_error warehouse_read_begin(warehouse *wh, bool *own, ips_diag *d);
+ips_error warehouse_read_end(warehouse *wh, bool own, ips_error e, ips_diag *d);
 
 /* Formats "path: sqlite message" into d with IPS_ERR_DB. */
 ips_error warehouse_fail(warehouse *wh, ips_diag *d, const char *what);
