@@ -303,13 +303,8 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
 
 ips_error facts_refresh(warehouse *wh, ips_diag *d)
 {
-    char now[256], *stamp = NULL;
-    ips_error e = facts_stamp(wh, now, sizeof now, d);
-    if (e == IPS_OK)
-        e = warehouse_meta_get(wh, "facts_stamp", &stamp, d);
-    bool fresh = e == IPS_OK && stamp && strcmp(stamp, now) == 0 && warehouse_facts_trusted(wh);
-    free(stamp);
-    if (e != IPS_OK || fresh)
-        return e;
-    return facts_rebuild(wh, d);
+    bool fresh;
+    ips_day stored;
+    ips_error e = facts_stored_as_of(wh, &fresh, &stored, d);
+    return e != IPS_OK || fresh ? e : facts_rebuild(wh, d);
 }

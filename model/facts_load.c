@@ -436,8 +436,9 @@ static ips_error build_offsets(facts *f, ips_diag *d)
 
 /* ---- choosing the fact set --------------------------------------------- */
 
-/* Whether the stored facts are of the data's generation; their A in *stored. */
-static ips_error stored_facts(warehouse *wh, bool *fresh, ips_day *stored, ips_diag *d)
+/* Whether the stored facts are of the data's generation (and trusted on
+ * this connection); their A in *out.  *known is false on an error too. */
+ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d)
 {
     char now[256], *stamp = NULL, *as_of = NULL;
     ips_error e = facts_stamp(wh, now, sizeof now, d);
@@ -445,21 +446,13 @@ static ips_error stored_facts(warehouse *wh, bool *fresh, ips_day *stored, ips_d
         e = warehouse_meta_get(wh, "facts_stamp", &stamp, d);
     if (e == IPS_OK)
         e = warehouse_meta_get(wh, "facts_as_of", &as_of, d);
-    *fresh = e == IPS_OK && stamp && as_of && strcmp(stamp, now) == 0 &&
+    *known = e == IPS_OK && stamp && as_of && strcmp(stamp, now) == 0 &&
              warehouse_facts_trusted(wh);
-    *stored = IPS_DAY_NONE;
-    if (*fresh && *as_of)
-        date_parse_iso(as_of, stored);
+    *out = IPS_DAY_NONE;
+    if (*known && *as_of)
+        date_parse_iso(as_of, out);
     free(stamp);
     free(as_of);
-    return e;
-}
-
-ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d)
-{
-    ips_error e = stored_facts(wh, known, out, d);
-    if (e != IPS_OK)
-        *known = false;
     return e;
 }
 
@@ -490,7 +483,7 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
 {
     bool fresh;
     ips_day stored;
-    ips_error e = stored_facts(wh, &fresh, &stored, d);
+    ips_error e = facts_stored_as_of(wh, &fresh, &stored, d);
     if (e != IPS_OK)
         return e;
     f->data_as_of = stored;
