@@ -57,6 +57,6 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
     for (size_t i = 0; i < n; i++)
         printf("%s\n", paths[i]);
     charts_paths_free(paths, n);
-    reader_draw_done();
+    chart_draw_shutdown();
     return e == IPS_OK ? IPS_EXIT_OK : IPS_EXIT_FAILURE;
 }

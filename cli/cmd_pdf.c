@@ -42,7 +42,7 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
         return IPS_EXIT_FAILURE;
     ips_error e = pdf_summary_write(wh, &q, o.lang, o.out, d);
     reader_close(wh);
-    reader_draw_done();
+    chart_draw_shutdown();
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;
     printf("%s\n", o.out);

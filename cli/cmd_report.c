@@ -256,7 +256,7 @@ static ips_error run(const report_args *a, ips_diag *d)
     if (e == IPS_OK)
         e = report_write(a->out, &o, data, in, &res, d);
     remove_summary_charts(tmpdir, pngs, npngs);
-    reader_draw_done();
+    chart_draw_shutdown();
     if (e == IPS_OK)
         summary_line(a, &o, &res);
     report_result_free(&res);

@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include "charts/draw.h"
-
 static struct {
     const char *db;
     warehouse *wh;
@@ -28,10 +26,4 @@ void reader_close(warehouse *wh)
 {
     if (wh != shared.wh)
         warehouse_free(wh);
-}
-
-void reader_draw_done(void)
-{
-    if (!shared.wh)
-        chart_draw_shutdown();
 }

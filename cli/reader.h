@@ -17,10 +17,4 @@ void reader_close(warehouse *wh);
 /* Sets (or with NULL clears) the warehouse reader_open() hands out for db. */
 void reader_share(const char *db, warehouse *wh);
 
-/* Frees the font machinery after a drawing command (a leak check's need),
- * except under publish, which draws again and again: fontconfig cannot be
- * finished and started over, and finishing it after many drawings trips
- * its own assertion (FcCacheFini), so publish leaves it to the exit. */
-void reader_draw_done(void);
-
 #endif

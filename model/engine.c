@@ -136,12 +136,6 @@ typedef ips_error (*eng_family)(const eng_ctx *, metric_set *, ips_diag *);
 
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)
 {
-    return engine_compute_mask(f, q, ~0u, out, d);
-}
-
-ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
-                              metric_set *out, ips_diag *d)
-{
     static const eng_family families[] = {
         engine_outcomes, engine_fidelity_items, engine_reviews,
         engine_funding,  engine_capacity,       engine_services,
@@ -152,7 +146,6 @@ ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned ma
     eng_ctx_init(&ctx, f, q);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
-        if (mask & (1u << i))
-            e = families[i](&ctx, out, d);
+        e = families[i](&ctx, out, d);
     return e;
 }

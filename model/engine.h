@@ -82,9 +82,6 @@ ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_cu
 
 /* Every family for one query (no suppression). */
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
-/* The same for the families whose bits are set in mask (1 << family's place above). */
-ips_error engine_compute_mask(const facts *f, const metric_query *q, unsigned mask,
-                              metric_set *out, ips_diag *d);
 
 /* The reviews of f for the merged review and the totals (engine_reviews.c),
  * without data scores: with review_id that review whatever its date (none
