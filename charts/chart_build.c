@@ -31,15 +31,7 @@ void chart_data_init(chart_data *cd)
 
 void chart_data_quarters(chart_data *cd)
 {
-    int y, m, dd;
-    date_to_ymd(cd->end, &y, &m, &dd);
-    ips_day qs = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
-    ips_day qe = date_add_months(qs, 3) - 1;
-    for (int i = CHART_QUARTERS - 1; i >= 0; i--) {
-        cd->q_start[i] = qs;
-        cd->q_end[i] = qe;
-        metric_period_previous(qs, qe, &qs, &qe);
-    }
+    metric_period_quarters(cd->end, CHART_QUARTERS, cd->q_start, cd->q_end);
 }
 
 /* A copy of the publication's rows for one period and breakdown. */

@@ -70,6 +70,19 @@ void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day
     }
 }
 
+void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end)
+{
+    int y, m, dd;
+    date_to_ymd(day, &y, &m, &dd);
+    ips_day qs = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+    ips_day qe = date_add_months(qs, 3) - 1;
+    for (int i = n - 1; i >= 0; i--) {
+        start[i] = qs;
+        end[i] = qe;
+        metric_period_previous(qs, qe, &qs, &qe);
+    }
+}
+
 ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
 {
     *out = IPS_DAY_NONE;

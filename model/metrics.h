@@ -119,6 +119,9 @@ ips_error metric_period_parse(const char *text, ips_day *start, ips_day *end, ip
 /* The period before [start, end] of the same kind (quarter, half, year, or same length). */
 void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day *pend);
 
+/* The n quarters ending with the one that holds day, oldest first. */
+void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end);
+
 /* R1: the latest date in any date column of the warehouse; IPS_DAY_NONE when empty. */
 ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d);
 

@@ -89,25 +89,12 @@ static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_da
     return metrics_compute(wh, &qq, e->rows, d);
 }
 
-static void plan_quarters(publication *p)
-{
-    int y, m, dd;
-    date_to_ymd(p->q.end, &y, &m, &dd);
-    ips_day qs = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
-    ips_day qe = date_add_months(qs, 3) - 1;
-    for (int i = PUB_QUARTERS - 1; i >= 0; i--) {
-        p->q_start[i] = qs;
-        p->q_end[i] = qe;
-        metric_period_previous(qs, qe, &qs, &qe);
-    }
-}
-
 static ips_error compute_rows(warehouse *wh, publication *p, ips_diag *d)
 {
     ips_error e = plan_entry(wh, p, p->q.start, p->q.end, GROUP_NONE, d);
     if (e == IPS_OK)
         e = plan_entry(wh, p, p->prev_start, p->prev_end, GROUP_NONE, d);
-    plan_quarters(p);
+    metric_period_quarters(p->q.end, PUB_QUARTERS, p->q_start, p->q_end);
     for (int i = 0; e == IPS_OK && i < PUB_QUARTERS; i++)
         e = plan_entry(wh, p, p->q_start[i], p->q_end[i], GROUP_NONE, d);
     for (size_t i = 0; e == IPS_OK && i < sizeof pub_breakdowns / sizeof pub_breakdowns[0]; i++)

@@ -87,14 +87,10 @@ ips_error report_data_collect(warehouse *wh, const metric_query *base, ips_day p
         e = publication_copy_rows(wh, p, base, base->start, base->end, GROUP_NONE, data->cur, d);
     if (e == IPS_OK)
         e = publication_copy_rows(wh, p, base, prev_start, prev_end, GROUP_NONE, data->prev, d);
-    ips_day qs, qe;
-    report_quarter_of(base->end, &qs, &qe);
-    for (int i = REPORT_QUARTERS - 1; e == IPS_OK && i >= 0; i--) {
-        data->q_start[i] = qs;
-        data->q_end[i] = qe;
-        e = publication_copy_rows(wh, p, base, qs, qe, GROUP_NONE, data->quarter[i], d);
-        metric_period_previous(qs, qe, &qs, &qe);
-    }
+    metric_period_quarters(base->end, REPORT_QUARTERS, data->q_start, data->q_end);
+    for (int i = REPORT_QUARTERS - 1; e == IPS_OK && i >= 0; i--)
+        e = publication_copy_rows(wh, p, base, data->q_start[i], data->q_end[i], GROUP_NONE,
+                                  data->quarter[i], d);
     for (size_t i = 0; e == IPS_OK && i < report_breakdowns_n; i++) {
         metric_group g = report_breakdowns[i];
         if (!data->by[g] && !(data->by[g] = metric_set_new()))
