@@ -132,6 +132,23 @@ metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, met
     return r;
 }
 
+metric_row *eng_share_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
+                          double num, double den)
+{
+    metric_row *r = eng_row(ctx, out, metric, MK_SHARE, g);
+    if (!r)
+        return NULL;
+    r->has = MH_NUMERATOR | MH_DENOMINATOR;
+    r->numerator = num;
+    r->denominator = den;
+    r->decimals = 1;
+    if (den > 0) {
+        r->has |= MH_VALUE;
+        r->value = metric_round(100.0 * num / den, 1);
+    }
+    return r;
+}
+
 typedef ips_error (*eng_family)(const eng_ctx *, metric_set *, ips_diag *);
 
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)

@@ -1,8 +1,8 @@
 /* Internal to model/: the one-pass metric engine.  Every metric of
  * docs/metrics.md is computed here from the in-memory facts (model/facts.h)
  * for one period and breakdown at a time, by a plain scan of the arrays: no
- * SQL.  engine_compute_many() runs a list of periods × breakdowns over one
- * loaded fact set.
+ * SQL.  model/publication.c runs it for every period and breakdown an output
+ * shows over one loaded fact set.
  *
  * Each family (model/engine_<family>.c) appends its rows in the order and
  * with the groups the contract output has always had (docs/metrics-output.md):
@@ -55,6 +55,11 @@ int32_t *eng_group_marks(const eng_ctx *ctx);
 metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, metric_kind kind,
                     int g);
 
+/* A share row (MK_SHARE, R18): numerator, denominator, and when den > 0 the
+ * percentage, one decimal; blank, never 0, when the denominator is empty. */
+metric_row *eng_share_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
+                          double num, double den);
+
 /* Active on day d / in [a, b] (metrics.md "Time"); end IPS_DAY_NONE = open. */
 static inline bool eng_active_on(ips_day start, ips_day end, ips_day d)
 {
@@ -93,7 +98,7 @@ ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,
                              ips_diag *d);
 
 /* Fills r's totals, proration and band (R19) from its items: the one rule
- * for the legacy SQL (model/reviews.c) and the engine alike. */
+ * for the review rows and the merged review alike. */
 void fidelity_review_totals(fidelity_review *r);
 
 /* distributions_first_contact_days() and distributions_service_path() over

@@ -1,5 +1,4 @@
-/* Engine: team capacity (metrics.md "Team capacity", seed 001), the port of
- * model/capacity.c.  Per region of the coaches (group_by "region", every
+/* Engine: team capacity (metrics.md "Team capacity", seed 001).  Per region of the coaches (group_by "region", every
  * region with a client or a coach in the year, "" included) and then for the
  * whole (group_by ""), in the calendar year Y of p_end over the days
  * Y-01-01 .. min(Y-12-31, A), whatever the query's breakdown:

@@ -1,5 +1,5 @@
 /* Engine: the distributions behind single metrics (model/distributions.h),
- * the port of model/distributions.c over the facts: item 15's days to the
+ * over the facts: item 15's days to the
  * first employer contact (R10) and the service path of a period's ips
  * episodes.  Both read only episode and job facts. */
 #include <stdlib.h>

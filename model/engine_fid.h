@@ -1,10 +1,9 @@
 /* Internal to model/engine_fidelity*.c: what the engine's fidelity items
  * share — the share row of items 15, 19–21 and 23, and the job items.
  *
- * Every item is emitted per group in group-id order (= the names' SQL order),
- * for the groups that have rows, as the legacy SQL's GROUP BY gave them;
- * without a breakdown the whole service always has its row (blank when
- * empty), as the legacy fid_run() gave it. */
+ * Every item is emitted per group in group-id order (= the names' byte
+ * order), for the groups that have rows; without a breakdown the whole
+ * service always has its row (blank when empty). */
 #ifndef IPS_ENGINE_FID_H
 #define IPS_ENGINE_FID_H
 

@@ -1,7 +1,6 @@
 /* The engine's fidelity items computed from data (metrics.md): the
  * coach-level items 1, 2, 17 and 24 and item 15 (first employer contact);
- * items 19, 20, 21 and 23 are in engine_fidelity_jobs.c.  A port of the
- * legacy model/fidelity_items.c: same rows, same order, same groups.
+ * items 19, 20, 21 and 23 are in engine_fidelity_jobs.c.
  *
  * Rows, in this order, for the whole service or per group:
  *   caseload_per_fte                      item 1   (coach-level breakdowns only)
@@ -24,20 +23,10 @@ ips_error eng_fid_nomem(ips_diag *d)
 metric_row *eng_fid_share_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
                               double num, double den, int item)
 {
-    metric_row *r = eng_row(ctx, out, metric, MK_SHARE, g);
-    if (!r)
-        return NULL;
-    r->has = MH_NUMERATOR | MH_DENOMINATOR;
-    r->numerator = num;
-    r->denominator = den;
-    r->decimals = 1;
-    if (den > 0) {
-        r->has |= MH_VALUE;
-        r->value = metric_round(100.0 * num / den, 1);
-        if (item > 0) {
-            r->has |= MH_SCORE;
-            r->score = fidelity_band_score(item, r->value);
-        }
+    metric_row *r = eng_share_row(ctx, out, metric, g, num, den);
+    if (r && (r->has & MH_VALUE) && item > 0) {
+        r->has |= MH_SCORE;
+        r->score = fidelity_band_score(item, r->value);
     }
     return r;
 }
@@ -97,7 +86,7 @@ static size_t first_day(const facts *f, size_t k, ips_day day)
 
 /* Coach k's contact sums: item 17's employer contacts on [p_end − 90, p_end]
  * (R11) and item 24's share of community minutes in W (R14), NAN when its
- * minutes sum to nothing or 0 (legacy's nullif): then its community_share. */
+ * minutes sum to nothing or 0 (no share to take): then its community_share. */
 static void coach_contacts(const eng_ctx *ctx, size_t k, double *contacts, double *share)
 {
     const facts *f = ctx->f;

@@ -1,12 +1,11 @@
 /* The engine's fidelity items about clients' jobs: 19 (job types), 20
- * (employers), 21 (permanent jobs) and 23 (follow-along contacts); a port of
- * the legacy model/fidelity_jobs.c.
+ * (employers), 21 (permanent jobs) and 23 (follow-along contacts).
  *
  * All read the in-scope jobs (FJ_IN_SCOPE: R5, they belong to an ips
  * episode) held in W; a job takes its episode's group (R20).  R12's type and
  * employer firsts and item 23's contacts around the start are facts
  * (fact_job's flags and months); held 4 / 6 months depends on A and is
- * computed here, as the legacy SQL did.
+ * computed here.
  *
  * Rows: job_diversity, employer_diversity, competitive_permanent_share per
  * group; then follow_along_before, _first_days, _weekly, _4_months,

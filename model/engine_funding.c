@@ -1,5 +1,4 @@
-/* Engine: the funding fee counts (metrics.md "Funding", R21), the port of
- * funding_compute() in model/funding.c.  Per group of the query's breakdown
+/* Engine: the funding fee counts (metrics.md "Funding", R21).  Per group of the query's breakdown
  * (like any metric: not per provider unless --by provider), over ips
  * episodes started or ended in P:
  *   fee_start     episodes started in P

@@ -1,10 +1,9 @@
 /* The engine's employment outcomes (metrics.md): caseload, starts, exits,
  * employment rate (R6), employment at exit, time to first job and tenure
- * (R7–R9, engine_outcomes_km.c), hours per week (R21) and referral wait —
- * the rows model/outcomes.c gives, from one scan of the episodes (client by
- * client) and one of the jobs.
+ * (R7–R9, engine_outcomes_km.c), hours per week (R21) and referral wait,
+ * from one scan of the episodes (client by client) and one of the jobs.
  *
- * Like the legacy family, every group that any of the figures saw gets a
+ * Every group that any of the figures saw gets a
  * row for every metric (counts 0, shares blank), groups in name order,
  * metric by metric; without a breakdown there is always the one "" row. */
 #include <math.h>
@@ -147,7 +146,7 @@ static ips_error collect(scan *s)
     return e;
 }
 
-/* ---- writing rows (as model/outcomes.c's emitters) ----------------------- */
+/* ---- writing rows ----------------------------------------------------- */
 
 typedef struct {
     const eng_ctx *ctx;
@@ -178,23 +177,14 @@ static ips_error emit_count(const emitter *em, const char *id, eo_slot slot)
     return IPS_OK;
 }
 
-/* Shares: numerator, denominator, and a value blank (not 0) when the
- * denominator is empty. */
+/* Shares, for every group seen. */
 static ips_error emit_share(const emitter *em, const char *id, eo_slot num, eo_slot den)
 {
     for (int g = 0; g < em->ctx->ngroups; g++) {
         if (!em->groups[g].seen)
             continue;
-        metric_row *r = new_row(em, g, id, MK_SHARE);
-        if (!r)
+        if (!eng_share_row(em->ctx, em->out, id, g, em->groups[g].v[num], em->groups[g].v[den]))
             return IPS_ERR_NOMEM;
-        r->has = MH_NUMERATOR | MH_DENOMINATOR;
-        r->numerator = em->groups[g].v[num];
-        r->denominator = em->groups[g].v[den];
-        if (r->denominator > 0) {
-            r->has |= MH_VALUE;
-            r->value = metric_round(100.0 * r->numerator / r->denominator, 1);
-        }
     }
     return IPS_OK;
 }

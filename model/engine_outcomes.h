@@ -1,17 +1,16 @@
 /* Internal to model/engine_outcomes*.c: the employment outcomes family of
- * the engine, a port of model/outcomes.c and model/outcomes_km.c.
+ * the engine.
  *
- * The legacy family gathers cells (group, slot, value) from several queries
- * and writes a row per metric for every group that any query saw; here each
- * group of the breakdown has one eo_group record whose slots the scans fill,
- * and `seen` stands for "some query had a row for it". */
+ * Each group of the breakdown has one eo_group record whose slots the scans
+ * fill; `seen` says some figure had an episode or job in the group, which
+ * gives the group its rows. */
 #ifndef IPS_ENGINE_OUTCOMES_H
 #define IPS_ENGINE_OUTCOMES_H
 
 #include "model/engine.h"
 #include "model/km.h"
 
-/* What a group holds (the legacy outcome_slot, same meanings). */
+/* What a group holds. */
 typedef enum {
     EO_CASELOAD,      /* distinct clients with an ips episode active in P */
     EO_EMPLOYED,      /* … of whom held a competitive job on an active day of P (R6) */

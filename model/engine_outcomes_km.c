@@ -1,6 +1,6 @@
 /* The Kaplan–Meier outcomes of the engine: time to first job (R7) and job
  * tenure (R9) as slots of eo_group, and the time-to-job curves for charts
- * (model/curves.h), as model/outcomes_km.c computes them.  Observations are
+ * (model/curves.h).  Observations are
  * gathered with their group during the family's scans, bucketed by group in
  * one counting pass, and each group's bucket is fitted by km_fit(). */
 #include <stdio.h>

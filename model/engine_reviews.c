@@ -1,9 +1,9 @@
 /* Engine: fidelity reviews over f->review_items — the review list that the
  * merged review (fidelity_merge.c) and the review totals (metrics.md R19)
- * read, the port of model/reviews.c.
+ * read.
  *
- * A review's unit, date and reviewer are the maxima over its rows (SQL's
- * max(), blanks ignored; the rows normally agree).  Totals rows only without
+ * A review's unit, date and reviewer are the maxima over its rows (byte
+ * order, blanks ignored; the rows normally agree).  Totals rows only without
  * a breakdown, per review whose date lies in W, ordered by unit, date,
  * review_id; group_by "review", group = review_id. */
 #include <stdio.h>
@@ -82,7 +82,7 @@ static ips_error select_reviews(const facts *f, ips_day w_start, ips_day w_end,
 }
 
 /* Keeps the last review of each unit: sorted by unit, date, review_id, that
- * is the one SQL's row_number() over (date DESC, review_id DESC) ranks first. */
+ * is the one with the latest date, then the greatest review_id. */
 static void keep_latest(eng_review *list, size_t *n)
 {
     size_t kept = 0;

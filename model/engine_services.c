@@ -1,5 +1,5 @@
 /* Engine: other services (metrics.md "Other services", seeds 000 and 004),
- * the port of model/services.c, in its row order:
+ * in this row order:
  *   trainees_per_coach        per day of [p_start, on_day]: coaching_environment
  *                             episodes active / fte of their coaches employed that
  *                             day; the mean over days with fte > 0 (coach-level, R20)
@@ -15,7 +15,7 @@
 
 #include "model/engine.h"
 
-/* An average month, as services.c's SQL constant (365.25 / 12.0). */
+/* An average month, for "per month active". */
 #define DAYS_PER_MONTH (365.25 / 12.0)
 
 /* Per-group sums of a mean. */
@@ -38,7 +38,7 @@ static ips_error mean_rows(const eng_ctx *ctx, metric_set *out, const char *metr
         r->decimals = 1;
         r->has = MH_DENOMINATOR | MH_VALUE;
         r->denominator = (double)acc[g].n;
-        r->value = metric_round(acc[g].sum / (double)acc[g].n, 1); /* SQL avg() */
+        r->value = metric_round(acc[g].sum / (double)acc[g].n, 1);
         any = true;
     }
     if (!any && ctx->by == GROUP_NONE) {
@@ -214,19 +214,12 @@ static ips_error support_level_mix(const eng_ctx *ctx, metric_set *out, ips_diag
     for (int i = 0; i < 4; i++) {
         if (i == 3 && n[i] == 0)
             break;
-        metric_row *r = eng_row(ctx, out, "support_level_mix", MK_SHARE, 0);
+        metric_row *r = eng_share_row(ctx, out, "support_level_mix", 0, (double)n[i],
+                                      (double)total);
         if (!r)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         snprintf(r->group_by, sizeof r->group_by, "support_level");
         snprintf(r->group, sizeof r->group, "%s", levels[i]);
-        r->decimals = 1;
-        r->has = MH_NUMERATOR | MH_DENOMINATOR;
-        r->numerator = (double)n[i];
-        r->denominator = (double)total;
-        if (total > 0) {
-            r->has |= MH_VALUE;
-            r->value = metric_round(100.0 * (double)n[i] / (double)total, 1);
-        }
     }
     return IPS_OK;
 }
@@ -272,8 +265,8 @@ static ips_error meetings_per_month_basic(const eng_ctx *ctx, metric_set *out, i
             continue;
         ips_day a = e->start > ctx->p_start ? e->start : ctx->p_start;
         ips_day b = e->end == IPS_DAY_NONE || e->end > ctx->on_day ? ctx->on_day : e->end;
-        /* The SQL's arithmetic: julianday difference + 1 (exact), then
-         * n / (days / (365.25 / 12.0)) in doubles. */
+        /* Days active in P, both ends counted, then meetings per average
+         * month, in doubles in this order (the recorded figures' order). */
         double days = (double)(b - a) + 1.0;
         double v = (double)meetings_in(f, e->client, a, b) / (days / DAYS_PER_MONTH);
         mean_acc *m = &acc[eng_episode_group(ctx, e)];

@@ -49,8 +49,7 @@ typedef struct {
 
 typedef enum { SVC_IPS, SVC_GROUP, SVC_COACHING_ENVIRONMENT, SVC_OTHER } fact_service;
 
-/* A coach (all coaches, sorted by coach_id: index i has id dim[FD_COACH] i + 1
- * unless ids repeat, so use the id field). */
+/* A coach; all coaches, sorted by coach_id. */
 typedef struct {
     int32_t id;                 /* FD_COACH */
     int32_t provider, team, region;

@@ -86,7 +86,7 @@ static void amounts_of(const funding_tariff *t, const fee_group *g, fee_amounts 
     }
 }
 
-/* A new row of q's period (what metric_ctx_row() gives a row). */
+/* A new row of q's period. */
 static metric_row *period_row(const metric_query *q, metric_set *out, const char *metric,
                               metric_kind kind, const char *group_by, const char *group)
 {
