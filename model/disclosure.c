@@ -46,8 +46,7 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     size_t unprotected = 0;
     long rounds = 0;
     if (e == IPS_OK) {
-        dc_primary(&m);
-        rounds = dc_gauss(&m) ? dc_secondary(&m, &unprotected) : -1;
+        rounds = dc_secondary(&m, &unprotected);
         if (rounds < 0)
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }

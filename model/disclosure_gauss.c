@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "model/disclosure_model.h"
+#include "model/disclosure_quantities.h"
 
 #define EPS 1e-9
 
@@ -322,13 +323,30 @@ static double rank_of(const dc_model *m, int32_t v)
 static const dc_model *order_model;
 static const double *order_rank;
 
-/* Publish first: higher rank, more rows printing it, larger value. */
+/* Between two figures that differ by a small count only one can be
+ * printed: employment at exit (IPS's outcome, and the outcome fee) before
+ * employment of any kind at exit. */
+static int keep_first(int q)
+{
+    switch (q) {
+    case Q_EXITS_OPEN:
+    case Q_FEE_OUTCOME: return 2;
+    case Q_EXITS_ANY: return 0;
+    default: return 1;
+    }
+}
+
+/* Publish first: higher rank, the figure that matters more, more rows
+ * printing it, larger value. */
 static int cmp_publish(const void *a, const void *b)
 {
     int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
     const dc_model *m = order_model;
     if (order_rank[x] != order_rank[y])
         return order_rank[x] > order_rank[y] ? -1 : 1;
+    int kx = keep_first(m->vars[x].key.q), ky = keep_first(m->vars[y].key.q);
+    if (kx != ky)
+        return kx > ky ? -1 : 1;
     uint32_t rx = m->vrow_off[x + 1] - m->vrow_off[x], ry = m->vrow_off[y + 1] - m->vrow_off[y];
     if (rx != ry)
         return rx > ry ? -1 : 1;
@@ -343,7 +361,8 @@ static bool small(double v, int min_cell)
     return v >= 1 && v < min_cell;
 }
 
-static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, bool *hidden)
+static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const bool *forced,
+                      bool *hidden)
 {
     gauss g;
     int32_t *order = malloc((m->n_vars + 1) * sizeof *order);
@@ -351,8 +370,9 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, bool *h
     size_t n = 0;
     for (size_t v = 0; st == 0 && v < m->n_vars; v++) {
         const dc_var *x = &m->vars[v];
-        hidden[v] = !x->shown || small(x->value, m->min_cell);
-        if (x->shown && small(x->value, m->min_cell)) {
+        bool start = x->shown && (small(x->value, m->min_cell) || (forced && forced[v]));
+        hidden[v] = !x->shown || start;
+        if (start) {
             svec r;
             st = x_of(e, (int32_t)v, &r) && (r.n == 0 || add_hidden(&g, &r)) ? 0 : -1;
             if (r.n == 0) {
@@ -395,7 +415,7 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, bool *h
     return st;
 }
 
-bool dc_gauss(dc_model *m)
+bool dc_gauss(dc_model *m, const bool *forced)
 {
     double *rank = malloc((m->n_vars + 1) * sizeof *rank);
     bool *on = malloc((m->n_vars + 1) * sizeof *on);
@@ -406,7 +426,7 @@ bool dc_gauss(dc_model *m)
         on[v] = true;
     }
     dc_elim *e = ok ? dc_elim_build(m, on, rank) : NULL;
-    ok = e && run_greedy(m, e, rank, hidden) == 0;
+    ok = e && run_greedy(m, e, rank, forced, hidden) == 0;
     for (size_t i = 0; ok && i < m->n_rows; i++) {
         const dc_row *r = &m->rows[i];
         bool hide = false, sensitive = false;

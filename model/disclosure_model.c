@@ -393,6 +393,102 @@ static size_t drop_inexact(dc_model *m)
     return dropped;
 }
 
+static int32_t find(int32_t *parent, int32_t v)
+{
+    while (parent[v] != v) {
+        parent[v] = parent[parent[v]];
+        v = parent[v];
+    }
+    return v;
+}
+
+/* The same quantity under two names (a - b = 0: a reason's exits and the
+ * fee they earn, a window's figure for Q4 and for the year) becomes one
+ * variable, so that it is printed or hidden as one and ranks as the
+ * highest of its names.  Equations are rewritten over the merged ones. */
+static bool merge_aliases(dc_model *m)
+{
+    int32_t *parent = malloc((m->n_vars + 1) * sizeof *parent);
+    if (!parent)
+        return false;
+    for (size_t v = 0; v < m->n_vars; v++)
+        parent[v] = (int32_t)v;
+    for (size_t r = 0; r < m->n_rel; r++) {
+        uint32_t a = m->rel_off[r];
+        if (m->rel_off[r + 1] - a != 2 || m->rel_coef[a] + m->rel_coef[a + 1] != 0)
+            continue;
+        int32_t x = find(parent, m->rel_var[a]), y = find(parent, m->rel_var[a + 1]);
+        if (x == y)
+            continue;
+        /* the root keeps the key: a whole-service name wins */
+        bool yw = m->vars[y].key.by == GROUP_NONE, xw = m->vars[x].key.by == GROUP_NONE;
+        if (yw && !xw)
+            parent[x] = y;
+        else
+            parent[y] = x;
+    }
+    for (size_t v = 0; v < m->n_vars; v++) {
+        int32_t root = find(parent, (int32_t)v);
+        if (root == (int32_t)v)
+            continue;
+        dc_var *rv = &m->vars[root], *x = &m->vars[v];
+        if (isnan(rv->value) || (!x->hidden && rv->hidden))
+            rv->value = x->value;
+        rv->hidden = rv->hidden && x->hidden;
+        rv->shown = rv->shown || x->shown;
+        x->shown = false;
+        x->hidden = true;
+    }
+    for (size_t i = 0; i < m->n_rows; i++) {
+        dc_row *r = &m->rows[i];
+        int n = 0;
+        for (int k = 0; k < r->nvar; k++) {
+            int32_t v = find(parent, r->var[k]);
+            bool dup = false;
+            for (int j = 0; j < n; j++)
+                dup |= r->var[j] == v;
+            if (!dup)
+                r->var[n++] = v;
+        }
+        r->nvar = (uint8_t)n;
+    }
+    /* rewrite the equations; a term met twice is summed, a zero one dropped */
+    uint32_t out = 0;
+    size_t kept = 0;
+    for (size_t r = 0; r < m->n_rel; r++) {
+        uint32_t a = m->rel_off[r], b = m->rel_off[r + 1], start = out;
+        for (uint32_t t = a; t < b; t++) {
+            int32_t v = find(parent, m->rel_var[t]);
+            int c = m->rel_coef[t];
+            uint32_t j = start;
+            while (j < out && m->rel_var[j] != v)
+                j++;
+            if (j < out) {
+                m->rel_coef[j] = (int8_t)(m->rel_coef[j] + c);
+            } else {
+                m->rel_var[out] = v;
+                m->rel_coef[out++] = (int8_t)c;
+            }
+        }
+        uint32_t w = start;
+        for (uint32_t j = start; j < out; j++)
+            if (m->rel_coef[j] != 0) {
+                m->rel_var[w] = m->rel_var[j];
+                m->rel_coef[w++] = m->rel_coef[j];
+            }
+        out = w;
+        if (out > start) {
+            m->rel_off[kept++] = start;
+        }
+    }
+    if (m->rel_off)
+        m->rel_off[kept] = out;
+    m->n_rel = kept;
+    m->n_rel_terms = out;
+    free(parent);
+    return true;
+}
+
 /* CSR of var → rows and var → equations. */
 static bool build_index(dc_model *m)
 {
@@ -446,7 +542,7 @@ ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
         e = dc_relations_build(m, f, q, d);
     if (e == IPS_OK && known)
         m->n_inexact = drop_inexact(m);
-    if (e == IPS_OK && !build_index(m))
+    if (e == IPS_OK && (!merge_aliases(m) || !build_index(m)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     return e;
 }

@@ -141,8 +141,12 @@ void dc_elim_free(dc_elim *e);
 bool dc_eliminate(const dc_model *m, bool *det, double *val);
 
 /* The linear part of secondary suppression, in one pass
- * (model/disclosure_gauss.c); after dc_primary().  false when out of memory. */
-bool dc_gauss(dc_model *m);
+ * (model/disclosure_gauss.c); after dc_primary().  forced (or NULL): more
+ * variables to hide from the start.  false when out of memory. */
+bool dc_gauss(dc_model *m, const bool *forced);
+
+/* Back to nothing hidden (build). */
+void dc_reset(dc_model *m);
 
 /* Secondary suppression until nothing is pinned; returns the rounds, or −1
  * when out of memory.  *unprotected: pinned cells that no further hiding

@@ -258,7 +258,7 @@ static bool whole_var(const dc_model *m, int32_t v)
  * of equations that has one, but a whole-service one only when no ring
  * has anything else. */
 static int32_t partner(const dc_model *m, int32_t h, int32_t *queue, uint32_t *seen,
-                       uint32_t stamp, uint32_t *rel_seen)
+                       uint32_t stamp, uint32_t *rel_seen, const bool *banned)
 {
     size_t head = 0, tail = 0, depth_end = 1;
     queue[tail++] = h;
@@ -274,7 +274,7 @@ static int32_t partner(const dc_model *m, int32_t h, int32_t *queue, uint32_t *s
             rel_seen[r] = stamp;
             for (uint32_t t = m->rel_off[r]; t < m->rel_off[r + 1]; t++) {
                 int32_t v = m->rel_var[t];
-                if (candidate(m, v)) {
+                if (candidate(m, v) && !banned[v]) {
                     double c = var_cost(m, v);
                     int32_t *b = whole_var(m, v) ? &whole : &best;
                     double *bc = whole_var(m, v) ? &whole_cost : &best_cost;
@@ -306,7 +306,7 @@ static int32_t partner(const dc_model *m, int32_t h, int32_t *queue, uint32_t *s
                 int32_t r2 = m->vrel[j2];
                 for (uint32_t t2 = m->rel_off[r2]; t2 < m->rel_off[r2 + 1]; t2++) {
                     int32_t v = m->rel_var[t2];
-                    if (!candidate(m, v) || whole_var(m, v))
+                    if (!candidate(m, v) || whole_var(m, v) || banned[v])
                         continue;
                     double c = var_cost(m, v);
                     if (best < 0 || c < best_cost || (c == best_cost && v < best)) {
@@ -318,12 +318,6 @@ static int32_t partner(const dc_model *m, int32_t h, int32_t *queue, uint32_t *s
         }
     }
     return best >= 0 ? best : whole;
-}
-
-static void hide_var(dc_model *m, int32_t v)
-{
-    for (uint32_t j = m->vrow_off[v]; j < m->vrow_off[v + 1]; j++)
-        dc_hide_row(m, (size_t)m->vrow[j], DC_SECONDARY);
 }
 
 /* A derived row goes with any of its sources. */
@@ -340,6 +334,41 @@ static void hide_derived(dc_model *m)
     }
 }
 
+void dc_reset(dc_model *m)
+{
+    for (size_t i = 0; i < m->n_rows; i++)
+        m->rows[i].state = DC_SHOWN;
+    for (size_t v = 0; v < m->n_vars; v++)
+        m->vars[v].hidden = !m->vars[v].shown;
+}
+
+static size_t wholes_hidden(const dc_model *m)
+{
+    size_t n = 0;
+    for (size_t v = 0; v < m->n_vars; v++)
+        n += m->vars[v].shown && m->vars[v].hidden && whole_var(m, v) &&
+             m->vars[v].value >= m->min_cell;
+    return n;
+}
+
+/* One pattern: the small cells, the forced ones, the greedy's secondary
+ * cells and the rows derived from hidden ones. */
+static bool pattern(dc_model *m, const bool *forced)
+{
+    dc_reset(m);
+    dc_primary(m);
+    if (!dc_gauss(m, forced))
+        return false;
+    hide_derived(m);
+    dc_bounds(m);
+    return true;
+}
+
+/* The greedy keeps every hidden cell out of the published span; bounds
+ * (a "<5" holds 1 … 4, counts are ≥ 0) can still squeeze one to a value.
+ * For each such cell one more printed cell next to it is forced hidden and
+ * the greedy runs again from scratch, so the pattern stays one consistent
+ * greedy pass.  A forced cell that costs a whole-service row is banned. */
 long dc_secondary(dc_model *m, size_t *unprotected)
 {
     *unprotected = 0;
@@ -348,53 +377,56 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     int32_t *act = malloc((nv + m->n_rows) * sizeof *act);
     int32_t *queue = malloc(nv * sizeof *queue);
     uint32_t *seen = calloc(nv, sizeof *seen), *rel_seen = calloc(nr, sizeof *rel_seen);
-    uint32_t *touched = calloc(nr, sizeof *touched);
+    bool *forced = calloc(nv, sizeof *forced), *banned = calloc(nv, sizeof *banned);
+    int32_t *added = malloc(nv * sizeof *added);
     long rounds = -1;
     uint32_t stamp = 0;
-    for (long round = 1; val && act && queue && seen && rel_seen && touched; round++) {
-        hide_derived(m);
-        dc_bounds(m);
-        if (!dc_pinned_values(m, val))
+    size_t base = 0, n_added = 0;
+    bool ok = val && act && queue && seen && rel_seen && forced && banned && added;
+    for (long round = 1; ok && round <= 200; round++) {
+        if (!pattern(m, forced) || !dc_pinned_values(m, val)) {
+            ok = false;
             break;
+        }
+        size_t w = wholes_hidden(m);
+        if (round == 1)
+            base = w;
+        if (w > base) { /* the last round's choices cost a whole row: undo them */
+            for (size_t k = 0; k < n_added; k++) {
+                forced[added[k]] = false;
+                banned[added[k]] = true;
+            }
+            n_added = 0;
+            continue;
+        }
         int32_t fv, fr;
         size_t n = dc_leaks(m, val, act, nv + m->n_rows, &fv, &fr);
-        if (n == 0) {
-            rounds = round - 1;
+        *unprotected = n;
+        rounds = round - 1;
+        if (n == 0)
             break;
-        }
-        bool progress = false;
+        n_added = 0;
         for (size_t k = 0; k < n; k++) {
-            int32_t v = act[k];
-            if (!m->vars[v].hidden) { /* printed under another name: hide it there too */
-                hide_var(m, v);
-                progress = true;
+            int32_t v = act[k], p = v;
+            if (m->vars[v].hidden)
+                p = partner(m, v, queue, seen, ++stamp, rel_seen, banned);
+            if (p < 0 || forced[p] || banned[p] || whole_var(m, p))
                 continue;
-            }
-            /* one partner per equation and round: it may free the others too */
-            bool near = false;
-            for (uint32_t j = m->vrel_off[v]; !near && j < m->vrel_off[v + 1]; j++)
-                near = touched[m->vrel[j]] == (uint32_t)round;
-            if (near)
-                continue;
-            int32_t p = partner(m, v, queue, seen, ++stamp, rel_seen);
-            if (p < 0)
-                continue;
-            hide_var(m, p);
-            for (uint32_t j = m->vrel_off[p]; j < m->vrel_off[p + 1]; j++)
-                touched[m->vrel[j]] = (uint32_t)round;
-            progress = true;
+            forced[p] = true;
+            added[n_added++] = p;
         }
-        if (!progress) { /* nothing printed is left to hide around them */
-            *unprotected = n;
-            rounds = round;
-            break;
-        }
+        if (n_added == 0)
+            break; /* nothing left to hide around them: the audit reports them */
     }
+    if (ok && rounds < 0)
+        rounds = 200;
     free(val);
     free(act);
     free(queue);
     free(seen);
     free(rel_seen);
-    free(touched);
-    return rounds;
+    free(forced);
+    free(banned);
+    free(added);
+    return ok ? rounds : -1;
 }
