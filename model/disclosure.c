@@ -42,7 +42,7 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     dc->min_cell = q->min_cell;
     dc_model m;
-    ips_error e = dc_model_build(&m, f, universe, q, true, d);
+    ips_error e = dc_model_build(&m, f, universe, universe, q, d);
     size_t unprotected = 0;
     long rounds = 0;
     if (e == IPS_OK) {
@@ -155,11 +155,12 @@ static void describe_row(const metric_row *r, char *buf, size_t n)
 }
 
 ips_error disclosure_audit_run(const facts *f, const metric_set *published,
-                               const metric_query *q, disclosure_audit *out, ips_diag *d)
+                               const metric_set *truth, const metric_query *q,
+                               disclosure_audit *out, ips_diag *d)
 {
     memset(out, 0, sizeof *out);
     dc_model m;
-    ips_error e = dc_model_build(&m, f, published, q, false, d);
+    ips_error e = dc_model_build(&m, f, published, truth, q, d);
     double *val = e == IPS_OK ? malloc((m.n_vars + 1) * sizeof *val) : NULL;
     if (e == IPS_OK && !val)
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");

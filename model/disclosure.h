@@ -65,10 +65,12 @@ void disclosure_stats_get(const disclosure *dc, disclosure_stats *out);
 void disclosure_free(disclosure *dc);
 
 /* The intruder's view (ipsreport audit).  published: the rows as published
- * (suppressed, numbers of hidden rows cleared).  For every hidden quantity
- * the audit works out, from the published figures and the public relations
- * alone, whether it is pinned to one value (exact elimination, then bounds
- * propagated through the relations). */
+ * (suppressed, numbers of hidden rows cleared); truth: the same rows before
+ * suppression, in the same order.  For every hidden quantity the audit
+ * works out, from the published figures and the public relations alone,
+ * whether it is pinned to one value (exact elimination, then bounds
+ * propagated through the relations); pinned to its true value is a
+ * recovery (a relation that these data break only misleads). */
 typedef struct {
     size_t rows, hidden, primary, secondary;  /* as published */
     size_t quantities;                        /* hidden quantities checked */
@@ -77,7 +79,8 @@ typedef struct {
 } disclosure_audit;
 
 ips_error disclosure_audit_run(const facts *f, const metric_set *published,
-                               const metric_query *q, disclosure_audit *out, ips_diag *d);
+                               const metric_set *truth, const metric_query *q,
+                               disclosure_audit *out, ips_diag *d);
 
 /* Applies the pattern of the universe that holds q's period (its calendar
  * year's quarters, halves and year, or the period alone when it is none of

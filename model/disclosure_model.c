@@ -153,6 +153,7 @@ int32_t dc_var_get(dc_model *m, const dc_key *k)
     memset(x, 0, sizeof *x);
     x->key = *k;
     x->value = NAN;
+    x->truth = NAN;
     x->hidden = true;
     x->lo = 0;
     x->hi = INFINITY;
@@ -269,7 +270,8 @@ static bool suppressible(const metric_row *r)
     return r->kind != MK_TEXT && r->kind != MK_WEIGHTED && strcmp(r->group_by, "review") != 0;
 }
 
-static ips_error add_row(dc_model *m, const metric_row *r, bool known, ips_diag *d)
+static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr, bool known,
+                         ips_diag *d)
 {
     dc_row *x = &m->rows[m->n_rows++];
     memset(x, 0, sizeof *x);
@@ -300,6 +302,8 @@ static ips_error add_row(dc_model *m, const metric_row *r, bool known, ips_diag 
         x->var[x->nvar++] = v;
         dc_var *xv = &m->vars[v];
         xv->shown = true;
+        if (isnan(xv->truth))
+            xv->truth = dc_field_value(tr, fs[i].field);
         if (known && isnan(xv->value))
             xv->value = dc_field_value(r, fs[i].field);
         if (!r->suppressed || known) {
@@ -311,8 +315,8 @@ static ips_error add_row(dc_model *m, const metric_row *r, bool known, ips_diag 
     return IPS_OK;
 }
 
-static ips_error build_rows(dc_model *m, const metric_set *set, bool known, dc_intern *keys,
-                            ips_diag *d)
+static ips_error build_rows(dc_model *m, const metric_set *set, const metric_set *truth,
+                            dc_intern *keys, ips_diag *d)
 {
     m->rows = calloc(set->n ? set->n : 1, sizeof *m->rows);
     if (!m->rows || dc_intern_id(&m->names, "") != 0)
@@ -325,7 +329,8 @@ static ips_error build_rows(dc_model *m, const metric_set *set, bool known, dc_i
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         if (keys->n == before)
             continue; /* the same row from another query of the universe */
-        ips_error e = add_row(m, &set->rows[i], known, d);
+        const metric_row *tr = i < truth->n ? &truth->rows[i] : &set->rows[i];
+        ips_error e = add_row(m, &set->rows[i], tr, set == truth, d);
         if (e != IPS_OK)
             return e;
     }
@@ -434,6 +439,8 @@ static bool merge_aliases(dc_model *m)
         dc_var *rv = &m->vars[root], *x = &m->vars[v];
         if (isnan(rv->value) || (!x->hidden && rv->hidden))
             rv->value = x->value;
+        if (isnan(rv->truth))
+            rv->truth = x->truth;
         rv->hidden = rv->hidden && x->hidden;
         rv->shown = rv->shown || x->shown;
         x->shown = false;
@@ -529,12 +536,13 @@ static bool build_index(dc_model *m)
 }
 
 ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
-                         const metric_query *q, bool known, ips_diag *d)
+                         const metric_set *truth, const metric_query *q, ips_diag *d)
 {
     memset(m, 0, sizeof *m);
     m->min_cell = q->min_cell;
     dc_intern keys = {0};
-    ips_error e = build_rows(m, set, known, &keys, d);
+    bool known = set == truth;
+    ips_error e = build_rows(m, set, truth, &keys, d);
     if (e == IPS_OK)
         e = build_deps(m, &keys, d);
     dc_intern_free(&keys);

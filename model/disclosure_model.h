@@ -33,6 +33,7 @@ typedef struct {
 typedef struct {
     dc_key key;
     double value;           /* true (build) or published (audit; NAN when hidden) */
+    double truth;           /* true, in both */
     bool shown;             /* some row prints it */
     bool hidden;            /* no published row prints it */
     double lo, hi;          /* what the labels tell an intruder when hidden */
@@ -93,11 +94,13 @@ char dc_period_kind(ips_day ps, ips_day pe, int *year, int *part);
 /* The public equations (model/disclosure_relations.c). */
 ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q, ips_diag *d);
 
-/* Builds rows, variables, equations and indexes from set (universe or
- * publication) and f's hierarchy.  known: the values of hidden rows are
- * known (build); false: only what is published (audit). */
+/* Builds rows, variables, equations and indexes from set and f's
+ * hierarchy.  truth: the same rows unsuppressed, in the same order.  When
+ * truth is set itself (build), every value is known and the equations
+ * these data break are dropped; else (audit) only what set publishes is
+ * known, and truth serves to tell a real recovery from a wrong guess. */
 ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
-                         const metric_query *q, bool known, ips_diag *d);
+                         const metric_set *truth, const metric_query *q, ips_diag *d);
 void dc_model_free(dc_model *m);
 
 /* Marks the rows the primary rule hides and the quantities that must stay

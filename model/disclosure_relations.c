@@ -37,8 +37,12 @@ static bool exact_split(int q, int by)
     switch (dc_quantities[q].unit) {
     case DC_ITEMS: return true;
     case DC_CLIENTS:
-        return by == GROUP_GENDER || by == GROUP_AGE_GROUP || by == GROUP_MUNICIPALITY ||
-               by == GROUP_SEGMENT;
+        /* exact for the client's own attributes; for the others exact but
+         * for clients of two coaches (or sources, reasons) in the period,
+         * which is rare enough that an intruder would assume it: kept, and
+         * dropped where these data break it (dc_model_build) */
+        (void)by;
+        return true;
     default: return false;
     }
 }
@@ -149,7 +153,7 @@ static size_t edges_of(const dc_model *m, size_t n0, int by, int up, const int32
     for (size_t v = 0; v < n0; v++) {
         const dc_key *k = &m->vars[v].key;
         if (k->by != by || (size_t)k->group >= nmap || map[k->group] < 0 ||
-            dc_quantities[k->q].unit != DC_ITEMS)
+            dc_quantities[k->q].unit == DC_PEAK)
             continue;
         dc_key pk = {k->q, (int8_t)up, k->ps, k->pe, map[k->group]};
         int32_t p = dc_var_find(m, &pk);

@@ -7,6 +7,7 @@
  * one integer by bounds propagated through the equations. */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,7 +196,9 @@ size_t dc_leaks(const dc_model *m, const double *val, int32_t *act, size_t cap,
     *first_var = *first_row = -1;
     for (size_t v = 0; v < m->n_vars; v++) {
         const dc_var *x = &m->vars[v];
-        if (!x->hidden || !x->shown || isnan(val[v]) || !small(round(val[v]), m->min_cell))
+        /* worked out, and right: a relation these data break only misleads */
+        if (!x->hidden || !x->shown || isnan(val[v]) || !small(round(val[v]), m->min_cell) ||
+            fabs(round(val[v]) - x->truth) > 0.5)
             continue;
         if (*first_var < 0)
             *first_var = (int32_t)v;
@@ -211,7 +214,7 @@ size_t dc_leaks(const dc_model *m, const double *val, int32_t *act, size_t cap,
         int32_t hidden = -1; /* the largest hidden one: most room to move */
         for (int k = 0; k < r->nvar; k++) {
             double x = val[r->var[k]];
-            all &= !isnan(x);
+            all &= !isnan(x) && fabs(round(x) - m->vars[r->var[k]].truth) <= 0.5;
             /* what was worked out is only zeros: publishable as such */
             nonzero |= m->vars[r->var[k]].hidden && !isnan(x) && fabs(x) >= 0.5;
             if (m->vars[r->var[k]].hidden && (hidden < 0 || x > val[hidden]))
@@ -353,13 +356,21 @@ static size_t wholes_hidden(const dc_model *m)
 
 /* One pattern: the small cells, the forced ones, the greedy's secondary
  * cells and the rows derived from hidden ones. */
-static bool pattern(dc_model *m, const bool *forced)
+static bool pattern(dc_model *m, const bool *forced, const bool *dash)
 {
     dc_reset(m);
     dc_primary(m);
     if (!dc_gauss(m, forced))
         return false;
     hide_derived(m);
+    /* A small count whose "<5", with the others', would give its value away
+     * (a year of "<5" made of four quarters of "<5" is 4, each quarter 1)
+     * reads "–" instead, which says nothing of its size. */
+    for (size_t i = 0; i < m->n_rows; i++) {
+        dc_row *r = &m->rows[i];
+        if (r->state == DC_PRIMARY && r->nvar == 1 && dash[r->var[0]])
+            r->state = DC_SECONDARY;
+    }
     dc_bounds(m);
     return true;
 }
@@ -378,20 +389,22 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     int32_t *queue = malloc(nv * sizeof *queue);
     uint32_t *seen = calloc(nv, sizeof *seen), *rel_seen = calloc(nr, sizeof *rel_seen);
     bool *forced = calloc(nv, sizeof *forced), *banned = calloc(nv, sizeof *banned);
+    bool *dash = calloc(nv, sizeof *dash);
     int32_t *added = malloc(nv * sizeof *added);
     long rounds = -1;
     uint32_t stamp = 0;
     size_t base = 0, n_added = 0;
-    bool ok = val && act && queue && seen && rel_seen && forced && banned && added;
+    bool last_resort = false;
+    bool ok = val && act && queue && seen && rel_seen && forced && banned && dash && added;
     for (long round = 1; ok && round <= 200; round++) {
-        if (!pattern(m, forced) || !dc_pinned_values(m, val)) {
+        if (!pattern(m, forced, dash) || !dc_pinned_values(m, val)) {
             ok = false;
             break;
         }
         size_t w = wholes_hidden(m);
-        if (round == 1)
+        if (round == 1 || base == SIZE_MAX || last_resort)
             base = w;
-        if (w > base) { /* the last round's choices cost a whole row: undo them */
+        if (w > base && !last_resort) { /* the last round's choices cost a whole row: undo them */
             for (size_t k = 0; k < n_added; k++) {
                 forced[added[k]] = false;
                 banned[added[k]] = true;
@@ -406,14 +419,58 @@ long dc_secondary(dc_model *m, size_t *unprotected)
         if (n == 0)
             break;
         n_added = 0;
+        size_t n_whole = 0;
+        size_t relabeled = 0;
         for (size_t k = 0; k < n; k++) {
             int32_t v = act[k], p = v;
+            const dc_var *x = &m->vars[v];
+            /* pinned at an end of its "<5" (1 or 4): the labels did it */
+            if (x->hidden && !dash[v] && isfinite(x->hi) &&
+                (fabs(val[v] - x->lo) < 0.5 || fabs(val[v] - x->hi) < 0.5)) {
+                dash[v] = true;
+                relabeled++;
+                continue;
+            }
             if (m->vars[v].hidden)
                 p = partner(m, v, queue, seen, ++stamp, rel_seen, banned);
-            if (p < 0 || forced[p] || banned[p] || whole_var(m, p))
+            if (p < 0 || forced[p] || (banned[p] && !last_resort))
                 continue;
+            if (whole_var(m, p)) {
+                act[n_whole++] = p; /* only if nothing else can serve */
+                continue;
+            }
             forced[p] = true;
             added[n_added++] = p;
+        }
+        if (n_added == 0 && n_whole > 0) {
+            /* Small cells that bounds pin to the whole (12 exits in three
+             * providers of "<5") can only be freed by hiding the whole. */
+            for (size_t k = 0; k < n_whole; k++)
+                forced[act[k]] = true;
+            base = SIZE_MAX;
+            continue;
+        }
+        if (relabeled && n_added == 0)
+            continue;
+        if (n_added == 0) {
+            /* no cell around them can help: what pins them is the labels */
+            for (size_t k = 0; k < n; k++) {
+                int32_t v = act[k];
+                if (m->vars[v].hidden && !dash[v] && isfinite(m->vars[v].hi)) {
+                    dash[v] = true;
+                    relabeled++;
+                }
+            }
+            if (relabeled)
+                continue;
+        }
+        if (n_added == 0 && !last_resort) {
+            /* Nothing else can serve: choices banned for costing a whole
+             * row are allowed again.  Privacy first. */
+            last_resort = true;
+            memset(banned, 0, nv * sizeof *banned);
+            base = SIZE_MAX;
+            continue;
         }
         if (n_added == 0)
             break; /* nothing left to hide around them: the audit reports them */
@@ -427,6 +484,7 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     free(rel_seen);
     free(forced);
     free(banned);
+    free(dash);
     free(added);
     return ok ? rounds : -1;
 }

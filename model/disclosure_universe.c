@@ -118,12 +118,22 @@ ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosu
         e = disclosure_universe(f, &rq, u, d);
     if (e == IPS_OK)
         e = disclosure_build(f, u, &rq, &dc, d);
+    metric_set *pub = e == IPS_OK ? metric_set_new() : NULL;
+    for (size_t i = 0; pub && i < u->n; i++) {
+        metric_row *r = metric_set_add(pub, "");
+        if (!r)
+            break;
+        *r = u->rows[i];
+    }
+    if (e == IPS_OK && (!pub || pub->n != u->n))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (e == IPS_OK) {
         disclosure_stats_get(dc, stats);
-        disclosure_apply(dc, u); /* what the outputs publish */
-        e = disclosure_audit_run(f, u, &rq, out, d);
+        disclosure_apply(dc, pub); /* what the outputs publish */
+        e = disclosure_audit_run(f, pub, u, &rq, out, d);
     }
     disclosure_free(dc);
+    metric_set_free(pub);
     metric_set_free(u);
     return e;
 }
