@@ -50,20 +50,24 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* Every entity of a profile carries the [profile] defaults, with or without a
+ * section of its own (profile_load), so an entity without one is still read
+ * with the profile's encoding, delimiter, dates and decimals. */
 static const profile_entity *profile_part(const ingest_options *opt, int entity)
 {
     if (!opt->prof || entity < 0)
         return NULL;
-    return opt->prof->ent[entity].present ? &opt->prof->ent[entity] : NULL;
+    return &opt->prof->ent[entity];
 }
 
-/* Any present entity's reading settings, for reading a header before the entity is known. */
+/* Any present entity's reading settings, for reading a header before the
+ * entity is known; without sections, the defaults (which every entity has). */
 static const profile_entity *any_profile_part(const ingest_options *opt)
 {
     for (int e = 0; opt->prof && e < ENT__COUNT; e++)
         if (opt->prof->ent[e].present)
             return &opt->prof->ent[e];
-    return NULL;
+    return opt->prof ? &opt->prof->ent[0] : NULL;
 }
 
 static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
