@@ -36,8 +36,10 @@ static const value_code value_codes[] = {
     {"segment", "nuori", "youth"}, {"segment", "nuoret", "youth"}, {"segment", "ung", "youth"},
     {"segment", "unga", "youth"}, {"segment", "ungdom", "youth"},
     {"segment", "muu", "other"}, {"segment", "annan", "other"}, {"segment", "ovrig", "other"},
-    {"segment", "mentalhealth", "mental_health"},
+    {"segment", "mentalhealth", "mental_health"}, {"segment", "disability", "disability"},
     {"segment", "longtermunemployed", "long_term_unemployed"},
+    {"segment", "immigrant", "immigrant"}, {"segment", "youth", "youth"},
+    {"segment", "other", "other"},
     /* employers */
     {"sector", "yksityinen", "private"}, {"sector", "julkinen", "public"},
     {"sector", "kolmas", "third"}, {"sector", "kolmassektori", "third"},
@@ -150,7 +152,7 @@ static const value_code value_codes[] = {
     {"end_reason", "fixedtermended", "fixed_term_ended"},
     {"end_reason", "muu", "other"}, {"end_reason", "annan", "other"},
     /* assessments, fidelity reviews */
-    {"instrument", "rtwse", "rtw_se"},
+    {"instrument", "rtwse", "rtw_se"}, {"instrument", "returntoworkselfefficacy", "rtw_se"},
     {"instrument", "tyokykypistemaara", "work_ability_score"},
     {"instrument", "tyokykypisteet", "work_ability_score"},
     {"instrument", "arbetsformagepoang", "work_ability_score"},
