@@ -194,14 +194,6 @@ static void guess_header(const profile_guess_set *s)
     ini_text(q, sizeof q, s->name);
     setting("name = %s", q);
     guess_format_lines(&s->defaults, true, true, true, true, true);
-    for (size_t i = 0; i < s->nfiles && s->nfiles == 1; i++) {
-        if (s->files[i]->dates_seen == GUESS_FORMAT_MIXED)
-            printf("; TODO dates like 5.9.2022 and like 2022-09-05 were both seen; keep the one "
-                   "the export uses\n");
-        if (s->files[i]->decimal_seen == GUESS_FORMAT_MIXED)
-            printf("; TODO numbers like 0,5 and like 0.5 were both seen; keep the one the "
-                   "export uses\n");
-    }
 }
 
 static void guess_unknown_entity(const profile_guess *g)

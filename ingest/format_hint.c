@@ -54,6 +54,7 @@ static void seen(format_hint_count *k, bool other, long line, const char *column
 
 void format_hint_row(format_hint *h, char *const cells[], const size_t lens[], long line)
 {
+    (void)lens;  /* a cell's text ends at its first NUL, as validate reads it */
     if (!h->ent)
         return;
     bool fi_expected = h->pe && h->pe->dates == DATE_FI;
@@ -67,7 +68,6 @@ void format_hint_row(format_hint *h, char *const cells[], const size_t lens[], l
             continue;
         size_t n;
         const char *v = trim_span(cells[c], &n);
-        (void)lens;
         if (!n || n >= 40)
             continue;
         char buf[40];

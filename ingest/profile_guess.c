@@ -391,9 +391,7 @@ static void formats(profile_guess *g, const column_work *work)
  * long run of digits (a phone number, an account). */
 static bool private_looking(const char *s)
 {
-    if (hetu_find(s))
-        return true;
-    if (strlen(s) > 80 || is_hetu(s))
+    if (strlen(s) > 80 || is_hetu(s) || hetu_find(s))
         return true;
     for (size_t run = 0; *s; s++) {
         run = (*s >= '0' && *s <= '9') ? run + 1 : 0;
@@ -411,8 +409,10 @@ static const char *code_for(const contract_column *col, const char *v)
     guess_plain_key(v, key, sizeof key);
     if (guess_value_unknown(key))
         return GUESS_BLANK;
-    if (col->type == CT_ID)  /* ids are kept as they are unless the vocabulary knows them */
-        return guess_value_code(col->name, key) ? guess_value_code(col->name, key) : "";
+    if (col->type == CT_ID) {  /* ids are kept as they are unless the vocabulary knows them */
+        const char *code = guess_value_code(col->name, key);
+        return code && strcmp(code, v) != 0 ? code : "";
+    }
     if (col->type == CT_BOOL) {
         /* What the contract reads as it is, then what surely means yes or no. */
         static const char *const words[] = {"y", "n", "1", "0", "true", "false",

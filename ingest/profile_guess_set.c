@@ -81,9 +81,11 @@ static guess_format vote(const profile_guess_set *s, int entity, bool split[4])
             split[1] = true;
         if (delim > best_delim)
             f.delimiter = g->delimiter, best_delim = delim;
-        if (g->dates_seen == GUESS_FORMAT_ONE)
+        /* A file showing both formats votes for what it was guessed as (a
+         * note asks a person to decide). */
+        if (g->dates_seen != GUESS_FORMAT_NONE)
             *(g->dates == DATE_FI ? &fi : &iso) += 1;
-        if (g->decimal_seen == GUESS_FORMAT_ONE)
+        if (g->decimal_seen != GUESS_FORMAT_NONE)
             *(g->decimal == ',' ? &comma : &point) += 1;
     }
     if (!first_8bit && first)
