@@ -162,8 +162,7 @@ static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query
         if (e != IPS_OK)
             return e;
         if (q->as_of == IPS_DAY_NONE)
-            return ips_diag_set(d, IPS_ERR_NO_DATA, "%s holds no dated rows yet; load data with "
-                                "'ipsreport ingest' first", a->db);
+            return metrics_check_known(wh, q, d); /* says what to load */
     }
     if (strcmp(a->period, "latest") == 0) {
         report_latest_quarter(q->as_of, &q->start, &q->end);
