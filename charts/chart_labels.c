@@ -48,6 +48,7 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                         "The data for this chart is not available yet."},
     [CL_PERCENT_AXIS] = {"%", "%", "%"},
     [CL_EPISODES] = {"Asiakkuuksia", "Klientskap", "Episodes"},
+    [CL_TO_DATE] = {"tähän päivään", "hittills", "to date"},
     [CL_DAYS_UNIT] = {NBSP "pv", NBSP "d", " days"},
 
     [CL_EMP_TITLE] = {"Työllisyysaste neljännesvuosittain", "Sysselsättningsgrad per kvartal",

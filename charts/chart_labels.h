@@ -28,6 +28,7 @@ typedef enum {
     CL_PERCENT_AXIS,
     CL_EPISODES,
     CL_DAYS_UNIT,         /* appended to a number of days: " pv" */
+    CL_TO_DATE,           /* after a period cut at the as-of day (metrics.md R22) */
     /* employment rate */
     CL_EMP_TITLE,
     CL_EMP_SUBTITLE,      /* %s first quarter, %s last quarter */
