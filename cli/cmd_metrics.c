@@ -360,8 +360,11 @@ static int run(metrics_opts *o, ips_diag *d)
     if (reader_open(o->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     metric_set *set = metric_set_new();
-    ips_error e = set ? metrics_compute(wh, &o->q, set, d)
-                      : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    /* No silent zeros: say what is missing rather than print empty figures. */
+    ips_error e = !set ? ips_diag_set(d, IPS_ERR_NOMEM, "out of memory")
+                       : metrics_check_known(wh, &o->q, d);
+    if (e == IPS_OK)
+        e = metrics_compute(wh, &o->q, set, d);
     reader_close(wh);
     if (e == IPS_OK) {
         if (o->q.internal)

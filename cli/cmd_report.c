@@ -181,7 +181,8 @@ static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query
     o->start = q->start;
     o->end = q->end;
     o->as_of = q->as_of;
-    return IPS_OK;
+    /* No silent zeros: say what is missing rather than write an empty workbook. */
+    return metrics_check_known(wh, q, d);
 }
 
 static void summary_line(const report_args *a, const report_options *o, const report_result *res)

@@ -94,16 +94,36 @@ static ips_error after_as_of(const metric_query *q, ips_day as_of, bool given, i
                         a, latest);
 }
 
-ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
+/* A as q resolves it (the data's own unless given) and whether it was the
+ * user's own: callers may pass A resolved, so only a date that is not the
+ * data's counts as given. */
+static ips_error query_as_of(warehouse *wh, const metric_query *q, ips_day *as_of, bool *given,
+                             ips_diag *d)
 {
-    /* Callers may pass A resolved; it is the user's own only when it is
-     * not the data's. */
     ips_day data_as_of;
     ips_error e = metrics_as_of(wh, &data_as_of, d);
+    *as_of = q->as_of != IPS_DAY_NONE ? q->as_of : data_as_of;
+    *given = *as_of != data_as_of;
+    return e;
+}
+
+ips_error metrics_check_period(warehouse *wh, const metric_query *q, ips_diag *d)
+{
+    ips_day as_of;
+    bool given;
+    ips_error e = query_as_of(wh, q, &as_of, &given, d);
+    if (e == IPS_OK && as_of != IPS_DAY_NONE && q->start != IPS_DAY_NONE && q->start > as_of)
+        e = after_as_of(q, as_of, given, d);
+    return e;
+}
+
+ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
+{
+    ips_day as_of;
+    bool given;
+    ips_error e = query_as_of(wh, q, &as_of, &given, d);
     if (e != IPS_OK)
         return e;
-    ips_day as_of = q->as_of != IPS_DAY_NONE ? q->as_of : data_as_of;
-    bool given = as_of != data_as_of;
     if (as_of == IPS_DAY_NONE)
         return no_enrollments(wh, as_of, d);
     const facts *f;
@@ -112,7 +132,5 @@ ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
         return e;
     if (f->n_episodes == 0)
         return no_enrollments(wh, as_of, d);
-    if (q->start != IPS_DAY_NONE && q->start > as_of)
-        return after_as_of(q, as_of, given, d);
-    return IPS_OK;
+    return metrics_check_period(wh, q, d);
 }

@@ -131,11 +131,18 @@ static inline ips_day metric_period_cut(ips_day end, ips_day as_of)
     return as_of != IPS_DAY_NONE && as_of < end ? as_of : end;
 }
 
-/* Whether anything is known for q (its as_of resolved, or IPS_DAY_NONE for
- * the data's own): IPS_ERR_NO_DATA, with a message saying what is missing and
- * what to do, when the warehouse holds no enrollment that exists at A, or
- * when q's period (when given) starts after A.  metrics_compute() and so
- * every output asks it first (model/known.c). */
+/* Whether anything is known of q's period (q's as_of resolved, or
+ * IPS_DAY_NONE for the data's own): IPS_ERR_NO_DATA, with a message naming
+ * A and the latest period with data, when the period starts after A.
+ * metrics_compute() and so the publication ask it first: no figure is
+ * computed for days nothing is known of (model/known.c). */
+ips_error metrics_check_period(warehouse *wh, const metric_query *q, ips_diag *d);
+
+/* What the read commands ask before they write anything ("no silent
+ * zeros"): IPS_ERR_NO_DATA, saying what is missing and what to do, when the
+ * warehouse holds no enrollment that exists at A; then metrics_check_period()
+ * when q has a period.  The library itself still computes an empty
+ * warehouse's (blank and zero) rows for callers that want them. */
 ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d);
 
 /* "2024Q3", "2024H2", "2024", or "2024-01-05–2024-03-01" for another span. */
