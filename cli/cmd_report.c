@@ -190,8 +190,9 @@ static void summary_line(const report_args *a, const report_options *o, const re
     char period[48], as_of[11];
     report_period_text(o->start, o->end, period, sizeof period);
     date_format_iso(o->as_of, as_of);
-    printf("wrote %s: %zu sheets, period %s, data as of %s%s\n", a->out, res->n_sheets, period,
-           as_of, a->internal ? ", internal (no suppression)" : "");
+    printf("wrote %s: %zu sheets, period %s%s, data as of %s%s\n", a->out, res->n_sheets, period,
+           metric_period_cut(o->end, o->as_of) < o->end ? " to date" : "", as_of,
+           a->internal ? ", internal (no suppression)" : "");
     if (res->masked)
         fprintf(stderr, "ipsreport report: warning: masked %zu text(s) shaped like a personal "
                         "identity code (About counts them); look for identity codes in file "

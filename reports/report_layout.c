@@ -42,7 +42,7 @@ static void title_lines(rsheet *s)
              rs_label(b, s->name));
     rsheet_text_fmt(s, 0, 0, line, b->f.title);
     label_period(b->lang, o->start, o->end, o->as_of, period, sizeof period);
-    report_period_text(o->prev_start, o->prev_end, prev, sizeof prev);
+    label_period(b->lang, o->prev_start, o->prev_end, o->as_of, prev, sizeof prev);
     label_date(b->lang, o->start, from);
     label_date(b->lang, metric_period_cut(o->end, o->as_of), to); /* R22 */
     label_date(b->lang, o->as_of, as_of);

@@ -41,7 +41,7 @@ static void settings(rsheet *s, const report_inputs *in)
     const report_options *o = b->opt;
     char period[48], prev[48], created[32], text[256];
     label_period(b->lang, o->start, o->end, o->as_of, period, sizeof period);
-    report_period_text(o->prev_start, o->prev_end, prev, sizeof prev);
+    label_period(b->lang, o->prev_start, o->prev_end, o->as_of, prev, sizeof prev);
     if (o->created) {
         snprintf(created, sizeof created, "%s", o->created);
     } else {
