@@ -92,6 +92,7 @@ typedef enum {
     CL_KM_READ_MEDIAN,    /* %s days */
     CL_KM_READ_NO_MEDIAN,
     CL_KM_READ2,          /* %s share within 180 days */
+    CL_KM_READ2_NONE,     /* employed within 180 days not estimable (R8) */
     /* coach workload */
     CL_COACH_TITLE,
     CL_COACH_SUBTITLE,    /* %s the day the coaches are counted on */

@@ -180,6 +180,8 @@ for l in fi:tähän en:"to date" sv:hittills; do
     pdftotext "$T/pack/summary-$lang.pdf" "$T/summary-$lang.txt"
     check "$lang PDF says 2024Q2 ($word)" grep -q "2024Q2 ($word" "$T/summary-$lang.txt"
 done
+check "the PDF's time-to-job reading says 180 days cannot be estimated" \
+    grep -q "No one has been followed for 180 days yet" "$T/summary-en.txt"
 check "workbook marks the not-estimable figure with a dash and its reason" "$PY" - "$T/pack/report-en.xlsx" <<'EOF'
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
