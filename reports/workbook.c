@@ -91,7 +91,7 @@ static ips_error write_sheets(report_book *b, const report_data *data, const rep
 static void properties(report_book *b)
 {
     char title[256], period[48];
-    report_period_text(b->opt->start, b->opt->end, period, sizeof period);
+    label_period(b->lang, b->opt->start, b->opt->end, b->opt->as_of, period, sizeof period);
     snprintf(title, sizeof title, "%s %s", label(L_REPORT_TITLE, b->lang), period);
     lxw_doc_properties p = {
         .title = title,
