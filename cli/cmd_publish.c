@@ -210,8 +210,10 @@ static int run(const publish_args *a, ips_diag *d)
         ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
         return IPS_EXIT_FAILURE;
     }
+    if (a->tariff)
+        reader_protect_input(a->tariff);
     warehouse *wh = NULL;
-    if (warehouse_open(a->db, WH_READONLY, &wh, d) != IPS_OK)
+    if (reader_open(a->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     /* One read transaction: every part sees the same data, even while an
      * ingest commits beside us. */
@@ -229,7 +231,7 @@ static int run(const publish_args *a, ips_diag *d)
         if (warehouse_read_end(wh, own, e, d) != IPS_OK)
             st = IPS_EXIT_FAILURE;
     }
-    warehouse_free(wh);
+    reader_close(wh);
     if (st == IPS_EXIT_OK)
         fprintf(stderr, "publish: wrote %s for %s (metrics CSV and JSON; workbook, charts and "
                 "PDF in %s)\n", a->out, label, a->langs);
