@@ -114,6 +114,13 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
         warehouse_free(wh);
         return ips_diag_set(d, IPS_ERR_IO, "%s: the file name is too long", path);
     }
+    if (!readonly && !(flags & WH__UPGRADE)) {
+        warehouse_access_clear_stale(path);
+        if (warehouse_access_writer_ready(path, d) != IPS_OK) {
+            warehouse_free(wh);
+            return d ? d->code : IPS_ERR_IO;
+        }
+    }
     int oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
                           : SQLITE_OPEN_READWRITE | ((flags & WH_CREATE) ? SQLITE_OPEN_CREATE : 0));
     int rc = sqlite3_open_v2(readonly ? uri : path, &wh->db, oflags, NULL);
@@ -131,7 +138,7 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
     if (readonly && version > 0 && version < SCHEMA_VERSION) {
         /* An older warehouse is upgraded once, by a short writing connection. */
         warehouse *rw = NULL;
-        e = warehouse_open(path, 0, &rw, d);
+        e = warehouse_open(path, WH__UPGRADE, &rw, d);
         warehouse_free(rw);
     }
     if (e == IPS_OK)

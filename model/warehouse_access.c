@@ -97,7 +97,6 @@ ips_error warehouse_access_explain(const char *path, bool readonly, int rc, cons
                                    ips_diag *d)
 {
     struct stat st;
-    char which[4200];
     if (stat(path, &st) != 0)
         return ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the warehouse: %s", path,
                             strerror(errno));
@@ -117,11 +116,8 @@ ips_error warehouse_access_explain(const char *path, bool readonly, int rc, cons
         return ips_diag_set(d, IPS_ERR_IO, "%s: its folder is read-only (%s); loading needs "
                             "to create a -wal or -journal file beside the warehouse", path,
                             strerror(errno));
-    if (!readonly && side_blocks_writer(path, which, sizeof which))
-        return ips_diag_set(d, IPS_ERR_IO, "%s: belongs to another user (left by a read as "
-                            "that user) and cannot be written; when no one is reading the "
-                            "warehouse, remove %s-wal and %s-shm and run again", which, path,
-                            path);
+    if (!readonly && warehouse_access_writer_ready(path, d) != IPS_OK)
+        return d ? d->code : IPS_ERR_IO;
     int primary = rc & 0xff;
     if (readonly && primary == SQLITE_READONLY)
         return ips_diag_set(d, IPS_ERR_IO, "%s: an interrupted ingest left a journal that only "
@@ -139,4 +135,45 @@ ips_error warehouse_access_explain(const char *path, bool readonly, int rc, cons
                             msg);
     return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE, "%s: cannot be opened as a warehouse (%s); "
                         "give an ipsreport warehouse or a new file name", path, msg);
+}
+
+/* SQLite's lock bytes (os_unix.c): PENDING, RESERVED and the SHARED range
+ * from 2^30; a write lock on all of them is its EXCLUSIVE lock, which no
+ * connection grants while it has the file open in WAL mode. */
+#define SQLITE_LOCK_START 0x40000000
+#define SQLITE_LOCK_LEN 512
+
+void warehouse_access_clear_stale(const char *path)
+{
+    char wal[4200], shm[4200];
+    struct stat st;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    bool wal_blocks = access(wal, F_OK) == 0 && access(wal, W_OK) != 0;
+    bool shm_blocks = access(shm, F_OK) == 0 && access(shm, W_OK) != 0;
+    if (!wal_blocks && !shm_blocks)
+        return;
+    if (stat(wal, &st) == 0 && st.st_size > 0)
+        return; /* it may hold commits: never thrown away */
+    int fd = open(path, O_RDWR);
+    if (fd < 0)
+        return;
+    struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SQLITE_LOCK_START,
+                       .l_len = SQLITE_LOCK_LEN};
+    if (fcntl(fd, F_SETLK, &lk) == 0) {
+        unlink(wal);
+        unlink(shm);
+    }
+    close(fd); /* releases the lock */
+}
+
+ips_error warehouse_access_writer_ready(const char *path, ips_diag *d)
+{
+    char which[4200];
+    if (!side_blocks_writer(path, which, sizeof which))
+        return IPS_OK;
+    return ips_diag_set(d, IPS_ERR_IO, "%s: belongs to another user (left by a read as that "
+                        "user) and cannot be written, so nothing can be loaded; when no one "
+                        "is reading the warehouse, have that user or an administrator remove "
+                        "%s-wal and %s-shm, and run again", which, path, path);
 }

@@ -24,4 +24,15 @@ bool warehouse_access_uri(const char *path, bool readonly, bool create, char *ur
 ips_error warehouse_access_explain(const char *path, bool readonly, int sqlite_rc,
                                    const char *sqlite_msg, ips_diag *d);
 
+/* Before a writer opens path: a -wal and -shm left by another user's read
+ * (an older ipsreport read a WAL-mode warehouse that way) cannot be used by
+ * this user, and SQLite would refuse to write.  When the -wal holds nothing
+ * and no connection has the file open, they are removed, under the same
+ * exclusive lock SQLite itself removes them under; otherwise nothing is
+ * done and the failure is explained (warehouse_access_explain). */
+void warehouse_access_clear_stale(const char *path);
+/* IPS_OK unless such a -wal or -shm is still there (a sticky folder such
+ * as /tmp lets only its owner remove it): then says whose and what to do. */
+ips_error warehouse_access_writer_ready(const char *path, ips_diag *d);
+
 #endif

@@ -43,7 +43,7 @@ for path in sys.argv[2:]:
 want = sys.argv[1].split("|")
 missing = [w for w in want if w not in groups]
 if bad or missing or numbers == 0:
-    print("unescaped:", bad, "missing:", missing, "numbers:", numbers)
+    print("unescaped:", bad[:5], "missing:", missing, "numbers:", numbers)
     sys.exit(1)
 PY
 check "formula-shaped coach and team ids are escaped, numbers stay numbers" "$PY" cells.py \
