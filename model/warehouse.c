@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -99,6 +100,11 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
     if (!(flags & WH_CREATE) && access(path, F_OK) != 0)
         return ips_diag_set(d, IPS_ERR_IO, "%s: no such warehouse; create one with "
                                            "'ipsreport ingest --db %s FILES…'", path, path);
+    struct stat st;
+    if (readonly && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE, "%s: is an empty file, not a warehouse "
+                            "yet; load exports into it with 'ipsreport ingest --db %s FILES…'",
+                            path, path);
     warehouse *wh = calloc(1, sizeof *wh);
     if (!wh || !(wh->path = strdup(path))) {
         free(wh);
