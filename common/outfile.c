@@ -51,16 +51,24 @@ static bool name_of(const char *path, dev_t *dev, ino_t *ino, char base[256])
 
 int outfile_protect(const char *path, const char *role)
 {
-    if (nprotect >= PROTECT_MAX)
-        return 0;
-    protected_file *p = &protect[nprotect++];
+    protected_file p = {0};
     struct stat st;
     /* stat, not lstat: what the name leads to is what must not be replaced. */
-    p->has_inode = stat(path, &st) == 0;
-    p->dev = p->has_inode ? st.st_dev : 0;
-    p->ino = p->has_inode ? st.st_ino : 0;
-    p->has_dir = name_of(path, &p->dir_dev, &p->dir_ino, p->base);
-    snprintf(p->role, sizeof p->role, "%s", role);
+    p.has_inode = stat(path, &st) == 0;
+    p.dev = p.has_inode ? st.st_dev : 0;
+    p.ino = p.has_inode ? st.st_ino : 0;
+    p.has_dir = name_of(path, &p.dir_dev, &p.dir_ino, p.base);
+    snprintf(p.role, sizeof p.role, "%s", role);
+    /* publish opens the warehouse once per part: one entry is enough. */
+    for (size_t i = 0; i < nprotect; i++)
+        if (protect[i].has_inode == p.has_inode && protect[i].dev == p.dev &&
+            protect[i].ino == p.ino && protect[i].has_dir == p.has_dir &&
+            protect[i].dir_dev == p.dir_dev && protect[i].dir_ino == p.dir_ino &&
+            strcmp(protect[i].base, p.base) == 0)
+            return 1;
+    if (nprotect >= PROTECT_MAX)
+        return 0;
+    protect[nprotect++] = p;
     return 1;
 }
 
