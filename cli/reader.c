@@ -1,9 +1,11 @@
 #include "cli/reader.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/outfile.h"
+#include "ingest/pseudonym.h"
 
 static struct {
     const char *db;
@@ -37,6 +39,11 @@ static void protect_warehouse(const char *db)
 ips_error reader_open(const char *db, warehouse **out, ips_diag *d)
 {
     protect_warehouse(db);
+    /* The key named by the environment is not an input of a read, but an
+     * output over it would lose every pseudonym's link for good. */
+    const char *key = getenv(PSEUDONYM_KEY_ENV);
+    if (key && *key)
+        outfile_protect(key, "the pseudonym key");
     if (shared.wh && strcmp(db, shared.db) == 0) {
         *out = shared.wh;
         return IPS_OK;

@@ -76,6 +76,13 @@ expect_status "report --out its own tariff: refused" 2 "$IPS" report --db w.db -
 check "the refusal says it is an input" grep -q "an input of this run" err
 check "the tariff is intact" cmp -s tariff.xlsx "$IPS_ROOT/samples/tariff.ini"
 
+"$IPS" key new my.key >/dev/null 2>&1
+key0=$(cksum <my.key)
+expect_status "pdf --out the key of IPSREPORT_KEY_FILE: refused" 2 env IPSREPORT_KEY_FILE=my.key \
+    "$IPS" pdf --db w.db --period 2024Q4 --out my.key 2>err
+check "the refusal says it is the key" grep -q "is the pseudonym key" err
+check "the key is intact" test "$(cksum <my.key)" = "$key0"
+
 # 3. Links at output paths are not written through.
 echo "precious" >target
 ln -s target s.pdf
