@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/version.h"
+#include "common/outfile.h"
 #include "charts/chart_build_internal.h"
 #include "charts/charts.h"
 #include "charts/draw_internal.h"
@@ -306,10 +307,15 @@ static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
 ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
                                  ips_diag *d)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot create the PDF: %s; check that the folder "
-                                           "exists and is writable", path, strerror(errno));
+    outfile of;
+    ips_error oe = outfile_open(&of, path, d);
+    if (oe != IPS_OK)
+        return oe;
+    FILE *f = outfile_stream(&of);
+    if (!f) {
+        outfile_abort(&of);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
+    }
     pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
     cb_period_label(cd, lang, p.period, sizeof p.period);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
@@ -332,10 +338,13 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
     if (fclose(f) != 0)
         write_failed = true;
     if (e == IPS_OK && write_failed)
-        e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the PDF (disk full?)", path);
+        e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the PDF (disk full?); the previous "
+                         "file, if any, is left as it was", path);
     else if (e == IPS_OK && st != CAIRO_STATUS_SUCCESS)
         e = ips_diag_set(d, IPS_ERR_CHART, "%s: cairo: %s", path, cairo_status_to_string(st));
-    if (e != IPS_OK)
-        remove(path);
-    return e;
+    if (e != IPS_OK) {
+        outfile_abort(&of);
+        return e;
+    }
+    return outfile_commit(&of, d);
 }

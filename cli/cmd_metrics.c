@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "common/csv_cell.h"
 #include "model/funding.h"
 #include "model/metrics.h"
 
@@ -241,23 +242,6 @@ static void row_fields(const metric_row *r, int min_cell, row_text *t)
     metric_format_value(r, min_cell, t->value, sizeof t->value);
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputc(last ? '\n' : ',', out);
-}
-
 static void write_csv(FILE *out, const metric_set *set, int min_cell)
 {
     fputs("metric,period_start,period_end,group_by,group,numerator,denominator,value,score,"
@@ -269,8 +253,15 @@ static void write_csv(FILE *out, const metric_set *set, int min_cell)
         const char *f[] = {r->metric, t.start,   t.end,   r->group_by, r->group,
                            t.num,     t.den,     t.value, t.score,     r->suppressed ? "y" : "n",
                            r->to_date ? "y" : "n", r->note};
+        /* Which fields are text, escaped if a spreadsheet would take them
+         * for a formula (common/csv_cell.h): ids and names, a value that is
+         * not a number ("<5", a fidelity band) and the note; numbers,
+         * negative ones too, stay numbers. */
+        bool value_text = r->suppressed || r->kind == MK_TEXT;
+        const bool text[] = {true,  false, false, true, true, false,
+                             false, value_text, false, true, true, true};
         for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
-            csv_field(out, f[k], k + 1 == sizeof f / sizeof f[0]);
+            csv_cell_write(out, f[k], text[k], k + 1 == sizeof f / sizeof f[0]);
     }
 }
 

@@ -207,8 +207,11 @@ static int run(const publish_args *a, ips_diag *d)
         return usage_error(d, "--lang takes fi, sv and en, comma separated, not", a->langs);
     if (strlen(a->out) > 3000 || strlen(a->db) > 3000)
         return usage_error(d, "the folder or file name is too long:", a->out);
+    /* The folder is made only once the period is known to hold data. */
+    if (a->tariff)
+        reader_protect_input(a->tariff);
     warehouse *wh = NULL;
-    if (warehouse_open(a->db, WH_READONLY, &wh, d) != IPS_OK)
+    if (reader_open(a->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     /* One read transaction: every part sees the same data, even while an
      * ingest commits beside us. */
@@ -228,7 +231,7 @@ static int run(const publish_args *a, ips_diag *d)
         if (warehouse_read_end(wh, own, e, d) != IPS_OK)
             st = IPS_EXIT_FAILURE;
     }
-    warehouse_free(wh);
+    reader_close(wh);
     if (st == IPS_EXIT_OK)
         fprintf(stderr, "publish: wrote %s for %s (metrics CSV and JSON; workbook, charts and "
                 "PDF in %s)\n", a->out, label, a->langs);

@@ -241,6 +241,8 @@ static ips_error run(const report_args *a, ips_diag *d)
     o.lang = a->lang;
     const char *slash = strrchr(a->db, '/');
     o.warehouse_name = slash ? slash + 1 : a->db;
+    if (a->tariff)
+        reader_protect_input(a->tariff);
     ips_error e = reader_open(a->db, &wh, d);
     if (e == IPS_OK)
         e = resolve_dates(wh, a, &q, &o, d);
