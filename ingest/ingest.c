@@ -311,6 +311,14 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     char *cells[VALIDATE_MAX_COLS] = {NULL};
     size_t lens[VALIDATE_MAX_COLS] = {0};
     job->res->counts.read++;
+    /* A row after a header that ends in a line end (any data row) but with
+     * none of its own: most likely a file cut inside its last value, which
+     * would store "menta" for "mental_health" over a good row. */
+    if (rec->unterminated)
+        return reject_row(job, rec->line, NULL, "the last line has no line end, so the file "
+                          "was probably cut short (truncated) while it was written or copied; "
+                          "this line is not stored: export the file again, or if the line is "
+                          "complete, end it with a line break", d);
     if (rec->nfields != m->ncols) {
         char reason[200];
         snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
