@@ -10,6 +10,7 @@
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/hetu.h"
+#include "ingest/id_guard.h"
 #include "model/facts.h"
 #include "ingest/validate.h"
 
@@ -240,6 +241,15 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     return IPS_OK;
 }
 
+/* Whether a column of the file maps to contract column c (c < 0: no). */
+static bool maps_column(const header_map *m, int c)
+{
+    for (size_t i = 0; c >= 0 && i < m->ncols; i++)
+        if (m->to_contract[i] == c)
+            return true;
+    return false;
+}
+
 static ips_error reject_row(file_job *job, long line, const char *column, const char *reason,
                             ips_diag *d)
 {
@@ -384,6 +394,10 @@ static ips_error load_file(file_job *job, ips_diag *d)
     if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
+    if (e == IPS_OK)
+        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe,
+                           maps_column(&m, contract_column_find(contract_entity_get(m.entity),
+                                                                "client_id")), job->name, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         e = load_rows(job, r, &m, d);
