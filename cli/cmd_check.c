@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "cli/runs_warn.h"
 #include "model/quality.h"
 
 static const char usage_text[] =
@@ -84,7 +85,9 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     quality_report *r = NULL;
     int status = IPS_EXIT_FAILURE;
-    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK) {
+    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK)
+        runs_warn(wh, db);
+    if (wh && quality_check(wh, day, &r, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
     }

@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "cli/runs_warn.h"
 #include "cli/step.h"
 #include "model/metrics.h"
 #include "reports/report_data.h"
@@ -213,6 +214,7 @@ static int run(const publish_args *a, ips_diag *d)
     warehouse *wh = NULL;
     if (warehouse_open(a->db, WH_READONLY, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    runs_warn(wh, a->db);
     /* One read transaction: every part sees the same data, even while an
      * ingest commits beside us. */
     char label[32];

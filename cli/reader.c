@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "cli/runs_warn.h"
+
 static struct {
     const char *db;
     warehouse *wh;
@@ -19,7 +21,10 @@ ips_error reader_open(const char *db, warehouse **out, ips_diag *d)
         *out = shared.wh;
         return IPS_OK;
     }
-    return warehouse_open(db, WH_READONLY, out, d);
+    ips_error e = warehouse_open(db, WH_READONLY, out, d);
+    if (e == IPS_OK)
+        runs_warn(*out, db);
+    return e;
 }
 
 void reader_close(warehouse *wh)

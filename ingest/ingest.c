@@ -12,6 +12,7 @@
 #include "ingest/hetu.h"
 #include "ingest/id_guard.h"
 #include "model/facts.h"
+#include "model/runs.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -490,6 +491,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if (e != IPS_OK)
             return e;
     }
+    /* Recorded first, so that a run killed midway is known to be partial. */
+    long long run = 0;
+    ips_error re = runs_begin(wh, (long long)n, &run, d);
+    if (re != IPS_OK)
+        return re;
     ingest_result *res = calloc(1, sizeof *res);
     if (!res || !(res->files = calloc(n ? n : 1, sizeof *res->files))) {
         free(res);
@@ -516,8 +522,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
     for (size_t i = 0; i < n; i++) {
         ingest_file_result *f = &res->files[i];
         f->batch_id = 0;
-        if (f->error != IPS_OK)
+        if (f->error != IPS_OK) {
+            if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+                return re;
             continue;
+        }
         ips_diag fd;
         ips_diag_clear(&fd);
         file_job *job = calloc(1, sizeof *job);
@@ -532,11 +541,15 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             snprintf(f->message, sizeof f->message, "%s", fd.msg);
             f->counts = (store_counts){0};
         }
+        if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+            return re;
     }
     /* The derived facts follow the data: rebuilt once for the whole command,
      * after the planner's statistics are fresh. */
     ips_error e = warehouse_optimize(wh, d);
-    return e == IPS_OK ? facts_refresh(wh, d) : e;
+    if (e == IPS_OK)
+        e = facts_refresh(wh, d);
+    return e == IPS_OK ? runs_end(wh, run, d) : e;
 }
 
 void ingest_result_free(ingest_result *r)
