@@ -242,9 +242,10 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     return IPS_OK;
 }
 
-/* Whether a column of the file maps to contract column c (c < 0: no). */
-static bool maps_column(const header_map *m, int c)
+/* Whether a column of the file is its entity's client_id. */
+static bool has_client_id(const header_map *m)
 {
+    int c = contract_column_find(contract_entity_get(m->entity), "client_id");
     for (size_t i = 0; c >= 0 && i < m->ncols; i++)
         if (m->to_contract[i] == c)
             return true;
@@ -396,9 +397,8 @@ static ips_error load_file(file_job *job, ips_diag *d)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
     if (e == IPS_OK)
-        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe,
-                           maps_column(&m, contract_column_find(contract_entity_get(m.entity),
-                                                                "client_id")), job->name, d);
+        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe, has_client_id(&m),
+                           job->name, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         e = load_rows(job, r, &m, d);
