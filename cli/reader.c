@@ -6,6 +6,7 @@
 
 #include "common/outfile.h"
 #include "ingest/pseudonym.h"
+#include "cli/runs_warn.h"
 
 static struct {
     const char *db;
@@ -49,6 +50,8 @@ ips_error reader_open(const char *db, warehouse **out, ips_diag *d)
         return IPS_OK;
     }
     ips_error e = warehouse_open(db, WH_READONLY, out, d);
+    if (e == IPS_OK)
+        runs_warn(*out, db);
     bool own = false;
     if (e == IPS_OK && (e = warehouse_read_begin(*out, &own, d)) != IPS_OK) {
         warehouse_free(*out);

@@ -11,7 +11,9 @@
 #include "ingest/csv_reader.h"
 #include "ingest/format_hint.h"
 #include "ingest/hetu.h"
+#include "ingest/id_guard.h"
 #include "model/facts.h"
+#include "model/runs.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -243,6 +245,16 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     return IPS_OK;
 }
 
+/* Whether a column of the file is its entity's client_id. */
+static bool has_client_id(const header_map *m)
+{
+    int c = contract_column_find(contract_entity_get(m->entity), "client_id");
+    for (size_t i = 0; c >= 0 && i < m->ncols; i++)
+        if (m->to_contract[i] == c)
+            return true;
+    return false;
+}
+
 static ips_error reject_row(file_job *job, long line, const char *column, const char *reason,
                             ips_diag *d)
 {
@@ -314,6 +326,14 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     char *cells[VALIDATE_MAX_COLS] = {NULL};
     size_t lens[VALIDATE_MAX_COLS] = {0};
     job->res->counts.read++;
+    /* A row after a header that ends in a line end (any data row) but with
+     * none of its own: most likely a file cut inside its last value, which
+     * would store "menta" for "mental_health" over a good row. */
+    if (rec->unterminated)
+        return reject_row(job, rec->line, NULL, "the last line has no line end, so the file "
+                          "was probably cut short (truncated) while it was written or copied; "
+                          "this line is not stored: export the file again, or if the line is "
+                          "complete, end it with a line break", d);
     if (rec->nfields != m->ncols) {
         char reason[200];
         snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
@@ -380,6 +400,9 @@ static ips_error load_file(file_job *job, ips_diag *d)
     if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
+    if (e == IPS_OK)
+        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe, has_client_id(&m),
+                           job->name, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         format_hint_init(&job->hint, m.entity, job->opt->prof, job->name);
@@ -475,6 +498,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if (e != IPS_OK)
             return e;
     }
+    /* Recorded first, so that a run killed midway is known to be partial. */
+    long long run = 0;
+    ips_error re = runs_begin(wh, (long long)n, &run, d);
+    if (re != IPS_OK)
+        return re;
     ingest_result *res = calloc(1, sizeof *res);
     if (!res || !(res->files = calloc(n ? n : 1, sizeof *res->files))) {
         free(res);
@@ -501,8 +529,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
     for (size_t i = 0; i < n; i++) {
         ingest_file_result *f = &res->files[i];
         f->batch_id = 0;
-        if (f->error != IPS_OK)
+        if (f->error != IPS_OK) {
+            if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+                return re;
             continue;
+        }
         ips_diag fd;
         ips_diag_clear(&fd);
         file_job *job = calloc(1, sizeof *job);
@@ -517,11 +548,15 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             snprintf(f->message, sizeof f->message, "%s", fd.msg);
             f->counts = (store_counts){0};
         }
+        if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+            return re;
     }
     /* The derived facts follow the data: rebuilt once for the whole command,
      * after the planner's statistics are fresh. */
     ips_error e = warehouse_optimize(wh, d);
-    return e == IPS_OK ? facts_refresh(wh, d) : e;
+    if (e == IPS_OK)
+        e = facts_refresh(wh, d);
+    return e == IPS_OK ? runs_end(wh, run, d) : e;
 }
 
 void ingest_result_free(ingest_result *r)
