@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "cli/reader.h"
 #include "model/quality.h"
 
 static const char usage_text[] =
@@ -84,11 +85,11 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     quality_report *r = NULL;
     int status = IPS_EXIT_FAILURE;
-    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK) {
+    if (reader_open(db, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
     }
     quality_report_free(r);
-    warehouse_free(wh);
+    reader_close(wh);
     return status;
 }

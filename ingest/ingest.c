@@ -9,8 +9,11 @@
 #include "common/trim.h"
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
+#include "ingest/format_hint.h"
 #include "ingest/hetu.h"
+#include "ingest/id_guard.h"
 #include "model/facts.h"
+#include "model/runs.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -42,6 +45,7 @@ typedef struct {
     const char *fingerprint;         /* of the key, or NULL */
     kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
     size_t nkept;
+    format_hint hint;                /* does a format show throughout? */
 } file_job;
 
 static const char *base_name(const char *path)
@@ -50,20 +54,24 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* Every entity of a profile carries the [profile] defaults, with or without a
+ * section of its own (profile_load), so an entity without one is still read
+ * with the profile's encoding, delimiter, dates and decimals. */
 static const profile_entity *profile_part(const ingest_options *opt, int entity)
 {
     if (!opt->prof || entity < 0)
         return NULL;
-    return opt->prof->ent[entity].present ? &opt->prof->ent[entity] : NULL;
+    return &opt->prof->ent[entity];
 }
 
-/* Any present entity's reading settings, for reading a header before the entity is known. */
+/* Any present entity's reading settings, for reading a header before the
+ * entity is known; without sections, the defaults (which every entity has). */
 static const profile_entity *any_profile_part(const ingest_options *opt)
 {
     for (int e = 0; opt->prof && e < ENT__COUNT; e++)
         if (opt->prof->ent[e].present)
             return &opt->prof->ent[e];
-    return NULL;
+    return opt->prof ? &opt->prof->ent[0] : NULL;
 }
 
 static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
@@ -80,12 +88,9 @@ static bool needs_utf8_check(const ingest_options *opt, int entity)
     return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
 }
 
-static ips_error not_utf8(const char *name, long line, const char *column, ips_diag *d)
+static ips_error not_utf8(const file_job *job, long line, const char *column, ips_diag *d)
 {
-    return ips_diag_set(d, IPS_ERR_ENCODING,
-                        "%s:%ld: %s: text is not UTF-8; an export from a Windows system is "
-                        "probably Windows-1252: ingest it with a profile that says "
-                        "encoding = windows-1252", name, line, column);
+    return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
 }
 
 /* The contract column of ent that header field `field` names (trimmed, then
@@ -187,7 +192,7 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
     if (needs_utf8_check(job->opt, job->opt->entity))
         for (size_t i = 0; i < (*hdr)->nfields; i++)
             if (!validate_utf8((*hdr)->fields[i], (*hdr)->lens[i]))
-                return not_utf8(job->name, (*hdr)->line, "header", d);
+                return not_utf8(job, (*hdr)->line, "header", d);
     return IPS_OK;
 }
 
@@ -238,6 +243,16 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
                                 "is missing; the file is refused and nothing from it is stored",
                                 job->name, hdr->line, ent->cols[c].name, ent->name);
     return IPS_OK;
+}
+
+/* Whether a column of the file is its entity's client_id. */
+static bool has_client_id(const header_map *m)
+{
+    int c = contract_column_find(contract_entity_get(m->entity), "client_id");
+    for (size_t i = 0; c >= 0 && i < m->ncols; i++)
+        if (m->to_contract[i] == c)
+            return true;
+    return false;
 }
 
 static ips_error reject_row(file_job *job, long line, const char *column, const char *reason,
@@ -311,6 +326,14 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     char *cells[VALIDATE_MAX_COLS] = {NULL};
     size_t lens[VALIDATE_MAX_COLS] = {0};
     job->res->counts.read++;
+    /* A row after a header that ends in a line end (any data row) but with
+     * none of its own: most likely a file cut inside its last value, which
+     * would store "menta" for "mental_health" over a good row. */
+    if (rec->unterminated)
+        return reject_row(job, rec->line, NULL, "the last line has no line end, so the file "
+                          "was probably cut short (truncated) while it was written or copied; "
+                          "this line is not stored: export the file again, or if the line is "
+                          "complete, end it with a line break", d);
     if (rec->nfields != m->ncols) {
         char reason[200];
         snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
@@ -324,10 +347,11 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
             continue; /* not in the contract: never stored */
         if (check_utf8 && !validate_utf8(rec->fields[i], rec->lens[i]) &&
             !memchr(rec->fields[i], '\0', rec->lens[i]))
-            return not_utf8(job->name, rec->line, ent->cols[c].name, d);
+            return not_utf8(job, rec->line, ent->cols[c].name, d);
         cells[c] = rec->fields[i];
         lens[c] = rec->lens[i];
     }
+    format_hint_row(&job->hint, cells, lens, rec->line);
     validated_row vr;
     validate_error err;
     if (!validate_row(&job->vctx, cells, lens, &vr, &err))
@@ -367,8 +391,8 @@ static ips_error load_file(file_job *job, ips_diag *d)
     ips_error e = open_reader(job->opt, m.entity, job->path, &r, d);
     if (e == IPS_OK)
         e = read_header(job, r, &hdr, d);
-    if (e == IPS_OK)
-        e = map_header(job, hdr, &m, d);
+    if (e == IPS_OK && (e = map_header(job, hdr, &m, d)) == IPS_ERR_MISSING_COLUMN)
+        format_hint_header(job->opt->prof, m.entity, hdr, csv_reader_delimiter(r), d);
     /* Rows are at least ~40 bytes; a low estimate keeps a large table's
      * indexes in place for a small file. */
     struct stat sb;
@@ -376,10 +400,16 @@ static ips_error load_file(file_job *job, ips_diag *d)
     if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
+    if (e == IPS_OK)
+        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe, has_client_id(&m),
+                           job->name, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
+        format_hint_init(&job->hint, m.entity, job->opt->prof, job->name);
         e = load_rows(job, r, &m, d);
     }
+    if (e == IPS_OK)
+        e = format_hint_verdict(&job->hint, d);  /* refused whole: the format, not a slip */
     char hash[65] = "";
     long long earlier = 0, earlier_read = 0;
     if (e == IPS_OK) {
@@ -425,8 +455,8 @@ static void plan_file(const ingest_options *opt, ingest_file_result *res)
     ips_error e = open_reader(opt, -1, res->path, &r, &d);
     if (e == IPS_OK)
         e = read_header(&job, r, &hdr, &d);
-    if (e == IPS_OK)
-        res->entity = recognise(opt, res->path, hdr, name, &d);
+    if (e == IPS_OK && (res->entity = recognise(opt, res->path, hdr, name, &d)) < 0)
+        format_hint_header(opt->prof, -1, hdr, csv_reader_delimiter(r), &d);
     csv_reader_free(r);
     if (res->entity < 0) {
         res->error = d.code ? d.code : IPS_ERR_NO_ENTITY;
@@ -468,6 +498,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if (e != IPS_OK)
             return e;
     }
+    /* Recorded first, so that a run killed midway is known to be partial. */
+    long long run = 0;
+    ips_error re = runs_begin(wh, (long long)n, &run, d);
+    if (re != IPS_OK)
+        return re;
     ingest_result *res = calloc(1, sizeof *res);
     if (!res || !(res->files = calloc(n ? n : 1, sizeof *res->files))) {
         free(res);
@@ -494,8 +529,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
     for (size_t i = 0; i < n; i++) {
         ingest_file_result *f = &res->files[i];
         f->batch_id = 0;
-        if (f->error != IPS_OK)
+        if (f->error != IPS_OK) {
+            if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+                return re;
             continue;
+        }
         ips_diag fd;
         ips_diag_clear(&fd);
         file_job *job = calloc(1, sizeof *job);
@@ -510,11 +548,15 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             snprintf(f->message, sizeof f->message, "%s", fd.msg);
             f->counts = (store_counts){0};
         }
+        if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+            return re;
     }
     /* The derived facts follow the data: rebuilt once for the whole command,
      * after the planner's statistics are fresh. */
     ips_error e = warehouse_optimize(wh, d);
-    return e == IPS_OK ? facts_refresh(wh, d) : e;
+    if (e == IPS_OK)
+        e = facts_refresh(wh, d);
+    return e == IPS_OK ? runs_end(wh, run, d) : e;
 }
 
 void ingest_result_free(ingest_result *r)
