@@ -221,8 +221,43 @@ static bool has_period(const period_list *l, ips_day ps, ips_day pe)
     return false;
 }
 
+/* The parts of a flow's period: for the year and each half that the key
+ * (ps, pe) is, with every end cut at A as the engine cuts it (R22), the two
+ * halves or quarters; a part that starts after A holds nothing. */
+typedef struct {
+    ips_day s[2], e[2];
+} halves;
+
+static size_t nominal_splits(ips_day ps, ips_day pe, ips_day as_of, halves *out)
+{
+    int y, mo, dd;
+    date_to_ymd(ps, &y, &mo, &dd);
+    if (dd != 1)
+        return 0;
+    size_t n = 0;
+    /* (start month, length in months) of the year and the two halves */
+    static const int parents[3][2] = {{1, 12}, {1, 6}, {7, 6}};
+    for (int k = 0; k < 3; k++) {
+        if (mo != parents[k][0])
+            continue;
+        ips_day s0 = date_from_ymd(y, parents[k][0], 1);
+        ips_day e0 = date_add_months(s0, parents[k][1]) - 1;
+        if ((e0 > as_of ? as_of : e0) != pe)
+            continue;
+        int half = parents[k][1] / 2;
+        halves h;
+        for (int c = 0; c < 2; c++) {
+            h.s[c] = date_add_months(s0, half * c);
+            ips_day ce = date_add_months(s0, half * (c + 1)) - 1;
+            h.e[c] = ce > as_of ? as_of : ce;
+        }
+        out[n++] = h;
+    }
+    return n;
+}
+
 /* Flows add up: year = H1 + H2, H1 = Q1 + Q2, H2 = Q3 + Q4. */
-static ips_error periods(dc_model *m, size_t n0, ips_diag *d)
+static ips_error periods(dc_model *m, size_t n0, ips_day as_of, ips_diag *d)
 {
     period_list held;
     periods_held(m, &held);
@@ -230,25 +265,24 @@ static ips_error periods(dc_model *m, size_t n0, ips_diag *d)
         dc_key k = m->vars[v].key;
         if (dc_quantities[k.q].time != DC_FLOW)
             continue;
-        int year, part;
-        char pk = dc_period_kind(k.ps, k.pe, &year, &part);
-        if (pk != 'Y' && pk != 'H')
-            continue;
-        int m0 = pk == 'Y' ? 1 : part == 1 ? 1 : 7, len = pk == 'Y' ? 6 : 3;
-        ips_day c0s = date_from_ymd(year, m0, 1), c1s = date_add_months(c0s, len);
-        ips_day c0e = c1s - 1, c1e = date_add_months(c1s, len) - 1;
-        if (!has_period(&held, c0s, c0e) || !has_period(&held, c1s, c1e))
-            continue;
-        int32_t parts[2];
-        size_t np = 0;
-        dc_key a = {k.q, k.by, c0s, c0e, k.group}, b = {k.q, k.by, c1s, c1e, k.group};
-        int32_t va = dc_var_find(m, &a), vb = dc_var_find(m, &b);
-        if (va >= 0)
-            parts[np++] = va;
-        if (vb >= 0)
-            parts[np++] = vb;
-        if (!dc_rel_sum(m, (int32_t)v, parts, np))
-            return nomem(d);
+        halves hs[3];
+        size_t nh = nominal_splits(k.ps, k.pe, as_of, hs);
+        for (size_t i = 0; i < nh; i++) {
+            int32_t parts[2];
+            size_t np = 0;
+            bool computed = true;
+            for (int c = 0; c < 2; c++) {
+                if (hs[i].s[c] > as_of)
+                    continue; /* nothing exists after A */
+                computed &= has_period(&held, hs[i].s[c], hs[i].e[c]);
+                dc_key ck = {k.q, k.by, hs[i].s[c], hs[i].e[c], k.group};
+                int32_t cv = dc_var_find(m, &ck);
+                if (cv >= 0 && cv != (int32_t)v)
+                    parts[np++] = cv;
+            }
+            if (computed && !dc_rel_sum(m, (int32_t)v, parts, np))
+                return nomem(d);
+        }
     }
     return IPS_OK;
 }
@@ -351,7 +385,7 @@ ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q,
     if (e == IPS_OK)
         e = hierarchy(m, f, n0, d);
     if (e == IPS_OK)
-        e = periods(m, n0, d);
+        e = periods(m, n0, q->as_of, d);
     if (e == IPS_OK)
         e = cohorts(m, n0, d);
     if (e == IPS_OK)

@@ -45,6 +45,8 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
     ips_day s[7], e[7];
     size_t np = universe_periods(q->start, q->end, s, e);
     for (size_t i = 0; i < np; i++) {
+        if (q->as_of != IPS_DAY_NONE && s[i] > q->as_of && np > 1)
+            continue; /* nothing is known of it (R22) */
         for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
             metric_query uq = *q;
             uq.start = s[i];
