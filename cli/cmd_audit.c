@@ -90,9 +90,9 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     printf("Published together: %zu rows that could be hidden (%zu quantities, %zu public "
            "relations between them)\n",
            s.rows, s.variables, s.relations);
-    printf("Hidden: %zu rows, %zu as small cells (primary), %zu to protect them (secondary; "
-           "%zu rounds)\n",
-           a.hidden, a.primary, a.secondary, s.rounds);
+    printf("Hidden: %zu rows, %zu for a small number in them (primary; %zu read \"<%d\"), %zu "
+           "to protect them (secondary; %zu rounds)\n",
+           s.hidden, s.primary, a.primary, q.min_cell, s.secondary, s.rounds);
     if (s.inexact)
         printf("Note: %zu relations do not hold in these data and were left out\n", s.inexact);
     printf("Intruder: %zu hidden quantities checked, %zu worked out\n", a.quantities,

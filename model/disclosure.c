@@ -65,6 +65,18 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     if (e == IPS_OK) {
         disclosure_stats *s = &dc->stats;
         count_states(&m, &s->rows, &s->hidden, &s->primary, &s->secondary);
+        /* primary: hidden for a small number in the row itself, whatever
+         * its label ("<5", or "–" where "<5" would give it away) */
+        s->primary = 0;
+        for (size_t i = 0; i < m.n_rows; i++) {
+            bool small = false;
+            for (int k = 0; k < m.rows[i].nvar; k++) {
+                double v = m.vars[m.rows[i].var[k]].truth;
+                small |= v >= 1 && v < q->min_cell;
+            }
+            s->primary += m.rows[i].suppressible && m.rows[i].state != DC_SHOWN && small;
+        }
+        s->secondary = s->hidden - s->primary;
         s->variables = m.n_vars;
         s->relations = m.n_rel;
         s->rounds = (size_t)rounds;

@@ -84,7 +84,7 @@ else
     pass "team t1 minus coach a2 cannot give the hidden coach (t1=$t1, a2=$a2)"
 fi
 expect_status "audit of the team fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$A/w.db" --period 2024Q3 --as-of 2024-12-31
+    "$IPS" audit --db "$A/w.db" --period 2024Q3 --as-of 2024-12-31 >/dev/null
 
 # --- a quarter with 2 exits beside its half-year ---------------------------
 cat >"$T/coaches" <<'EOF'
@@ -119,7 +119,7 @@ else
     pass "H2 minus Q4 cannot give the hidden quarter (H2=$h2, Q4=$q4)"
 fi
 expect_status "audit of the exits fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$B/w.db" --period 2024Q3 --as-of 2024-12-31
+    "$IPS" audit --db "$B/w.db" --period 2024Q3 --as-of 2024-12-31 >/dev/null
 
 # --- a cohort where pending is 2 --------------------------------------------
 # 10 episodes started in 2024Q1, 8 with a first employer contact, 2 pending.
@@ -155,7 +155,7 @@ measured = rows['first_employer_contact_mean_days']['denominator'] or rows['firs
 sys.exit(1 if cohort.isdigit() and measured.isdigit() else 0)
 EOF
 expect_status "audit of the cohort fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$C/w.db" --period 2024Q4 --as-of 2024-12-31
+    "$IPS" audit --db "$C/w.db" --period 2024Q4 --as-of 2024-12-31 >/dev/null
 
 # --- the samples --------------------------------------------------------------
 S=$T/samples
@@ -163,7 +163,7 @@ mkdir -p "$S"
 "$IPS" ingest -q --db "$S/w.db" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
 for p in 2024Q4 2023Q4; do
     expect_status "audit of the samples' $p year finds nothing to work out" 0 \
-        "$IPS" audit --db "$S/w.db" --period "$p"
+        "$IPS" audit --db "$S/w.db" --period "$p" >/dev/null
 done
 "$IPS" audit --db "$S/w.db" --period 2024Q4 >"$T/audit.out"
 check "audit prints how many cells were hidden secondarily" \
