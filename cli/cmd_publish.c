@@ -212,7 +212,7 @@ static int run(const publish_args *a, ips_diag *d)
         reader_protect_input(a->tariff);
     warehouse *wh = NULL;
     if (reader_open(a->db, &wh, d) != IPS_OK)
-        return IPS_EXIT_FAILURE; /* reader_open warned of an unfinished ingest run */
+        return IPS_EXIT_FAILURE; /* it also warns of an unfinished ingest run */
     /* One read transaction: every part sees the same data, even while an
      * ingest commits beside us. */
     char label[32];
