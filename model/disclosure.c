@@ -74,6 +74,7 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
                 double v = m.vars[m.rows[i].var[k]].truth;
                 small |= v >= 1 && v < q->min_cell;
             }
+            small |= dc_primary_rule(m.rows[i].row, q->min_cell);
             s->primary += m.rows[i].suppressible && m.rows[i].state != DC_SHOWN && small;
         }
         s->secondary = s->hidden - s->primary;

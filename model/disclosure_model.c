@@ -175,7 +175,8 @@ char dc_period_kind(ips_day ps, ips_day pe, int *year, int *part)
     date_to_ymd(pe, &y2, &m2, &d2);
     *year = y;
     *part = 0;
-    if (d != 1 || y2 != y || pe + 1 != date_from_ymd(m2 == 12 ? y + 1 : y, m2 == 12 ? 1 : m2 + 1, 1))
+    ips_day next = date_from_ymd(m2 == 12 ? y + 1 : y, m2 == 12 ? 1 : m2 + 1, 1);
+    if (d != 1 || y2 != y || pe + 1 != next)
         return 0;
     int months = m2 - m + 1;
     if (months == 12 && m == 1)

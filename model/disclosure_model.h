@@ -103,6 +103,9 @@ ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
                          const metric_set *truth, const metric_query *q, ips_diag *d);
 void dc_model_free(dc_model *m);
 
+/* The primary rule of metrics.md (Privacy) for one row. */
+bool dc_primary_rule(const metric_row *r, int min_cell);
+
 /* Marks the rows the primary rule hides and the quantities that must stay
  * hidden with them (build only). */
 void dc_primary(dc_model *m);

@@ -37,7 +37,7 @@ static bool small(double v, int min_cell)
 }
 
 /* The primary rule of metrics.md (Privacy), as metric_set_suppress. */
-static bool primary(const metric_row *r, int min_cell)
+bool dc_primary_rule(const metric_row *r, int min_cell)
 {
     switch (r->kind) {
     case MK_COUNT:
@@ -47,6 +47,9 @@ static bool primary(const metric_row *r, int min_cell)
         if (strcmp(r->metric, "follow_along_score") == 0)
             return (r->has & MH_DENOMINATOR) && small(r->denominator, min_cell);
         return (r->has & MH_NUMERATOR) && small(r->numerator, min_cell);
+    case MK_KM: /* a cohort of 7 with 2 events: the share gives the 2 away */
+        return ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell)) ||
+               small(r->events, min_cell);
     default:
         return ((r->has & MH_NUMERATOR) && small(r->numerator, min_cell)) ||
                ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell));
@@ -56,7 +59,7 @@ static bool primary(const metric_row *r, int min_cell)
 void dc_primary(dc_model *m)
 {
     for (size_t i = 0; i < m->n_rows; i++)
-        if (m->rows[i].suppressible && primary(m->rows[i].row, m->min_cell))
+        if (m->rows[i].suppressible && dc_primary_rule(m->rows[i].row, m->min_cell))
             dc_hide_row(m, i, DC_PRIMARY);
     /* A small quantity stays hidden under every name it has. */
     for (size_t v = 0; v < m->n_vars; v++) {
