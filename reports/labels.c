@@ -51,11 +51,12 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                             "numerator or denominator as a dash (–), so that no one can be "
                             "identified."},
     [L_SUPPRESSED_COMMENT] = {"Piilotettu pienten lukujen suojaamiseksi (alle {n} henkilöä, tai "
-                              "piilotettu, jottei pientä lukua voi laskea summasta).",
+                              "piilotettu, jottei piilotettua lukua voi laskea julkaistuista).",
                               "Dold för att skydda små tal (under {n} personer, eller dold så att "
-                              "ett litet tal inte kan räknas fram ur summan).",
+                              "inget dolt tal kan räknas fram ur de publicerade).",
                               "Hidden to protect small numbers (fewer than {n} people, or hidden "
-                              "so that a small number cannot be worked back from the total)."},
+                              "so that no hidden number can be worked out from the published "
+                              "ones)."},
     [L_NO_DATA] = {"Ei tietoja tältä kaudelta.", "Inga uppgifter för perioden.",
                    "No data for this period."},
     [L_NO_REVIEWS] = {"Arviointikaudella ei ole laatukriteeriarviointeja; alla vain aineistosta "
