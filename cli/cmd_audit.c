@@ -94,7 +94,9 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
            "to protect them (secondary; %zu rounds)\n",
            s.hidden, s.primary, a.primary, q.min_cell, s.secondary, s.rounds);
     if (s.inexact)
-        printf("Note: %zu relations do not hold in these data and were left out\n", s.inexact);
+        printf("Note: %zu relations do not hold exactly in these data (a client of two coaches "
+               "counts under both); the intruder is assumed to use them anyway\n",
+               s.inexact);
     printf("Intruder: %zu hidden quantities checked, %zu worked out\n", a.quantities,
            a.recovered);
     if (a.recovered)

@@ -43,7 +43,7 @@ typedef struct {
     size_t relations;   /* public equations between them */
     size_t rounds;      /* rounds of secondary suppression */
     size_t unprotected; /* pinned cells no further hiding could free (min_cell 2) */
-    size_t inexact;     /* equations the figures break (a definition gone wrong) */
+    size_t inexact;     /* equations these figures break (an intruder would still use them) */
 } disclosure_stats;
 
 /* Builds the pattern for universe: unsuppressed rows (metrics_compute with

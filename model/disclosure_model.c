@@ -366,37 +366,24 @@ static ips_error build_deps(dc_model *m, const dc_intern *keys, ips_diag *d)
     return IPS_OK;
 }
 
-/* Drops the equations the true figures do not satisfy (a definition the
- * model got wrong would only mislead its intruder); returns how many. */
-static size_t drop_inexact(dc_model *m)
+/* How many equations the true figures break: definitions that hold for
+ * nearly every client but not here (a client of two coaches in P counts
+ * under both).  They are kept: an intruder would assume them, and a value
+ * they pin is a recovery only when it is the true one (dc_leaks). */
+static size_t count_inexact(const dc_model *m)
 {
-    size_t kept = 0, dropped = 0;
-    uint32_t out = 0;
+    size_t n = 0;
     for (size_t r = 0; r < m->n_rel; r++) {
-        uint32_t a = m->rel_off[r], b = m->rel_off[r + 1];
         double sum = 0;
         bool known = true;
-        for (uint32_t t = a; t < b; t++) {
-            double v = m->vars[m->rel_var[t]].value;
+        for (uint32_t t = m->rel_off[r]; t < m->rel_off[r + 1]; t++) {
+            double v = m->vars[m->rel_var[t]].truth;
             known &= !isnan(v);
             sum += m->rel_coef[t] * v;
         }
-        if (known && fabs(sum) > 1e-6) {
-            dropped++;
-            continue;
-        }
-        m->rel_off[kept] = out;
-        for (uint32_t t = a; t < b; t++, out++) {
-            m->rel_var[out] = m->rel_var[t];
-            m->rel_coef[out] = m->rel_coef[t];
-        }
-        kept++;
+        n += known && fabs(sum) > 1e-6;
     }
-    if (m->rel_off)
-        m->rel_off[kept] = out;
-    m->n_rel = kept;
-    m->n_rel_terms = out;
-    return dropped;
+    return n;
 }
 
 static int32_t find(int32_t *parent, int32_t v)
@@ -424,8 +411,8 @@ static bool merge_aliases(dc_model *m)
         if (m->rel_off[r + 1] - a != 2 || m->rel_coef[a] + m->rel_coef[a + 1] != 0)
             continue;
         int32_t x = find(parent, m->rel_var[a]), y = find(parent, m->rel_var[a + 1]);
-        if (x == y)
-            continue;
+        if (x == y || !(fabs(m->vars[x].truth - m->vars[y].truth) < 1e-6))
+            continue; /* not the same number here: stays an equation */
         /* the root keeps the key: a whole-service name wins */
         bool yw = m->vars[y].key.by == GROUP_NONE, xw = m->vars[x].key.by == GROUP_NONE;
         if (yw && !xw)
@@ -542,15 +529,14 @@ ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
     memset(m, 0, sizeof *m);
     m->min_cell = q->min_cell;
     dc_intern keys = {0};
-    bool known = set == truth;
     ips_error e = build_rows(m, set, truth, &keys, d);
     if (e == IPS_OK)
         e = build_deps(m, &keys, d);
     dc_intern_free(&keys);
     if (e == IPS_OK)
         e = dc_relations_build(m, f, q, d);
-    if (e == IPS_OK && known)
-        m->n_inexact = drop_inexact(m);
+    if (e == IPS_OK)
+        m->n_inexact = count_inexact(m);
     if (e == IPS_OK && (!merge_aliases(m) || !build_index(m)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     return e;

@@ -58,7 +58,7 @@ void dc_row_key(const metric_row *r, char *buf, size_t n);
 
 typedef struct dc_model {
     int min_cell;
-    size_t n_inexact;       /* equations dropped: the true figures break them */
+    size_t n_inexact;       /* equations the true figures break (kept; see count_inexact) */
     dc_row *rows;
     size_t n_rows;
     dc_var *vars;

@@ -6,7 +6,6 @@
  * determined when its reduced row has no other variable), or squeezed to
  * one integer by bounds propagated through the equations. */
 #include <math.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
