@@ -415,18 +415,49 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const b
     return st;
 }
 
-bool dc_gauss(dc_model *m, const bool *forced)
+struct dc_gauss_plan {
+    double *rank;
+    dc_elim *e;   /* the equations' one reduced form, whatever is hidden */
+    bool *hidden;
+};
+
+dc_gauss_plan *dc_gauss_plan_new(const dc_model *m)
 {
-    double *rank = malloc((m->n_vars + 1) * sizeof *rank);
+    dc_gauss_plan *p = calloc(1, sizeof *p);
     bool *on = malloc((m->n_vars + 1) * sizeof *on);
-    bool *hidden = malloc((m->n_vars + 1) * sizeof *hidden);
-    bool ok = rank && on && hidden;
+    if (p) {
+        p->rank = malloc((m->n_vars + 1) * sizeof *p->rank);
+        p->hidden = malloc((m->n_vars + 1) * sizeof *p->hidden);
+    }
+    bool ok = p && on && p->rank && p->hidden;
     for (size_t v = 0; ok && v < m->n_vars; v++) {
-        rank[v] = rank_of(m, (int32_t)v);
+        p->rank[v] = rank_of(m, (int32_t)v);
         on[v] = true;
     }
-    dc_elim *e = ok ? dc_elim_build(m, on, rank) : NULL;
-    ok = e && run_greedy(m, e, rank, forced, hidden) == 0;
+    if (ok)
+        p->e = dc_elim_build(m, on, p->rank);
+    free(on);
+    if (!ok || !p->e) {
+        dc_gauss_plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void dc_gauss_plan_free(dc_gauss_plan *p)
+{
+    if (!p)
+        return;
+    dc_elim_free(p->e);
+    free(p->rank);
+    free(p->hidden);
+    free(p);
+}
+
+bool dc_gauss(dc_model *m, dc_gauss_plan *p, const bool *forced)
+{
+    bool *hidden = p->hidden;
+    bool ok = run_greedy(m, p->e, p->rank, forced, hidden) == 0;
     for (size_t i = 0; ok && i < m->n_rows; i++) {
         const dc_row *r = &m->rows[i];
         bool hide = false, sensitive = false;
@@ -437,9 +468,5 @@ bool dc_gauss(dc_model *m, const bool *forced)
         if (hide)
             dc_hide_row(m, i, sensitive ? DC_PRIMARY : DC_SECONDARY);
     }
-    dc_elim_free(e);
-    free(rank);
-    free(on);
-    free(hidden);
     return ok;
 }

@@ -147,9 +147,13 @@ void dc_elim_free(dc_elim *e);
 bool dc_eliminate(const dc_model *m, bool *det, double *val);
 
 /* The linear part of secondary suppression, in one pass
- * (model/disclosure_gauss.c); after dc_primary().  forced (or NULL): more
- * variables to hide from the start.  false when out of memory. */
-bool dc_gauss(dc_model *m, const bool *forced);
+ * (model/disclosure_gauss.c); after dc_primary().  The plan holds what does
+ * not change between passes (the equations' reduced form, the order); forced
+ * (or NULL): more variables to hide from the start.  false when out of memory. */
+typedef struct dc_gauss_plan dc_gauss_plan;
+dc_gauss_plan *dc_gauss_plan_new(const dc_model *m);
+void dc_gauss_plan_free(dc_gauss_plan *p);
+bool dc_gauss(dc_model *m, dc_gauss_plan *p, const bool *forced);
 
 /* Back to nothing hidden (build). */
 void dc_reset(dc_model *m);

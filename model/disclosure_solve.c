@@ -358,11 +358,11 @@ static size_t wholes_hidden(const dc_model *m)
 
 /* One pattern: the small cells, the forced ones, the greedy's secondary
  * cells and the rows derived from hidden ones. */
-static bool pattern(dc_model *m, const bool *forced, const bool *dash)
+static bool pattern(dc_model *m, dc_gauss_plan *plan, const bool *forced, const bool *dash)
 {
     dc_reset(m);
     dc_primary(m);
-    if (!dc_gauss(m, forced))
+    if (!dc_gauss(m, plan, forced))
         return false;
     hide_derived(m);
     /* A small count whose "<5", with the others', would give its value away
@@ -397,9 +397,10 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     uint32_t stamp = 0;
     size_t base = 0, n_added = 0;
     bool last_resort = false;
-    bool ok = val && act && queue && seen && rel_seen && forced && banned && dash && added;
+    dc_gauss_plan *plan = dc_gauss_plan_new(m);
+    bool ok = val && act && queue && seen && rel_seen && forced && banned && dash && added && plan;
     for (long round = 1; ok && round <= 200; round++) {
-        if (!pattern(m, forced, dash) || !dc_pinned_values(m, val)) {
+        if (!pattern(m, plan, forced, dash) || !dc_pinned_values(m, val)) {
             ok = false;
             break;
         }
@@ -488,5 +489,6 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     free(banned);
     free(dash);
     free(added);
+    dc_gauss_plan_free(plan);
     return ok ? rounds : -1;
 }
