@@ -46,9 +46,10 @@ bool dc_primary_rule(const metric_row *r, int min_cell)
         if (strcmp(r->metric, "follow_along_score") == 0)
             return (r->has & MH_DENOMINATOR) && small(r->denominator, min_cell);
         return (r->has & MH_NUMERATOR) && small(r->numerator, min_cell);
-    case MK_KM: /* a cohort of 7 with 2 events: the share gives the 2 away */
+    case MK_KM: /* a cohort of 7 with 2 events: the share gives the 2 away (a blank,
+                   not estimable figure gives nothing away) */
         return ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell)) ||
-               small(r->events, min_cell);
+               ((r->has & MH_VALUE) && small(r->events, min_cell));
     default:
         return ((r->has & MH_NUMERATOR) && small(r->numerator, min_cell)) ||
                ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell));
