@@ -234,8 +234,9 @@ chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang)
         return NULL;
     /* Whatever was hidden, the chart says why. */
     if (chart_count_points(m, CP_SUPPRESSED) > 0) {
-        char note[200];
-        snprintf(note, sizeof note, chart_label(lang, CL_SUPPRESSED_NOTE), cd->min_cell);
+        char note[300];
+        snprintf(note, sizeof note, chart_label(lang, CL_SUPPRESSED_NOTE), cd->min_cell,
+                 cd->min_cell);
         chart_add_note(m, note);
     }
     if (chart_is_empty(m)) {

@@ -37,9 +37,12 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
     [CL_NO_DATA] = {"Ei tietoja tältä jaksolta", "Inga uppgifter för perioden",
                    "No data for this period"},
     [CL_HIDDEN] = {"piilotettu", "dold", "hidden"},
-    [CL_SUPPRESSED_NOTE] = {"Alle %d henkilön lukuja ei näytetä tietosuojan vuoksi.",
-                           "Tal under %d personer visas inte av integritetsskäl.",
-                           "Numbers under %d people are hidden to protect privacy."},
+    [CL_SUPPRESSED_NOTE] = {"Alle %d henkilön luvut (<%d) ja luvut, joista ne voisi laskea (–), "
+                           "on piilotettu tietosuojan vuoksi; samat kaikissa tuotoksissa.",
+                           "Tal under %d personer (<%d) och tal som de kunde räknas fram ur (–) "
+                           "är dolda av integritetsskäl; samma i alla utdata.",
+                           "Numbers under %d people (<%d), and numbers they could be worked out "
+                           "from (–), are hidden to protect privacy; the same in every output."},
     [CL_INTERNAL_NOTE] = {"SISÄINEN: sisältää pieniä lukuja, ei julkaistavaksi.",
                          "INTERN: innehåller små tal, inte för publicering.",
                          "INTERNAL: contains small numbers, not for publication."},

@@ -164,8 +164,9 @@ static void title_page(pdf_ctx *p)
     y += 24;
     rule(p, y, AXIS, 0.8);
     if (!cd->internal) {
-        char note[200];
-        snprintf(note, sizeof note, chart_label(p->lang, CL_SUPPRESSED_NOTE), cd->min_cell);
+        char note[400];
+        snprintf(note, sizeof note, chart_label(p->lang, CL_SUPPRESSED_NOTE), cd->min_cell,
+                 cd->min_cell);
         dtext_box(&p->dc, TS_NOTE, note, MARGIN, y + 8, w, 0, TW_WRAP);
     }
 }

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/reader.h"
 #include "cli/step.h"
+#include "model/disclosure.h"
 #include "model/metrics.h"
 #include "reports/report_data.h"
 
@@ -121,6 +122,34 @@ static ips_error resolve_period(warehouse *wh, const publish_args *a, char label
     return IPS_OK;
 }
 
+/* The intruder's audit of what the pack would publish (ipsreport audit):
+ * nothing is written when a hidden cell could be worked out. */
+static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *label, ips_diag *d)
+{
+    if (a->internal)
+        return IPS_OK;
+    metric_query q;
+    metric_query_init(&q);
+    if (a->as_of)
+        date_parse_iso(a->as_of, &q.as_of);
+    char *end;
+    long n = a->min_cell ? strtol(a->min_cell, &end, 10) : 5;
+    if (a->min_cell && (*end || n < 1 || n > 1000))
+        return ips_diag_set(d, IPS_ERR_USAGE, "--min-cell takes a whole number from 1 to 1000");
+    q.min_cell = (int)n;
+    if (metric_period_parse(label, &q.start, &q.end, d) != IPS_OK)
+        return d->code;
+    disclosure_audit au;
+    disclosure_stats st;
+    ips_error e = disclosure_audit_period(wh, &q, &au, &st, d);
+    if (e == IPS_OK && au.recovered)
+        e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
+                         "%zu hidden cells could be worked out from what %s would publish (e.g. "
+                         "%s); nothing written: 'ipsreport audit' shows them, please report it",
+                         au.recovered, label, au.example);
+    return e;
+}
+
 /* Appends the options every reading command shares to argv from index n. */
 static int common_opts(const publish_args *a, char **argv, int n)
 {
@@ -220,6 +249,8 @@ static int run(const publish_args *a, ips_diag *d)
     bool own;
     if (warehouse_read_begin(wh, &own, d) == IPS_OK) {
         ips_error e = resolve_period(wh, a, label, d);
+        if (e == IPS_OK)
+            e = audit_pack(wh, a, label, d);
         if (e == IPS_OK && mkdir(a->out, 0755) != 0 && errno != EEXIST)
             e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
         if (e == IPS_OK) {

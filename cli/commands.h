@@ -31,6 +31,7 @@ int cmd_profile(int argc, char **argv, ips_diag *d);
 int cmd_key(int argc, char **argv, ips_diag *d);
 int cmd_demo(int argc, char **argv, ips_diag *d);
 int cmd_publish(int argc, char **argv, ips_diag *d);
+int cmd_audit(int argc, char **argv, ips_diag *d);
 
 /* True when argv holds -h or --help before any "--". */
 int wants_help(int argc, char **argv);

@@ -17,6 +17,7 @@ static const command commands[] = {
     {"charts", cmd_charts, "draw charts as PNG, SVG or PDF"},
     {"pdf", cmd_pdf, "write the PDF summary for the steering group"},
     {"publish", cmd_publish, "write the period's whole pack from one computation"},
+    {"audit", cmd_audit, "check that no hidden cell can be worked out"},
     {"profile", cmd_profile, "check or guess a source profile"},
     {"key", cmd_key, "create a pseudonym key file"},
     {"demo", cmd_demo, "run the whole pipeline on the samples"},

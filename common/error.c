@@ -27,6 +27,7 @@ static const char *const error_text[IPS_ERR__COUNT] = {
     [IPS_ERR_CHART] = "cannot draw the chart",
     [IPS_ERR_INTERRUPTED] = "interrupted",
     [IPS_ERR_TARIFF] = "funding tariff file is invalid",
+    [IPS_ERR_DISCLOSURE] = "a hidden cell could be worked out from the published ones",
 };
 
 const char *ips_strerror(ips_error err)

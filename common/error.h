@@ -30,6 +30,7 @@ typedef enum {
     IPS_ERR_CHART,          /* cairo failed */
     IPS_ERR_INTERRUPTED,    /* stopped by a signal */
     IPS_ERR_TARIFF,         /* funding tariff file is invalid */
+    IPS_ERR_DISCLOSURE,     /* a hidden cell could be worked out from the published ones */
     IPS_ERR__COUNT
 } ips_error;
 

@@ -193,8 +193,9 @@ static ips_error emit_share(const emitter *em, const char *id, eo_slot num, eo_s
 /* Medians and KM figures: the observations as denominator, the value only
  * where it is defined.  A blank KM figure says why (R8): beyond is the
  * reason when the cohort is there but its follow-up is too short. */
+/* ev: the slot of the events the figure rests on (EO__COUNT: none). */
 static ips_error emit_observed(const emitter *em, const char *id, metric_kind kind, eo_slot n,
-                               eo_slot val, const char *beyond)
+                               eo_slot val, eo_slot ev, const char *beyond)
 {
     for (int g = 0; g < em->ctx->ngroups; g++) {
         const eo_group *gr = &em->groups[g];
@@ -205,6 +206,7 @@ static ips_error emit_observed(const emitter *em, const char *id, metric_kind ki
             return IPS_ERR_NOMEM;
         r->has = MH_DENOMINATOR;
         r->denominator = gr->v[n];
+        r->events = ev < EO__COUNT ? gr->v[ev] : 0;
         if (gr->has[val] && r->denominator > 0) {
             r->has |= MH_VALUE;
             r->value = metric_round(gr->v[val], 1);
@@ -251,20 +253,23 @@ static ips_error emit_all(const emitter *em)
     static const char median_beyond[] = "the curve stays above 50 % through the longest follow-up";
     if (e == IPS_OK)
         e = emit_observed(em, "time_to_first_job_median_days", MK_KM, EO_TTJ_N, EO_TTJ_MEDIAN,
+                          EO_TTJ_EVENTS,
                           median_beyond);
     if (e == IPS_OK)
-        e = emit_observed(em, "employed_within_180_days", MK_KM, EO_TTJ_N, EO_TTJ_180,
+        e = emit_observed(em, "employed_within_180_days", MK_KM, EO_TTJ_N, EO_TTJ_180, EO_TTJ_EV180,
                           "no follow-up reaches 180 days");
     if (e == IPS_OK)
-        e = emit_observed(em, "employed_within_365_days", MK_KM, EO_TTJ_N, EO_TTJ_365,
+        e = emit_observed(em, "employed_within_365_days", MK_KM, EO_TTJ_N, EO_TTJ_365, EO_TTJ_EV365,
                           "no follow-up reaches 365 days");
     if (e == IPS_OK)
         e = emit_observed(em, "job_tenure_median_days", MK_KM, EO_TENURE_N, EO_TENURE_MEDIAN,
+                          EO_TENURE_EVENTS,
                           median_beyond);
     if (e == IPS_OK)
         e = emit_mean(em, "hours_per_week_mean", EO_HOURS_N, EO_HOURS_SUM);
     if (e == IPS_OK)
         e = emit_observed(em, "referral_wait_median_days", MK_MEDIAN, EO_WAIT_N, EO_WAIT_MEDIAN,
+                          EO__COUNT,
                           NULL);
     return e;
 }

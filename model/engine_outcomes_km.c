@@ -100,9 +100,20 @@ static ips_error fit_groups(const eng_ctx *ctx, const eo_obs_buf *b, curve_fn fn
 
 typedef struct {
     eo_group *groups;
-    eo_slot n_slot, median_slot, last_slot;
+    eo_slot n_slot, median_slot, last_slot, events_slot;
     bool within; /* also 1 − S(180) and 1 − S(365) */
 } slot_target;
+
+/* Events up to day `days` (all when days < 0): how many people a
+ * Kaplan–Meier figure rests on, which suppression judges (metrics.md). */
+static double events_by(const km_curve *c, int days)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (days < 0 || c->time[i] <= days)
+            n += c->deaths[i];
+    return (double)n;
+}
 
 /* 1 − S(days) only where S(days) is estimable (R8); the slot stays unset,
  * and the row blank with its reason, past the longest follow-up. */
@@ -119,11 +130,14 @@ static ips_error curve_to_slots(int g, km_curve *c, void *user)
     double median;
     eo_add(gr, t->n_slot, (double)c->cohort);
     eo_add(gr, t->last_slot, (double)c->last_time);
+    eo_add(gr, t->events_slot, events_by(c, -1));
     if (km_median(c, &median))
         eo_add(gr, t->median_slot, median);
     if (t->within) {
         within_slot(gr, EO_TTJ_180, c, 180);
         within_slot(gr, EO_TTJ_365, c, 365);
+        eo_add(gr, EO_TTJ_EV180, events_by(c, 180));
+        eo_add(gr, EO_TTJ_EV365, events_by(c, 365));
     }
     km_curve_free(c);
     return IPS_OK;
@@ -132,8 +146,9 @@ static ips_error curve_to_slots(int g, km_curve *c, void *user)
 ips_error eo_km_slots(const eng_ctx *ctx, const eo_obs_buf *ttj, const eo_obs_buf *tenure,
                       eo_group *groups)
 {
-    slot_target t = {groups, EO_TTJ_N, EO_TTJ_MEDIAN, EO_TTJ_LAST, true};
-    slot_target u = {groups, EO_TENURE_N, EO_TENURE_MEDIAN, EO_TENURE_LAST, false};
+    slot_target t = {groups, EO_TTJ_N, EO_TTJ_MEDIAN, EO_TTJ_LAST, EO_TTJ_EVENTS, true};
+    slot_target u = {groups,         EO_TENURE_N,      EO_TENURE_MEDIAN,
+                     EO_TENURE_LAST, EO_TENURE_EVENTS, false};
     ips_error e = fit_groups(ctx, ttj, curve_to_slots, &t);
     return e == IPS_OK ? fit_groups(ctx, tenure, curve_to_slots, &u) : e;
 }

@@ -25,6 +25,7 @@ static const char *const fee_ids[FEE__COUNT] = {FUNDING_FEE_START, FUNDING_FEE_G
 typedef struct {
     char group[96];
     long n[FEE__COUNT];
+    bool hidden[FEE__COUNT]; /* as the published fee rows hide it */
 } fee_group;
 
 typedef struct {
@@ -65,7 +66,8 @@ static ips_error check_query_reasons(const metric_query *q, ips_diag *d)
 
 /* ---- euro amounts ----------------------------------------------------
  *
- * The counts come from metrics_compute() (unsuppressed), so they are the
+ * The counts come from metrics_compute() (unsuppressed, and suppressed for
+ * which of them the outputs hide), so they are the
  * published fee rows themselves; nothing below reads the warehouse. */
 
 static const char *const eur_ids[FEE__COUNT] = {"fee_start_eur", "fee_guidance_eur",
@@ -155,10 +157,10 @@ static ips_error count_rows(const metric_query *q, const fee_groups *fg, const f
                 return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
             r->has = MH_VALUE;
             r->value = (double)g->n[f];
+            /* the one pattern of every output (model/disclosure.h) */
+            r->suppressed = !q->internal && g->hidden[f];
         }
     }
-    if (!q->internal)
-        metric_set_suppress(counts, q->min_cell);
     return IPS_OK;
 }
 
@@ -240,6 +242,21 @@ static ips_error fee_counts(warehouse *wh, const metric_query *q, metric_group b
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         else
             g->n[f] = (r->has & MH_VALUE) ? (long)r->value : 0;
+    }
+    /* Which the published rows hide: the same query, suppressed. */
+    if (e == IPS_OK && !q->internal) {
+        metric_set_free(set);
+        qb.internal = false;
+        set = metric_set_new();
+        e = set ? metrics_compute(wh, &qb, set, d)
+                : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        for (size_t i = 0; e == IPS_OK && i < set->n; i++) {
+            const metric_row *r = &set->rows[i];
+            int f = fee_index(r->metric);
+            fee_group *g = f >= 0 ? group_in(fg, r->group) : NULL;
+            if (g)
+                g->hidden[f] = r->suppressed;
+        }
     }
     metric_set_free(set);
     return e;

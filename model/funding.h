@@ -55,8 +55,9 @@ double funding_tariff_price(const funding_tariff *t, const char *fee, const char
  *   fee_total_eur — the sum of the three; no value when one of them has none.
  * Values in euros with 2 decimals, kind MK_WEIGHTED (value only).  q->by is
  * ignored.  Unless q->internal, a row is marked suppressed when its count
- * would be (metric_set_suppress on the counts), and a total when any of its
- * parts is, so an amount never gives a small count away. */
+ * is hidden in the published fee rows (the one pattern, model/disclosure.h),
+ * and a total when any of its parts is, so an amount never gives a hidden
+ * count away. */
 ips_error funding_amounts(warehouse *wh, const metric_query *q, const funding_tariff *t,
                           metric_set *out, ips_diag *d);
 

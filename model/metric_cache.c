@@ -2,6 +2,8 @@
  * a few dozen distinct queries; each costs far more than the search). */
 #include "model/metric_cache.h"
 
+#include "model/disclosure.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +20,17 @@ typedef struct {
     metric_set rows;
 } cache_entry;
 
+typedef struct {
+    metric_query q;
+    char **guidance, **outcome;
+    struct disclosure *dc;
+} pattern_entry;
+
 struct metric_cache {
     cache_entry *e;
     size_t n, cap;
+    pattern_entry *p;
+    size_t n_p;
     size_t rows_total;
     bool has_as_of;
     ips_day as_of;
@@ -48,6 +58,12 @@ void metric_cache_free(metric_cache *c)
         free(c->e[i].rows.rows);
     }
     free(c->e);
+    for (size_t i = 0; i < c->n_p; i++) {
+        strv_free(c->p[i].guidance);
+        strv_free(c->p[i].outcome);
+        disclosure_free(c->p[i].dc);
+    }
+    free(c->p);
     free(c);
 }
 
@@ -133,4 +149,33 @@ void metric_cache_as_of_set(metric_cache *c, ips_day as_of)
         return;
     c->has_as_of = true;
     c->as_of = as_of;
+}
+
+const struct disclosure *metric_cache_disclosure_find(const metric_cache *c,
+                                                      const metric_query *key)
+{
+    for (size_t i = 0; c && key->as_of != IPS_DAY_NONE && i < c->n_p; i++)
+        if (c->p[i].q.start == key->start && c->p[i].q.end == key->end &&
+            metric_query_settings_equal(&c->p[i].q, key))
+            return c->p[i].dc;
+    return NULL;
+}
+
+void metric_cache_disclosure_put(metric_cache *c, const metric_query *key,
+                                 struct disclosure *dc)
+{
+    pattern_entry ent = {.q = *key, .dc = dc};
+    pattern_entry *grown = c ? realloc(c->p, (c->n_p + 1) * sizeof *grown) : NULL;
+    if (!grown || !strv_copy(key->guidance_reasons, &ent.guidance) ||
+        !strv_copy(key->outcome_reasons, &ent.outcome)) {
+        if (grown)
+            c->p = grown;
+        strv_free(ent.guidance);
+        disclosure_free(dc);
+        return;
+    }
+    c->p = grown;
+    ent.q.guidance_reasons = (const char *const *)ent.guidance;
+    ent.q.outcome_reasons = (const char *const *)ent.outcome;
+    c->p[c->n_p++] = ent;
 }

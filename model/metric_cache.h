@@ -33,4 +33,13 @@ bool metric_cache_put(metric_cache *c, const metric_query *q, const metric_set *
 bool metric_cache_as_of_get(const metric_cache *c, ips_day *out);
 void metric_cache_as_of_set(metric_cache *c, ips_day as_of);
 
+/* Suppression patterns (model/disclosure.h), one per universe: key is a
+ * query whose start and end are the universe's; put takes dc over (freed
+ * at once when it cannot be kept). */
+struct disclosure;
+const struct disclosure *metric_cache_disclosure_find(const metric_cache *c,
+                                                      const metric_query *key);
+void metric_cache_disclosure_put(metric_cache *c, const metric_query *key,
+                                 struct disclosure *dc);
+
 #endif

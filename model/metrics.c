@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "model/disclosure.h"
 #include "model/metric_cache.h"
 
 void metric_query_init(metric_query *q)
@@ -138,6 +139,7 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
     struct metric_cache *cache = warehouse_metric_cache(wh);
     const metric_set *hit = metric_cache_find(cache, &rq);
     ips_error e = IPS_OK;
+    size_t first = out->n;
     if (hit) {
         e = append_rows(out, hit, d);
     } else if (!cache) {
@@ -150,7 +152,13 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
         if (e == IPS_OK)
             metric_cache_put(cache, &rq, &view);
     }
-    if (e == IPS_OK && !q->internal)
-        metric_set_suppress(out, q->min_cell);
+    if (e == IPS_OK && !q->internal) {
+        /* One pattern over everything the same data would publish
+         * (model/disclosure.h), not one breakdown at a time. */
+        const facts *f;
+        e = facts_get(wh, rq.as_of, &f, d);
+        if (e == IPS_OK)
+            e = disclosure_suppress(wh, f, &rq, out, first, d);
+    }
     return e;
 }

@@ -42,15 +42,28 @@ static const metric_def terms[] = {
       "Unless said otherwise, figures cover IPS episodes."}},
     {"suppression", UNIT_TEXT, 0,
      {"Pienten lukujen suojaus", "Skydd av små tal", "Small-cell suppression"},
-     {"Julkaistavissa raporteissa luvut 1–4 näkyvät muodossa <5 ja niistä lasketut osuudet "
-      "viivana; lisäksi piilotetaan seuraavaksi pienin luku, jottei piilotettua voi laskea "
-      "summasta. Sisäinen raportti (--internal) näyttää kaikki luvut ja on merkitty.",
-      "I rapporter som publiceras visas talen 1–4 som <5 och andelar av dem som ett streck; "
-      "dessutom döljs det näst minsta talet så att det dolda inte kan räknas fram ur summan. En "
-      "intern rapport (--internal) visar alla tal och är märkt.",
-      "In published reports the numbers 1–4 show as <5 and shares built on them as a dash; the "
-      "next smallest number is hidden too so that the hidden one cannot be worked back from the "
-      "total. An internal report (--internal) shows every number and is marked so."}},
+     {"Julkaistavissa raporteissa luvut 1–4 näkyvät muodossa <5 ja niihin perustuvat osuudet, "
+      "keskiarvot ja mediaanit viivana (–). Lisäksi piilotetaan (–) niin monta muuta lukua, "
+      "ettei yhtäkään piilotettua voi laskea julkaistuista: ei summista eikä erotuksista, ei "
+      "ryhmittelystä toiseen (valmentaja, tiimi, palveluntuottaja, alue ja muut), ei "
+      "vuosineljänneksistä puolivuotisiin ja vuoteen eikä saman luvun toisesta nimestä. Samat "
+      "luvut piilotetaan kaikissa tuotoksissa (CSV, työkirja, kaaviot, PDF); koko palvelun "
+      "lukuja vain, kun mikään muu ei riitä. Sisäinen raportti (--internal) näyttää kaikki "
+      "luvut ja on merkitty.",
+      "I rapporter som publiceras visas talen 1–4 som <5 och andelar, medelvärden och medianer "
+      "som bygger på dem som ett streck (–). Dessutom döljs (–) så många andra tal att inget "
+      "dolt tal kan räknas fram ur de publicerade: varken ur summor eller skillnader, mellan "
+      "indelningar (coach, team, serviceproducent, region och andra), mellan kvartal, halvår och "
+      "år eller ur samma tal under ett annat namn. Samma tal döljs i alla utdata (CSV, "
+      "arbetsbok, diagram, PDF); tal för hela tjänsten bara när inget annat räcker. En intern "
+      "rapport (--internal) visar alla tal och är märkt.",
+      "In published reports the numbers 1–4 show as <5, and shares, means and medians built on "
+      "them as a dash (–). Further numbers are hidden (–) until no hidden one can be worked "
+      "out from the published ones: not from sums or differences, across breakdowns (coach, "
+      "team, provider, region and the others), across quarters, halves and the year, or from "
+      "the same number under another name. The same cells are hidden in every output (CSV, "
+      "workbook, charts, PDF); whole-service figures only when nothing else will do. An "
+      "internal report (--internal) shows every number and is marked so."}},
 };
 
 size_t definition_count(void)

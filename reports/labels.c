@@ -42,20 +42,23 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                         "Supported employment (IPS) report"},
     [L_INTERNAL_MARK] = {"SISÄINEN: sisältää pieniä lukuja", "INTERN: innehåller små tal",
                          "INTERNAL: contains small numbers"},
-    [L_SUPPRESSION_NOTE] = {"Alle {n} henkilön luvut näytetään muodossa <{n}, ja osuudet, joiden "
-                            "osoittaja tai nimittäjä on pieni, viivana (–), jottei ketään voi "
-                            "tunnistaa.",
+    [L_SUPPRESSION_NOTE] = {"Alle {n} henkilön luvut näkyvät muodossa <{n} ja osuudet, joiden "
+                            "osoittaja tai nimittäjä on pieni, viivana (–). Viiva piilottaa myös "
+                            "luvut, joista piilotetun voisi laskea, jottei ketään voi tunnistaa.",
                             "Tal under {n} personer visas som <{n}, och andelar med liten täljare "
-                            "eller nämnare som ett streck (–), så att ingen kan identifieras.",
+                            "eller nämnare som ett streck (–). Strecket döljer också tal som ett "
+                            "dolt tal kunde räknas fram ur, så att ingen kan identifieras.",
                             "Numbers below {n} people show as <{n}, and shares with a small "
-                            "numerator or denominator as a dash (–), so that no one can be "
+                            "numerator or denominator as a dash (–). A dash also hides numbers "
+                            "from which a hidden one could be worked out, so that no one can be "
                             "identified."},
     [L_SUPPRESSED_COMMENT] = {"Piilotettu pienten lukujen suojaamiseksi (alle {n} henkilöä, tai "
-                              "piilotettu, jottei pientä lukua voi laskea summasta).",
+                              "piilotettu, jottei piilotettua lukua voi laskea julkaistuista).",
                               "Dold för att skydda små tal (under {n} personer, eller dold så att "
-                              "ett litet tal inte kan räknas fram ur summan).",
+                              "inget dolt tal kan räknas fram ur de publicerade).",
                               "Hidden to protect small numbers (fewer than {n} people, or hidden "
-                              "so that a small number cannot be worked back from the total)."},
+                              "so that no hidden number can be worked out from the published "
+                              "ones)."},
     [L_NO_DATA] = {"Ei tietoja tältä kaudelta.", "Inga uppgifter för perioden.",
                    "No data for this period."},
     [L_NO_REVIEWS] = {"Arviointikaudella ei ole laatukriteeriarviointeja; alla vain aineistosta "

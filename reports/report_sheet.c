@@ -250,6 +250,20 @@ static void suppressed_cell(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_ro
         s->comments++;
 }
 
+/* Whether a hidden row had field: its numbers are cleared (has lost the
+ * bits), so the kind says which cells would have held one.  A hidden cell
+ * reads "<5" or "–", never blank, which a reader would take for 0 or for
+ * data not given. */
+static bool hidden_field(const metric_row *row, unsigned field)
+{
+    switch (field) {
+    case MH_VALUE: return true;
+    case MH_NUMERATOR: return row->kind == MK_SHARE || row->kind == MK_RATIO;
+    case MH_DENOMINATOR: return row->kind != MK_COUNT && row->kind != MK_TEXT;
+    default: return false;
+    }
+}
+
 /* A Kaplan–Meier figure past the longest follow-up (metrics.md R8): "–",
  * never a blank that reads as missing data or a carried-forward 100 %. */
 static void not_estimable_cell(rsheet *s, lxw_row_t r, lxw_col_t c)
@@ -274,12 +288,12 @@ void rsheet_metric(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_row *row, u
         not_estimable_cell(s, r, c);
         return;
     }
-    if (!(row->has & field) && !(text && row->text[0]))
-        return;
-    if (row->suppressed) {
+    if (row->suppressed && hidden_field(row, field)) {
         suppressed_cell(s, r, c, row, field);
         return;
     }
+    if (!(row->has & field) && !(text && row->text[0]))
+        return;
     double v;
     switch (field) {
     case MH_VALUE:

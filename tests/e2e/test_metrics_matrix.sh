@@ -7,7 +7,11 @@
 # issue 12 changed them: periods after the data are refused (the error line),
 # Kaplan–Meier figures past the longest follow-up are blank with a note, the
 # --as-of 2024-06-15 queries are cut at that day (metrics.md R8, R22), and
-# every row has the to_date and note columns.
+# every row has the to_date and note columns; and as issue 14 changed the
+# suppressed queries (2024Q4 and 2024, with and without --min-cell 3): one
+# pattern over everything published together (docs/privacy.md) hides other
+# cells than the old rule of one breakdown at a time.  The --internal
+# queries, every figure of the engine, are unchanged.
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1

@@ -1,0 +1,107 @@
+/* ipsreport audit: act as the intruder against what the outputs publish. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/commands.h"
+#include "cli/reader.h"
+#include "model/disclosure.h"
+
+static const char usage_text[] =
+    "usage: ipsreport audit --db FILE --period P [--as-of DATE] [--min-cell N]\n"
+    "\n"
+    "Checks the small-cell suppression of everything the outputs would publish\n"
+    "for P's year: its quarters, halves and the year, each whole and by every\n"
+    "breakdown (metrics, report, charts, pdf and publish all hide the same cells).\n"
+    "Taking only the published figures and the public relations between them\n"
+    "(breakdowns add up to the whole, coaches to teams, teams to providers,\n"
+    "quarters to halves and years, the same count under several names, \"<5\"\n"
+    "means 1 to 4), it works out every hidden count it can, exactly or by bounds,\n"
+    "and reports any that it pins to one value.  See docs/privacy.md.\n"
+    "\n"
+    "Exit status: 0 nothing hidden can be worked out, 1 some can, 2 an error.\n"
+    "\n"
+    "example: ipsreport audit --db out/warehouse.db --period 2024Q4\n";
+
+static int usage(ips_diag *d, const char *msg)
+{
+    ips_diag_set(d, IPS_ERR_USAGE, "%s; see 'ipsreport audit --help'", msg);
+    return IPS_EXIT_FAILURE;
+}
+
+static int parse(int argc, char **argv, const char **db, metric_query *q, ips_diag *d)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},     {"period", required_argument, NULL, 'p'},
+        {"as-of", required_argument, NULL, 'a'},  {"min-cell", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    const char *period = NULL;
+    char *end;
+    long n;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': *db = optarg; break;
+        case 'p': period = optarg; break;
+        case 'a':
+            if (!date_parse_iso(optarg, &q->as_of))
+                return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of %s: write a real date as YYYY-MM-DD",
+                                    optarg), IPS_EXIT_FAILURE;
+            break;
+        case 'm':
+            n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1000)
+                return usage(d, "--min-cell takes a whole number from 1 to 1000");
+            q->min_cell = (int)n;
+            break;
+        case 'h': fputs(usage_text, stdout); return -1;
+        default: return usage(d, "unknown option");
+        }
+    }
+    if (!*db || !period || optind < argc)
+        return usage(d, "give --db FILE and --period P");
+    if (metric_period_parse(period, &q->start, &q->end, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    return IPS_EXIT_OK;
+}
+
+int cmd_audit(int argc, char **argv, ips_diag *d)
+{
+    const char *db = NULL;
+    metric_query q;
+    metric_query_init(&q);
+    int st = parse(argc, argv, &db, &q, d);
+    if (st != IPS_EXIT_OK)
+        return st < 0 ? IPS_EXIT_OK : st;
+    warehouse *wh = NULL;
+    if (reader_open(db, &wh, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    disclosure_audit a;
+    disclosure_stats s;
+    bool own = false;
+    ips_error e = warehouse_read_begin(wh, &own, d);
+    if (e == IPS_OK)
+        e = warehouse_read_end(wh, own, disclosure_audit_period(wh, &q, &a, &s, d), d);
+    reader_close(wh);
+    if (e != IPS_OK)
+        return IPS_EXIT_FAILURE;
+    printf("Published together: %zu rows that could be hidden (%zu quantities, %zu public "
+           "relations between them)\n",
+           s.rows, s.variables, s.relations);
+    printf("Hidden: %zu rows, %zu for a small number in them (primary; %zu read \"<%d\"), %zu "
+           "to protect them (secondary; %zu rounds)\n",
+           s.hidden, s.primary, a.primary, q.min_cell, s.secondary, s.rounds);
+    if (s.inexact)
+        printf("Note: %zu relations do not hold exactly in these data (a client of two coaches "
+               "counts under both); the intruder is assumed to use them anyway\n",
+               s.inexact);
+    printf("Intruder: %zu hidden quantities checked, %zu worked out\n", a.quantities,
+           a.recovered);
+    if (a.recovered)
+        printf("  e.g. %s\n", a.example);
+    if (fflush(stdout) != 0)
+        return ips_diag_set(d, IPS_ERR_IO, "cannot write standard output"), IPS_EXIT_FAILURE;
+    return a.recovered ? IPS_EXIT_REJECTS : IPS_EXIT_OK;
+}

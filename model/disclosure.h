@@ -1,0 +1,102 @@
+/* Disclosure control over everything published together (docs/privacy.md).
+ *
+ * The rows that one command or `publish` writes, and those the other
+ * breakdowns and periods of the same data would publish, are one set of
+ * linked tables: the universe of a year is its four quarters, two halves
+ * and the year, each whole and by every breakdown.  Each row carries
+ * quantities (counts of clients, episodes, exits, jobs, contacts); the same
+ * quantity under several names is one variable (caseload_active is the
+ * denominator of employment_rate; fee_outcome is the numerator of
+ * employment_at_exit), and the public relations between variables are
+ * linear equations: every breakdown partitions the whole, coach ⊂ team ⊂
+ * provider and coach ⊂ region, flows add up over nested periods (quarters
+ * in halves in years), and cohort = measured + pending.
+ *
+ * Primary suppression hides the small cells (1 … min_cell − 1) as before.
+ * Secondary suppression then hides more rows until no hidden quantity can
+ * be worked out from the published ones: neither exactly, by linear
+ * elimination over all relations at once (as Statistics Norway's
+ * GaussSuppression), nor by bounds (a "<5" cell holds 1 … 4, a count
+ * hidden as "–" holds at least min_cell, every count is ≥ 0) propagated
+ * through the relations until they pin a cell to one value.  It prefers
+ * the cells that carry least: low counts, leaf rows (coach before team
+ * before provider, quarter before half before year), and never hides a
+ * whole-service row while a lower one can serve.
+ *
+ * The same data and settings give the same pattern in every output and run:
+ * the pattern depends only on the universe, never on which rows one output
+ * asks for. */
+#ifndef IPS_DISCLOSURE_H
+#define IPS_DISCLOSURE_H
+
+#include "model/facts.h"
+#include "model/metrics.h"
+
+typedef struct disclosure disclosure;
+
+typedef struct {
+    size_t rows;        /* distinct rows in the universe that could be hidden */
+    size_t hidden;      /* rows hidden */
+    size_t primary;     /* … by the primary rule */
+    size_t secondary;   /* … to protect other cells */
+    size_t variables;   /* distinct quantities behind the rows */
+    size_t relations;   /* public equations between them */
+    size_t rounds;      /* rounds of secondary suppression */
+    size_t unprotected; /* pinned cells no further hiding could free (min_cell 2) */
+    size_t inexact;     /* equations these figures break (an intruder would still use them) */
+} disclosure_stats;
+
+/* Builds the pattern for universe: unsuppressed rows (metrics_compute with
+ * q.internal) of every period and breakdown published together, computed
+ * from f, whose coaches give the hierarchy.  q gives min_cell and the fee
+ * reason lists, which make fee_guidance and fee_outcome sums of exits by
+ * reason. */
+ips_error disclosure_build(const facts *f, const metric_set *universe, const metric_query *q,
+                           disclosure **out, ips_diag *d);
+
+/* Hides the rows of set that the pattern hides ("<5" primary counts, "–"
+ * otherwise) and clears their numbers.  A suppressible row the pattern does
+ * not know is hidden too: what was not checked is not published. */
+void disclosure_apply(const disclosure *dc, metric_set *set);
+
+void disclosure_stats_get(const disclosure *dc, disclosure_stats *out);
+
+/* Accepts NULL. */
+void disclosure_free(disclosure *dc);
+
+/* The intruder's view (ipsreport audit).  published: the rows as published
+ * (suppressed, numbers of hidden rows cleared); truth: the same rows before
+ * suppression, in the same order.  For every hidden quantity the audit
+ * works out, from the published figures and the public relations alone,
+ * whether it is pinned to one value (exact elimination, then bounds
+ * propagated through the relations); pinned to its true value is a
+ * recovery (a relation that these data break only misleads). */
+typedef struct {
+    size_t rows, hidden, primary, secondary;  /* as published */
+    size_t quantities;                        /* hidden quantities checked */
+    size_t recovered;                         /* … pinned to one value */
+    char example[320];                        /* the first recovered one, or "" */
+} disclosure_audit;
+
+ips_error disclosure_audit_run(const facts *f, const metric_set *published,
+                               const metric_set *truth, const metric_query *q,
+                               disclosure_audit *out, ips_diag *d);
+
+/* Applies the pattern of the universe that holds q's period (its calendar
+ * year's quarters, halves and year, or the period alone when it is none of
+ * them; every breakdown) to set->rows[from …]: the one suppression of every
+ * output (metrics_compute).  The pattern is kept on a read-only warehouse. */
+ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
+                              metric_set *set, size_t from, ips_diag *d);
+
+/* The universe itself (unsuppressed rows of every period and breakdown) for
+ * q's period, appended to out; the audit publishes it through the pattern. */
+ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
+                              ips_diag *d);
+
+/* The audit of `ipsreport audit`: q's universe published through its
+ * pattern, then attacked with disclosure_audit_run(); stats of the pattern. */
+ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosure_audit *out,
+                                  disclosure_stats *stats, ips_diag *d);
+
+#endif

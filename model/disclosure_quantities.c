@@ -1,0 +1,146 @@
+/* Which quantities each metric row prints (model/disclosure.h).  The same
+ * quantity under two names is one entry here: caseload_active's value and
+ * employment_rate's denominator are both Q_CLIENTS_ACTIVE, so hiding one and
+ * printing the other would publish the hidden cell. */
+#include "model/disclosure_quantities.h"
+
+#include <string.h>
+
+const dc_quantity dc_quantities[Q__COUNT] = {
+    [Q_CLIENTS_ACTIVE] = {"clients active in the period", DC_STOCK, DC_CLIENTS},
+    [Q_CLIENTS_EMPLOYED] = {"clients active and employed in the period", DC_STOCK, DC_CLIENTS},
+    [Q_STARTS] = {"episodes started", DC_FLOW, DC_ITEMS},
+    [Q_EXITS] = {"exits", DC_FLOW, DC_ITEMS},
+    [Q_EXITS_OPEN] = {"exits to the open labour market", DC_FLOW, DC_ITEMS},
+    [Q_EXITS_ANY] = {"exits to any job", DC_FLOW, DC_ITEMS},
+    [Q_FEE_GUIDANCE] = {"exits with a guidance fee", DC_FLOW, DC_ITEMS},
+    [Q_FEE_OUTCOME] = {"exits with an outcome fee", DC_FLOW, DC_ITEMS},
+    [Q_STARTS_REFERRAL] = {"episodes started with a referral date", DC_FLOW, DC_ITEMS},
+    [Q_TTJ_COHORT] = {"episodes started in the review window", DC_END, DC_ITEMS},
+    [Q_TENURE_JOBS] = {"competitive jobs started in the review window", DC_END, DC_ITEMS},
+    [Q_JOBS_HOURS] = {"competitive jobs held with hours", DC_STOCK, DC_ITEMS},
+    [Q_CLIENTS_END] = {"clients active on the period's last day", DC_END, DC_CLIENTS},
+    [Q_EMP_CONTACTS] = {"employer contacts in the last 13 weeks", DC_END, DC_ITEMS},
+    [Q_FEC_MEASURED] = {"episodes with a first employer contact", DC_END, DC_ITEMS},
+    [Q_FEC_30] = {"episodes with a first employer contact within 30 days", DC_END, DC_ITEMS},
+    [Q_FEC_PENDING] = {"episodes without an employer contact yet", DC_END, DC_ITEMS},
+    [Q_JOBS_W] = {"competitive jobs held in the review window", DC_END, DC_ITEMS},
+    [Q_JOBS_NEWTYPE] = {"jobs of a new type", DC_END, DC_ITEMS},
+    [Q_JOBS_NEWEMP] = {"jobs with a new employer", DC_END, DC_ITEMS},
+    [Q_PERM_KNOWN] = {"jobs with permanence known", DC_END, DC_ITEMS},
+    [Q_PERM] = {"permanent jobs", DC_END, DC_ITEMS},
+    [Q_FA_JOBS] = {"jobs followed along", DC_END, DC_ITEMS},
+    [Q_FA_BEFORE] = {"jobs with a contact before start", DC_END, DC_ITEMS},
+    [Q_FA_FIRST] = {"jobs with a contact in the first days", DC_END, DC_ITEMS},
+    [Q_FA_WEEKLY] = {"jobs with weekly contacts", DC_END, DC_ITEMS},
+    [Q_FA_JOBS4] = {"jobs held four months", DC_END, DC_ITEMS},
+    [Q_FA_4M] = {"jobs with a contact at four months", DC_END, DC_ITEMS},
+    [Q_FA_JOBS6] = {"jobs held six months", DC_END, DC_ITEMS},
+    [Q_FA_MONTHLY] = {"jobs with monthly contacts", DC_END, DC_ITEMS},
+    [Q_CLIENTS_PEAK] = {"most clients active on one day", DC_STOCK, DC_PEAK},
+    [Q_CE_EPISODES] = {"coaching-environment episodes", DC_STOCK, DC_ITEMS},
+    [Q_BASIC_EPISODES] = {"basic-support episodes", DC_STOCK, DC_ITEMS},
+    [Q_SUPPORT_EPISODES] = {"episodes by support level", DC_STOCK, DC_ITEMS},
+};
+
+/* Rows of one metric are consecutive; a metric absent here prints no
+ * quantity that suppression protects (fte, fte-weighted means, texts). */
+static const dc_field fields[] = {
+    {"caseload_active", 'V', Q_CLIENTS_ACTIVE},
+    {"clients_per_year", 'V', Q_CLIENTS_ACTIVE},
+    {"competitive_permanent_share", 'N', Q_PERM},
+    {"competitive_permanent_share", 'D', Q_PERM_KNOWN},
+    {"caseload_per_fte", 'N', Q_CLIENTS_END},
+    {"employed_at_exit_any", 'N', Q_EXITS_ANY},
+    {"employed_at_exit_any", 'D', Q_EXITS},
+    {"employed_within_180_days", 'D', Q_TTJ_COHORT},
+    {"employed_within_365_days", 'D', Q_TTJ_COHORT},
+    {"employer_contacts_per_week", 'N', Q_EMP_CONTACTS},
+    {"employer_diversity", 'N', Q_JOBS_NEWEMP},
+    {"employer_diversity", 'D', Q_JOBS_W},
+    {"employment_at_exit", 'N', Q_EXITS_OPEN},
+    {"employment_at_exit", 'D', Q_EXITS},
+    {"employment_rate", 'N', Q_CLIENTS_EMPLOYED},
+    {"employment_rate", 'D', Q_CLIENTS_ACTIVE},
+    {"enrollments_started", 'V', Q_STARTS},
+    {"exits", 'V', Q_EXITS},
+    {"fee_guidance", 'V', Q_FEE_GUIDANCE},
+    {"fee_outcome", 'V', Q_FEE_OUTCOME},
+    {"fee_start", 'V', Q_STARTS},
+    {"first_employer_contact_mean_days", 'D', Q_FEC_MEASURED},
+    {"first_employer_contact_pending", 'V', Q_FEC_PENDING},
+    {"first_employer_contact_within_30", 'N', Q_FEC_30},
+    {"first_employer_contact_within_30", 'D', Q_FEC_MEASURED},
+    {"follow_along_4_months", 'N', Q_FA_4M},
+    {"follow_along_4_months", 'D', Q_FA_JOBS4},
+    {"follow_along_before", 'N', Q_FA_BEFORE},
+    {"follow_along_before", 'D', Q_FA_JOBS},
+    {"follow_along_first_days", 'N', Q_FA_FIRST},
+    {"follow_along_first_days", 'D', Q_FA_JOBS},
+    {"follow_along_monthly", 'N', Q_FA_MONTHLY},
+    {"follow_along_monthly", 'D', Q_FA_JOBS6},
+    {"follow_along_score", 'D', Q_FA_JOBS},
+    {"follow_along_weekly", 'N', Q_FA_WEEKLY},
+    {"follow_along_weekly", 'D', Q_FA_JOBS},
+    {"fte_needed_caseload", 'N', Q_CLIENTS_PEAK},
+    {"fte_needed_throughput", 'N', Q_CLIENTS_ACTIVE},
+    {"hours_per_week_mean", 'D', Q_JOBS_HOURS},
+    {"job_diversity", 'N', Q_JOBS_NEWTYPE},
+    {"job_diversity", 'D', Q_JOBS_W},
+    {"job_tenure_median_days", 'D', Q_TENURE_JOBS},
+    {"meetings_per_month_basic", 'D', Q_BASIC_EPISODES},
+    {"referral_wait_median_days", 'D', Q_STARTS_REFERRAL},
+    {"support_level_mix", 'V', Q_SUPPORT_EPISODES},
+    {"time_to_first_job_median_days", 'D', Q_TTJ_COHORT},
+};
+#define N_FIELDS (sizeof fields / sizeof fields[0])
+
+size_t dc_fields_of(const char *metric, const dc_field **out)
+{
+    for (size_t i = 0; i < N_FIELDS; i++) {
+        if (strcmp(fields[i].metric, metric) != 0)
+            continue;
+        size_t n = 1;
+        while (i + n < N_FIELDS && strcmp(fields[i + n].metric, metric) == 0)
+            n++;
+        *out = &fields[i];
+        return n;
+    }
+    *out = NULL;
+    return 0;
+}
+
+/* A derived row prints a function of its sources' figures (a gap between
+ * two needs, a score banded from four shares), so it is hidden whenever one
+ * of them is. */
+static const char *const gap_sources[] = {"fte_needed_caseload", "fte_needed_throughput", NULL};
+static const char *const score_sources[] = {"follow_along_before", "follow_along_first_days",
+                                            "follow_along_weekly", "follow_along_4_months",
+                                            "follow_along_monthly", NULL};
+
+const char *const *dc_derived_sources(const char *metric)
+{
+    if (strcmp(metric, "fte_gap") == 0)
+        return gap_sources;
+    if (strcmp(metric, "follow_along_score") == 0)
+        return score_sources;
+    return NULL;
+}
+
+double dc_field_value(const metric_row *r, char field)
+{
+    switch (field) {
+    case 'N': return r->numerator;
+    case 'D': return r->denominator;
+    default: return r->value;
+    }
+}
+
+unsigned dc_field_bit(char field)
+{
+    switch (field) {
+    case 'N': return MH_NUMERATOR;
+    case 'D': return MH_DENOMINATOR;
+    default: return MH_VALUE;
+    }
+}
