@@ -1,10 +1,12 @@
 /* ipsreport check: a data-quality summary a project manager can act on. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli/commands.h"
 #include "model/quality.h"
+#include "model/waiting.h"
 
 static const char usage_text[] =
     "usage: ipsreport check --db FILE [--as-of YYYY-MM-DD]\n"
@@ -13,6 +15,9 @@ static const char usage_text[] =
     "file and column, IPS episodes without a coach, open episodes older than two\n"
     "years, jobs that overlap no episode, clients with an open episode and no\n"
     "contact in 90 days, and contacts dated after the as-of date (default: today).\n"
+    "Rows waiting for a client, coach, employer or enrollment not loaded yet are listed\n"
+    "per file with a few file:line references; a later ingest that brings what they\n"
+    "name stores them.\n"
     "Each finding shows up to five record ids to look up in the client system.\n"
     "\n"
     "Exit status: 0 nothing to fix, 1 findings or rejected rows, 2 an error.\n"
@@ -44,6 +49,27 @@ static void print_report(const char *db, const quality_report *r, int *status)
         printf("\n");
         if (f->count)
             *status = IPS_EXIT_REJECTS;
+    }
+}
+
+static void print_waiting(const waiting_group *g, size_t n, int *status)
+{
+    printf("\nRows waiting for what they name (file, entity: count, for what, e.g. lines):\n");
+    if (!n)
+        printf("  none\n");
+    for (size_t i = 0; i < n; i++) {
+        printf("  %s (batch %lld), %s: %lld waiting for %s (%s), e.g. ", g[i].file_name,
+               g[i].batch_id, g[i].entity, g[i].count, g[i].ref_entity, g[i].column);
+        /* "2, 3, 4" as file:2, file:3, file:4: each a place to look. */
+        const char *p = g[i].lines;
+        while (*p) {
+            size_t k = strcspn(p, ",");
+            printf("%s%s:%.*s", p == g[i].lines ? "" : ", ", g[i].file_name, (int)k, p);
+            p += k;
+            p += strspn(p, ", ");
+        }
+        printf("%s; %s\n", g[i].count > 3 ? ", …" : "", g[i].example);
+        *status = IPS_EXIT_REJECTS;
     }
 }
 
@@ -84,10 +110,15 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     quality_report *r = NULL;
     int status = IPS_EXIT_FAILURE;
-    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK) {
+    waiting_group *wg = NULL;
+    size_t nwg = 0;
+    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK &&
+        waiting_summary(wh, &wg, &nwg, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
+        print_waiting(wg, nwg, &status);
     }
+    waiting_summary_free(wg, nwg);
     quality_report_free(r);
     warehouse_free(wh);
     return status;

@@ -4,13 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/trim.h"
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/hetu.h"
+#include "ingest/retry.h"
+#include "model/batches.h"
 #include "model/facts.h"
+#include "model/waiting.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -40,8 +46,17 @@ typedef struct {
     const profile_entity *pe;
     validate_ctx vctx;
     const char *fingerprint;         /* of the key, or NULL */
+    const char *reading;             /* retry_reading() of the profile */
+    waiting_writer *ww;
     kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
     size_t nkept;
+    /* Set when these bytes were read before under this reading with rejects:
+     * the second pass reopens that batch and reads only its rejected lines. */
+    long long retry_batch;
+    char retry_hash[65];
+    store_counts retry_totals;       /* the batch's counts before this pass */
+    long long *retry_lines;          /* its rejected lines, ascending */
+    size_t nretry, retry_at;
 } file_job;
 
 static const char *base_name(const char *path)
@@ -253,33 +268,15 @@ static ips_error reject_row(file_job *job, long line, const char *column, const 
     return store_reject(job->st, line, column, reason, d);
 }
 
-/* Every id that names another entity must name a stored row. */
-static ips_error check_refs(file_job *job, const validated_row *vr, const char **column,
-                            char *reason, size_t n, ips_diag *d)
+/* A row naming what is not stored yet is rejected and kept waiting for it. */
+static ips_error wait_row(file_job *job, const validated_row *vr, long line, int col,
+                          const char *reason, ips_diag *d)
 {
-    const contract_entity *ent = job->vctx.ent;
-    *column = NULL;
-    for (int c = 0; c < ent->ncols; c++) {
-        const contract_column *col = &ent->cols[c];
-        if (col->ref < 0 || vr->vals[c].kind != VAL_TEXT)
-            continue;
-        bool exists;
-        ips_error e = store_ref_exists(job->st, col->ref, vr->vals[c].text, &exists, d);
-        if (e != IPS_OK)
-            return e;
-        if (!exists) {
-            static const char *const singular[ENT__COUNT] = {
-                [ENT_COACHES] = "coach", [ENT_CLIENTS] = "client",
-                [ENT_EMPLOYERS] = "employer", [ENT_ENROLLMENTS] = "enrollment"};
-            const char *what = contract_entity_get(col->ref)->name;
-            *column = col->name;
-            snprintf(reason, n, "unknown %s '%.*s': load the %s file first or in the same "
-                     "command", singular[col->ref] ? singular[col->ref] : what,
-                     (int)utf8_cut(vr->vals[c].text, 60), vr->vals[c].text, what);
-            return IPS_OK;
-        }
-    }
-    return IPS_OK;
+    const contract_column *cc = &job->vctx.ent->cols[col];
+    ips_error e = reject_row(job, line, cc->name, reason, d);
+    return e != IPS_OK ? e
+                       : waiting_add(job->ww, store_batch_id(job->st), job->res->entity, line,
+                                     cc->name, cc->ref, vr->vals[col].text, vr->vals, d);
 }
 
 static ips_error store_validated(file_job *job, const validated_row *vr, long line, ips_diag *d)
@@ -289,19 +286,12 @@ static ips_error store_validated(file_job *job, const validated_row *vr, long li
     ips_error e = store_row(job->st, vr->vals, line, &outcome, &first, d);
     if (e != IPS_OK)
         return e;
+    char reason[200];
     store_counts *c = &job->res->counts;
-    switch (outcome) {
-    case STORE_NEW: c->stored++; break;
-    case STORE_UPDATED: c->stored++, c->updated++; break;
-    case STORE_SAME: c->duplicate++; break;
-    case STORE_REPEATED: {
-        char reason[160];
-        snprintf(reason, sizeof reason, "the same %s appears with other values on line %ld; "
-                 "keep one of the two", job->vctx.ent->cols[0].name, first);
-        return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
-    }
-    }
-    return IPS_OK;
+    if (retry_count(outcome, first, job->vctx.ent, c, reason, sizeof reason))
+        return IPS_OK;
+    c->rejected--; /* reject_row counts it */
+    return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
 }
 
 static ips_error process_record(file_job *job, const header_map *m, const csv_record *rec,
@@ -332,13 +322,13 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     validate_error err;
     if (!validate_row(&job->vctx, cells, lens, &vr, &err))
         return reject_row(job, rec->line, err.column, err.reason, d);
-    const char *column;
+    int col;
     char reason[256];
-    ips_error e = check_refs(job, &vr, &column, reason, sizeof reason, d);
+    ips_error e = retry_missing_ref(job->st, ent, vr.vals, &col, reason, sizeof reason, d);
     if (e != IPS_OK)
         return e;
-    if (column)
-        return reject_row(job, rec->line, column, reason, d);
+    if (col >= 0)
+        return wait_row(job, &vr, rec->line, col, reason, d);
     return store_validated(job, &vr, rec->line, d);
 }
 
@@ -348,6 +338,13 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
     const csv_record *rec;
     ips_error e;
     while ((e = csv_reader_next(r, &rec, d)) == IPS_OK && rec) {
+        if (job->retry_batch) {
+            /* A second pass tries only the lines rejected before. */
+            while (job->retry_at < job->nretry && job->retry_lines[job->retry_at] < rec->line)
+                job->retry_at++;
+            if (job->retry_at == job->nretry || job->retry_lines[job->retry_at] != rec->line)
+                continue;
+        }
         if ((e = process_record(job, m, rec, check_utf8, d)) != IPS_OK)
             return e;
         if (job->opt->on_progress && job->res->counts.read % 50000 == 0)
@@ -355,6 +352,32 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
                                   job->res->counts.read);
     }
     return e;
+}
+
+/* The second pass: the earlier batch reopened, its rejects taken to be
+ * decided again. */
+static ips_error reopen(file_job *job, int entity, ips_diag *d)
+{
+    ips_error e = store_reopen(job->wh, entity, job->retry_batch, &job->st, d);
+    if (e == IPS_OK)
+        e = waiting_take_rejects(job->wh, job->retry_batch, &job->retry_lines, &job->nretry, d);
+    job->res->retried = true;
+    job->res->counts = (store_counts){0};
+    job->nkept = 0;
+    return e;
+}
+
+/* The batch's counts after its rejected rows were tried again: each was
+ * rejected and is now what this pass made of it. */
+static store_counts retried_totals(const file_job *job)
+{
+    store_counts t = job->retry_totals;
+    const store_counts *c = &job->res->counts;
+    t.rejected += c->rejected - c->read;
+    t.stored += c->stored;
+    t.updated += c->updated;
+    t.duplicate += c->duplicate;
+    return t;
 }
 
 /* Loads one file in one transaction; on any error nothing of it stays. */
@@ -373,39 +396,64 @@ static ips_error load_file(file_job *job, ips_diag *d)
      * indexes in place for a small file. */
     struct stat sb;
     long long rows = stat(job->path, &sb) == 0 ? (long long)sb.st_size / 100 : 0;
-    if (e == IPS_OK)
+    if (e == IPS_OK && job->retry_batch)
+        e = reopen(job, m.entity, d);
+    else if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
+    if (e == IPS_OK && !job->retry_batch)
+        store_set_reading(job->st, job->reading);
+    if (e == IPS_OK)
+        e = waiting_writer_new(job->wh, &job->ww, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         e = load_rows(job, r, &m, d);
     }
     char hash[65] = "";
-    long long earlier = 0, earlier_read = 0;
+    long long earlier = 0;
+    store_counts before = {0};
+    bool again = false;
     if (e == IPS_OK) {
         csv_reader_hash_hex(r, hash);
-        e = store_find_loaded(job->wh, hash, m.entity, &earlier, &earlier_read, d);
+        if (job->retry_batch && strcmp(hash, job->retry_hash) != 0)
+            e = ips_diag_set(d, IPS_ERR_IO, "%s: the file changed while it was read; nothing "
+                             "from it is stored: run the ingest again", job->name);
+        else if (!job->retry_batch)
+            e = batches_find(job->wh, hash, m.entity, job->reading, &earlier, &before, d);
     }
-    if (e == IPS_OK && earlier) {
-        /* Same bytes as an earlier batch: drop this one, change nothing. */
+    if (e == IPS_OK && earlier && before.rejected) {
+        /* Read before with rejects: drop this pass, then try those rows again. */
+        again = true;
+        job->retry_batch = earlier;
+        job->retry_totals = before;
+        snprintf(job->retry_hash, sizeof job->retry_hash, "%s", hash);
+    } else if (e == IPS_OK && earlier) {
+        /* Same bytes as an earlier batch, every row stored: change nothing. */
         job->res->already_loaded = true;
         job->res->batch_id = earlier;
         job->res->counts = (store_counts){.read = job->res->counts.read,
                                           .duplicate = job->res->counts.read};
     } else if (e == IPS_OK) {
-        e = store_commit(job->st, hash, m.ignored[0] ? m.ignored : NULL, &job->res->counts, d);
+        store_counts total = job->retry_batch ? retried_totals(job) : job->res->counts;
+        job->res->totals = total;
+        e = store_commit(job->st, job->retry_batch ? NULL : hash, m.ignored[0] ? m.ignored : NULL,
+                         &total, d);
         job->res->batch_id = store_batch_id(job->st);
         for (size_t i = 0; e == IPS_OK && job->opt->on_reject && i < job->nkept; i++)
             job->opt->on_reject(job->opt->cb_ctx, job->name, job->kept[i].line,
                                 job->kept[i].column, job->kept[i].reason);
     }
-    if (e == IPS_OK && m.ignored[0] && !(job->res->ignored_columns = strdup(m.ignored)))
+    if (e == IPS_OK && !again && m.ignored[0] &&
+        !(job->res->ignored_columns = strdup(m.ignored)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    waiting_writer_free(job->ww);
+    job->ww = NULL;
     store_free(job->st);
     job->st = NULL;
     csv_reader_free(r);
     return e;
 }
+
 
 /* Reads only the header to learn the file's entity, so that files can be
  * loaded in dependency order whatever order they were given in. */
@@ -461,8 +509,11 @@ static ips_error check_key(warehouse *wh, const pseudonym_key *key, char fp[], i
 ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest_options *opt,
                        ingest_result **out, ips_diag *d)
 {
-    char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "";
+    char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "", reading[65];
     *out = NULL;
+    ips_error re = retry_reading(opt->prof, reading, d);
+    if (re != IPS_OK)
+        return re;
     if (opt->key) {
         ips_error e = check_key(wh, opt->key, fp, d);
         if (e != IPS_OK)
@@ -502,8 +553,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if (!job)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         *job = (file_job){.opt = opt, .wh = wh, .path = f->path, .name = base_name(f->path),
-                          .res = f, .fingerprint = fp[0] ? fp : NULL};
+                          .res = f, .fingerprint = fp[0] ? fp : NULL, .reading = reading};
         ips_error e = load_file(job, &fd);
+        if (e == IPS_OK && job->retry_batch)
+            e = load_file(job, &fd);
+        free(job->retry_lines);
         free(job);
         if (e != IPS_OK) {
             f->error = fd.code;
@@ -511,10 +565,32 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             f->counts = (store_counts){0};
         }
     }
+    /* Rows waiting for what this command brought are stored before the
+     * facts are rebuilt. */
+    ips_error e = retry_release_waiting(wh, &res->released, &res->nreleased, d);
     /* The derived facts follow the data: rebuilt once for the whole command,
      * after the planner's statistics are fresh. */
-    ips_error e = warehouse_optimize(wh, d);
+    if (e == IPS_OK)
+        e = warehouse_optimize(wh, d);
     return e == IPS_OK ? facts_refresh(wh, d) : e;
+}
+
+ips_error ingest_inputs_readable(char *const *paths, size_t n, ips_diag *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        int fd = open(paths[i], O_RDONLY);
+        struct stat sb;
+        if (fd < 0)
+            return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the input file: %s; check the "
+                                "path; nothing was loaded", paths[i], strerror(errno));
+        bool dir = fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode);
+        close(fd);
+        if (dir)
+            return ips_diag_set(d, IPS_ERR_IO, "%s: is a directory, not a CSV file; give the "
+                                "files in it (e.g. %s/*.csv); nothing was loaded", paths[i],
+                                paths[i]);
+    }
+    return IPS_OK;
 }
 
 void ingest_result_free(ingest_result *r)
@@ -525,6 +601,7 @@ void ingest_result_free(ingest_result *r)
         free(r->files[i].path);
         free(r->files[i].ignored_columns);
     }
+    retry_release_free(r->released, r->nreleased);
     free(r->files);
     free(r);
 }
