@@ -122,8 +122,8 @@ static ips_error release_row(release_job *j, const waiting_row *w, ips_diag *d)
         return e;
     j->rel->counts.read++;
     if (col >= 0) {
-        /* Waits now for something else: the same reject, today's reason. */
-        j->rel->counts.rejected++;
+        /* Waits now for something else: the same reject, today's reason
+         * (counted as still waiting, not as a new reject). */
         j->rel->still_waiting++;
         e = store_reject(j->st, w->line, j->ent->cols[col].name, reason, d);
         return e != IPS_OK ? e

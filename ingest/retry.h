@@ -35,7 +35,9 @@ typedef struct {
     long long batch_id;
     char *file_name;
     ips_entity entity;
-    store_counts counts;        /* read: rows tried; of them stored, updated, … */
+    store_counts counts;        /* read: rows tried; of them stored, updated, duplicate, or
+                                 * rejected for good (those that now wait for something
+                                 * else are in still_waiting) */
     long long still_waiting;    /* rows of the batch that still wait */
 } retry_release;
 

@@ -1,0 +1,126 @@
+#!/bin/sh
+# Re-ingest that retries: rows rejected because what they name was missing wait
+# and are stored when it comes (in a later run too); the same bytes again try
+# the rejected rows again; a file read under another profile is read again;
+# whichever way the files came, the warehouse ends as if loaded in the right
+# order.  A missing input creates no warehouse and changes none.
+. "$(dirname "$0")/lib.sh"
+S="$IPS_ROOT/samples/canonical"
+TS="$IPS_ROOT/samples/tyopaja"
+TP="$IPS_ROOT/ingest/profiles/tyopaja.ini"
+TABLES="coaches clients employers enrollments contacts jobs assessments fidelity_reviews"
+unset IPSREPORT_KEY_FILE
+
+counts() { for t in $TABLES; do printf '%s=%s ' "$t" "$(sql "$1" "SELECT count(*) FROM $t")"; done; }
+metrics() { "$IPS" metrics --db "$1" --period 2024Q3 --as-of 2024-09-30 --format csv; }
+# same_as_right NAME DB: DB holds the rows, and gives the figures, of $RIGHT.
+same_as_right() {
+    check "$1: the same rows per table as loaded in the right order" \
+        test "$(counts "$2")" = "$(counts "$RIGHT")"
+    metrics "$2" >"$T/m.csv" 2>"$T/m.err"
+    check "$1: metrics the same as loaded in the right order" cmp -s "$T/m.csv" "$T/right.csv"
+    check "$1: every batch: read = stored + rejected + duplicate" \
+        test "$(sql "$2" 'SELECT count(*) FROM batches WHERE rows_read <> rows_stored + rows_rejected + rows_duplicate')" = 0
+    check "$1: each batch's rejected rows are its rejects" \
+        test "$(sql "$2" 'SELECT count(*) FROM batches b WHERE rows_rejected <> (SELECT count(*) FROM rejects x WHERE x.batch_id = b.batch_id)')" = 0
+}
+
+RIGHT=$T/right.db
+"$IPS" ingest --db "$RIGHT" "$S"/*.csv >/dev/null 2>&1
+metrics "$RIGHT" >"$T/right.csv" 2>/dev/null
+check "the right-order warehouse has enrollments" [ "$(sql "$RIGHT" 'SELECT count(*) FROM enrollments')" -gt 500 ]
+
+# ---- enrollments before clients, then everything again -----------------------
+W=$T/early.db
+expect_status "enrollments alone: rows rejected (exit 1)" 1 "$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/e1.out" 2>"$T/e1.err"
+check "enrollments alone: every row rejected, none stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
+check "enrollments alone: the reason names the client" grep -q "^enrollments.csv:2: client_id: unknown client" "$T/e1.err"
+check "enrollments alone: every row waits" test "$(sql "$W" 'SELECT count(*) FROM waiting')" = 585
+"$IPS" check --db "$W" --as-of 2024-12-31 >"$T/c1.out" 2>&1
+check "check lists the waiting rows with count and what for" \
+    grep -q "enrollments.csv (batch 1), enrollments: 585 waiting for clients (client_id)" "$T/c1.out"
+check "check gives file:line references of waiting rows" grep -q "e.g. enrollments.csv:2, enrollments.csv:3" "$T/c1.out"
+expect_status "all files after: exit 0" 0 "$IPS" ingest --db "$W" "$S"/*.csv >"$T/e2.out" 2>"$T/e2.err"
+check "all files after: no 'nothing changed' for enrollments" sh -c "! grep -q '^enrollments.csv: already loaded' '$T/e2.out'"
+check "all files after: nothing waits" test "$(sql "$W" 'SELECT count(*) FROM waiting')" = 0
+check "all files after: batch 1 now accounts its rows as stored" \
+    test "$(sql "$W" 'SELECT rows_read || "/" || rows_stored || "/" || rows_rejected FROM batches WHERE batch_id = 1')" = 585/585/0
+same_as_right "enrollments first" "$W"
+"$IPS" check --db "$W" --as-of 2024-12-31 >"$T/c2.out" 2>&1
+check "check: no rejected rows left" sh -c "sed -n '/^Rejected rows/,/^\$/p' '$T/c2.out' | grep -q '^  none'"
+check "check: nothing waits" sh -c "sed -n '/^Rows waiting/,\$p' '$T/c2.out' | grep -q '^  none'"
+# Every row now stored: the same bytes again change nothing.
+"$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/e3.out" 2>&1
+check "the same file once all stored: already loaded" grep -q "^enrollments.csv: already loaded (batch 1)" "$T/e3.out"
+
+# ---- the same bytes again, with their referents already there ----------------
+W=$T/again.db
+"$IPS" ingest --db "$W" "$S/enrollments.csv" >/dev/null 2>&1
+sql "$W" "DELETE FROM waiting"  # as a warehouse of schema 2 had it: rejects only
+"$IPS" ingest --db "$W" "$S/coaches.csv" "$S/clients.csv" >/dev/null 2>&1
+check "rows without a waiting record stay rejected" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
+expect_status "the same enrollments again: exit 0" 0 "$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/a.out" 2>&1
+check "the same bytes again: rejected rows tried again, all stored" \
+    grep -q "^enrollments.csv: loaded before (batch 1); its 585 rejected rows tried again: 585 stored" "$T/a.out"
+check "the same bytes again: no new batch" test "$(sql "$W" "SELECT count(*) FROM batches WHERE entity = 'enrollments'")" = 1
+check "the same bytes again: all 585 stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 585
+
+# ---- a chain released by a later run: jobs wait for enrollments, enrollments for clients
+W=$T/chain.db
+"$IPS" ingest --db "$W" "$S/jobs.csv" "$S/enrollments.csv" "$S/employers.csv" >/dev/null 2>&1
+check "jobs and enrollments wait" test "$(sql "$W" "SELECT count(DISTINCT entity) FROM waiting")" = 2
+"$IPS" ingest --db "$W" "$S/clients.csv" >"$T/ch1.out" 2>&1
+check "clients alone: enrollments now wait for their coach" \
+    test "$(sql "$W" "SELECT count(*) FROM waiting WHERE entity = 'enrollments' AND ref_entity = 'coaches'")" -gt 0
+"$IPS" check --db "$W" --as-of 2024-12-31 >"$T/ch.out" 2>&1
+check "check says what the rows wait for now" grep -q "enrollments: [0-9]* waiting for coaches (coach_id)" "$T/ch.out"
+"$IPS" ingest --db "$W" "$S/coaches.csv" >"$T/ch2.out" 2>&1
+check "coaches in a later run release the enrollments" \
+    grep -q "^enrollments.csv (batch 2): [0-9]* waiting rows (enrollments) tried again: [0-9]* stored, 0 updated, 0 rejected; 0 still waiting" "$T/ch2.out"
+check "... and the jobs waiting for them in the same run" test "$(sql "$W" 'SELECT count(*) FROM waiting')" = 0
+"$IPS" ingest --db "$W" "$S"/contacts.csv "$S"/assessments.csv "$S"/fidelity_reviews.csv >/dev/null 2>&1
+same_as_right "a chain released later" "$W"
+
+# ---- a workshop export first under a profile without its date format ----------
+"$IPS" key new "$T/k.key" >/dev/null 2>&1
+grep -v '^dates *=' "$TP" >"$T/nodates.ini"
+TR=$T/tyopaja_right.db
+"$IPS" ingest --db "$TR" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv >/dev/null 2>&1
+W=$T/tyopaja.db
+# Refused or rejected row by row: either way not everything is stored.
+"$IPS" ingest --db "$W" --profile "$T/nodates.ini" --key-file "$T/k.key" "$TS"/*.csv >"$T/t1.out" 2>&1
+check "without the date format the enrollments are not stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
+expect_status "under the right profile: exit 0" 0 "$IPS" ingest --db "$W" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv >"$T/t2.out" 2>&1
+check "under the right profile the file is read again, not 'already loaded'" sh -c "! grep -q 'already loaded' '$T/t2.out'"
+check "Työpaja: the same rows per table as loaded right first" test "$(counts "$W")" = "$(counts "$TR")"
+metrics "$W" >"$T/tw.csv" 2>/dev/null
+metrics "$TR" >"$T/tr.csv" 2>/dev/null
+check "Työpaja: the same metrics as loaded right first" cmp -s "$T/tw.csv" "$T/tr.csv"
+"$IPS" check --db "$W" --as-of 2024-12-31 >"$T/tc.out" 2>&1
+check "Työpaja: the rejects of the wrong reading are no longer listed" \
+    sh -c "sed -n '/^Rejected rows/,/^\$/p' '$T/tc.out' | grep -q '^  none'"
+"$IPS" ingest --db "$W" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv >"$T/t3.out" 2>&1
+check "Työpaja under the right profile once more: all already loaded" \
+    test "$(grep -c 'already loaded' "$T/t3.out")" = 8
+
+# ---- a warehouse of schema version 2 opens and keeps its identities -----------
+. "$IPS_ROOT/tests/e2e/old_schema.sh"
+cp "$RIGHT" "$T/v2.db"
+schema_v2 "$T/v2.db"
+"$IPS" ingest --db "$T/v2.db" "$S"/*.csv >"$T/v2.out" 2>&1
+check "schema 2 upgraded to 3" test "$(sql "$T/v2.db" 'PRAGMA user_version')" = 3
+check "schema 2: canonical files loaded before are still 'already loaded'" test "$(grep -c 'already loaded' "$T/v2.out")" = 8
+check "schema 2: upgrade passes SQLite's checks" test "$(sql "$T/v2.db" 'PRAGMA integrity_check')" = ok
+check "schema 2: foreign keys hold after the rebuild" test -z "$(sql "$T/v2.db" 'PRAGMA foreign_key_check')"
+
+# ---- missing or unreadable input ----------------------------------------------
+expect_status "missing input: exit 2" 2 "$IPS" ingest --db "$T/none.db" "$T/no_such.csv" 2>"$T/m1.err"
+check "missing input: no warehouse file" test ! -e "$T/none.db"
+check "missing input: the message names the path" grep -q "no_such.csv: cannot read the input file" "$T/m1.err"
+expect_status "missing input beside a good file: exit 2" 2 "$IPS" ingest --db "$T/none.db" "$S/clients.csv" "$T/no_such.csv" 2>/dev/null
+check "missing input beside a good file: no warehouse file" test ! -e "$T/none.db"
+expect_status "a directory as input: exit 2" 2 "$IPS" ingest --db "$T/none.db" "$T" 2>/dev/null
+check "a directory as input: no warehouse file" test ! -e "$T/none.db"
+sum_before=$(cat "$RIGHT"* | cksum)
+expect_status "missing input, existing warehouse: exit 2" 2 "$IPS" ingest --db "$RIGHT" "$S/clients.csv" "$T/no_such.csv" 2>/dev/null
+check "missing input, existing warehouse: left untouched" test "$(cat "$RIGHT"* | cksum)" = "$sum_before"
