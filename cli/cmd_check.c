@@ -112,8 +112,8 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     int status = IPS_EXIT_FAILURE;
     waiting_group *wg = NULL;
     size_t nwg = 0;
-    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK &&
-        waiting_summary(wh, &wg, &nwg, d) == IPS_OK) {
+    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK &&
+        quality_check(wh, day, &r, d) == IPS_OK && waiting_summary(wh, &wg, &nwg, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
         print_waiting(wg, nwg, &status);

@@ -103,6 +103,9 @@ static void print_file(const ingest_file_result *f, bool quiet, int *status)
     if (c->duplicate)
         printf(", %lld duplicate", c->duplicate);
     printf("\n");
+    if (f->superseded)
+        printf("%s: read before under another profile; this reading replaces that one\n",
+               name);
     if (f->ignored_columns)
         printf("%s: columns not in the data contract, not stored: %s\n", name, f->ignored_columns);
 }

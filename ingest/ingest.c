@@ -4,10 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "common/trim.h"
 #include "common/utf8_cut.h"
@@ -439,6 +436,7 @@ static ips_error load_file(file_job *job, ips_diag *d)
         e = store_commit(job->st, job->retry_batch ? NULL : hash, m.ignored[0] ? m.ignored : NULL,
                          &total, d);
         job->res->batch_id = store_batch_id(job->st);
+        job->res->superseded = store_superseded(job->st);
         for (size_t i = 0; e == IPS_OK && job->opt->on_reject && i < job->nkept; i++)
             job->opt->on_reject(job->opt->cb_ctx, job->name, job->kept[i].line,
                                 job->kept[i].column, job->kept[i].reason);
@@ -573,24 +571,6 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
     if (e == IPS_OK)
         e = warehouse_optimize(wh, d);
     return e == IPS_OK ? facts_refresh(wh, d) : e;
-}
-
-ips_error ingest_inputs_readable(char *const *paths, size_t n, ips_diag *d)
-{
-    for (size_t i = 0; i < n; i++) {
-        int fd = open(paths[i], O_RDONLY);
-        struct stat sb;
-        if (fd < 0)
-            return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the input file: %s; check the "
-                                "path; nothing was loaded", paths[i], strerror(errno));
-        bool dir = fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode);
-        close(fd);
-        if (dir)
-            return ips_diag_set(d, IPS_ERR_IO, "%s: is a directory, not a CSV file; give the "
-                                "files in it (e.g. %s/*.csv); nothing was loaded", paths[i],
-                                paths[i]);
-    }
-    return IPS_OK;
 }
 
 void ingest_result_free(ingest_result *r)

@@ -40,6 +40,7 @@ typedef struct {
     bool retried;
     store_counts totals;        /* the batch's counts after this command */
     long long batch_id;         /* the batch, or the earlier one when already_loaded/retried */
+    long long superseded;       /* earlier readings of the same bytes this one replaced */
     char *ignored_columns;      /* columns not in the contract, comma separated, or NULL */
     ips_error error;            /* IPS_OK, or why the file was refused */
     char message[1024];

@@ -122,8 +122,9 @@ ips_error batches_find(warehouse *wh, const char *content_hash, ips_entity entit
         read_counts(st, 1, counts);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? IPS_OK
-                                                 : warehouse_fail(wh, d, "looking up earlier loads");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return warehouse_fail(wh, d, "looking up earlier loads");
+    return IPS_OK;
 }
 
 ips_error batches_get(warehouse *wh, long long batch_id, char **file_name, store_counts *counts,

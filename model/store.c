@@ -30,6 +30,7 @@ struct store {
     long long batch_id;
     bool reopened;                    /* an earlier batch, its rejected rows tried again */
     const char *reading;              /* the batch's reading (store_set_reading), or NULL */
+    long long superseded;             /* earlier batches this one superseded at commit */
     bool open;                        /* transaction in progress */
     bool fk_off;                      /* foreign_keys turned off for the batch */
     bool rollback_journal;            /* switched from WAL for a large load */
@@ -511,6 +512,8 @@ static ips_error supersede(store *s, ips_diag *d)
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             return fail(s, d, "recording the batch");
+        if (i == 0)
+            s->superseded = sqlite3_changes64(s->db);
     }
     return IPS_OK;
 }
@@ -553,6 +556,7 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
 }
 
 long long store_batch_id(const store *s) { return s->batch_id; }
+long long store_superseded(const store *s) { return s->superseded; }
 
 void store_free(store *s)
 {

@@ -75,6 +75,8 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
                        const store_counts *counts, ips_diag *d);
 
 long long store_batch_id(const store *s);
+/* How many earlier batches the committed one superseded. */
+long long store_superseded(const store *s);
 
 /* Rolls back unless committed; accepts NULL. */
 void store_free(store *s);
