@@ -452,7 +452,6 @@ static ips_error load_file(file_job *job, ips_diag *d)
     return e;
 }
 
-
 /* Reads only the header to learn the file's entity, so that files can be
  * loaded in dependency order whatever order they were given in. */
 static void plan_file(const ingest_options *opt, ingest_file_result *res)

@@ -81,6 +81,24 @@ check "... and the jobs waiting for them in the same run" test "$(sql "$W" 'SELE
 "$IPS" ingest --db "$W" "$S"/contacts.csv "$S"/assessments.csv "$S"/fidelity_reviews.csv >/dev/null 2>&1
 same_as_right "a chain released later" "$W"
 
+# ---- a waiting row released later never overwrites what a later file stored ----
+W=$T/newer.db
+mkdir -p "$T/nw"
+printf 'client_id,birth_year\nc1,1980\n' >"$T/nw/clients.csv"
+printf 'enrollment_id,client_id,service,start_date\ne1,c9,ips,2023-01-01\n' >"$T/nw/old.csv"
+printf 'enrollment_id,client_id,service,start_date\ne1,c1,ips,2023-02-01\n' >"$T/nw/new.csv"
+printf 'client_id,birth_year\nc9,1990\n' >"$T/nw/clients9.csv"
+"$IPS" ingest --db "$W" "$T/nw/clients.csv" >/dev/null 2>&1
+"$IPS" ingest --db "$W" --entity enrollments "$T/nw/old.csv" >/dev/null 2>&1
+"$IPS" ingest --db "$W" --entity enrollments "$T/nw/new.csv" >/dev/null 2>&1
+"$IPS" ingest --db "$W" "$T/nw/clients9.csv" >"$T/nw.out" 2>&1
+check "released row older than a later file's: the later one is kept" \
+    test "$(sql "$W" "SELECT client_id || ' ' || start_date FROM enrollments WHERE enrollment_id = 'e1'")" = "c1 2023-02-01"
+check "released row older than a later file's: rejected, no longer waiting" \
+    test "$(sql "$W" "SELECT count(*) FROM waiting")/$(sql "$W" "SELECT rows_rejected FROM batches WHERE file_name = 'old.csv'")" = 0/1
+check "released row older than a later file's: the reason names that file's batch" \
+    sh -c "sqlite3 '$W' \"SELECT reason FROM rejects\" | grep -q 'a later file (batch 3) stored this enrollment_id'"
+
 # ---- a workshop export first under a profile without its date format ----------
 "$IPS" key new "$T/k.key" >/dev/null 2>&1
 grep -v '^dates *=' "$TP" >"$T/nodates.ini"
