@@ -341,6 +341,9 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
                 job->retry_at++;
             if (job->retry_at == job->nretry || job->retry_lines[job->retry_at] != rec->line)
                 continue;
+            /* Decided anew: its old reject (and waiting record) go. */
+            if ((e = waiting_forget(job->ww, job->retry_batch, rec->line, d)) != IPS_OK)
+                return e;
         }
         if ((e = process_record(job, m, rec, check_utf8, d)) != IPS_OK)
             return e;
@@ -351,13 +354,14 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
     return e;
 }
 
-/* The second pass: the earlier batch reopened, its rejects taken to be
- * decided again. */
+/* The second pass: the earlier batch reopened, the lines of its rejects
+ * read to be decided again. */
 static ips_error reopen(file_job *job, int entity, ips_diag *d)
 {
     ips_error e = store_reopen(job->wh, entity, job->retry_batch, &job->st, d);
     if (e == IPS_OK)
-        e = waiting_take_rejects(job->wh, job->retry_batch, &job->retry_lines, &job->nretry, d);
+        e = waiting_rejected_lines(job->wh, job->retry_batch, &job->retry_lines, &job->nretry,
+                                   d);
     job->res->retried = true;
     job->res->counts = (store_counts){0};
     job->nkept = 0;

@@ -177,20 +177,19 @@ ips_error waiting_forget(waiting_writer *w, long long batch_id, long line, ips_d
     return IPS_OK;
 }
 
-/* Runs sql with batch_id bound to ?1, collecting column 0 as integers when
- * out is given. */
+/* Runs sql with batch_id bound to ?1, collecting column 0 as integers. */
 static ips_error collect(warehouse *wh, const char *sql, long long batch_id, long long **out,
                          size_t *n, ips_diag *d)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
-    if (out)
-        *out = NULL, *n = 0;
+    *out = NULL;
+    *n = 0;
     if (sqlite3_prepare_v2(warehouse_db(wh), sql, -1, &st, NULL) != SQLITE_OK)
         return fail(wh, d, "reading rejected rows");
     sqlite3_bind_int64(st, 1, batch_id);
     int rc = SQLITE_DONE;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && out) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 64;
             long long *g = realloc(*out, cap * sizeof *g);
@@ -203,26 +202,19 @@ static ips_error collect(warehouse *wh, const char *sql, long long batch_id, lon
         (*out)[(*n)++] = sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? IPS_OK : fail(wh, d, "reading rejected rows");
+    return rc == SQLITE_DONE ? IPS_OK : fail(wh, d, "reading rejected rows");
 }
 
-ips_error waiting_take_rejects(warehouse *wh, long long batch_id, long long **lines, size_t *n,
-                               ips_diag *d)
+ips_error waiting_rejected_lines(warehouse *wh, long long batch_id, long long **lines, size_t *n,
+                                 ips_diag *d)
 {
-    long long *all = NULL;
-    *lines = NULL;
     ips_error e = collect(wh, "SELECT DISTINCT line FROM rejects WHERE batch_id = ?1 "
-                              "ORDER BY line", batch_id, &all, n, d);
-    if (e == IPS_OK)
-        e = collect(wh, "DELETE FROM rejects WHERE batch_id = ?1", batch_id, NULL, NULL, d);
-    if (e == IPS_OK)
-        e = collect(wh, "DELETE FROM waiting WHERE batch_id = ?1", batch_id, NULL, NULL, d);
+                              "ORDER BY line", batch_id, lines, n, d);
     if (e != IPS_OK) {
-        free(all);
-        return e;
+        free(*lines);
+        *lines = NULL;
     }
-    *lines = all;
-    return IPS_OK;
+    return e;
 }
 
 ips_error waiting_batches(warehouse *wh, ips_entity entity, long long **ids, size_t *n,

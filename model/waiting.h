@@ -30,10 +30,9 @@ ips_error waiting_add(waiting_writer *w, long long batch_id, ips_entity entity, 
 /* Forgets the reject and the waiting row of one line: it is tried again. */
 ips_error waiting_forget(waiting_writer *w, long long batch_id, long line, ips_diag *d);
 
-/* The lines of every reject of a batch, ascending (*lines malloc'd), and then
- * forgets them all: each is tried again. */
-ips_error waiting_take_rejects(warehouse *wh, long long batch_id, long long **lines, size_t *n,
-                               ips_diag *d);
+/* The lines of every reject of a batch, ascending (*lines malloc'd). */
+ips_error waiting_rejected_lines(warehouse *wh, long long batch_id, long long **lines, size_t *n,
+                                 ips_diag *d);
 
 /* A waiting row read back: vals point into blob. */
 typedef struct {

@@ -82,13 +82,15 @@ static void test_summary_and_forget(void **state)
     assert_int_equal(waiting_forget(w, 1, 2, &d), IPS_OK);
     waiting_writer_free(w);
     long long *lines = NULL;
-    assert_int_equal(waiting_take_rejects(wh, 1, &lines, &n, &d), IPS_OK);
+    assert_int_equal(waiting_rejected_lines(wh, 1, &lines, &n, &d), IPS_OK);
     assert_int_equal(n, 4);
     assert_int_equal(lines[0], 3);
     assert_int_equal(lines[3], 6);
     free(lines);
     assert_int_equal(waiting_summary(wh, &g, &n, &d), IPS_OK);
-    assert_int_equal(n, 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(g[0].count, 4);
+    assert_string_equal(g[0].lines, "3, 4, 5");
     waiting_summary_free(g, n);
     fixture_close(wh);
 }
