@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "model/batches.h"
 #include "model/quality.h"
 #include "model/waiting.h"
 
@@ -17,7 +18,7 @@ static const char usage_text[] =
     "contact in 90 days, and contacts dated after the as-of date (default: today).\n"
     "Rows waiting for a client, coach, employer or enrollment not loaded yet are listed\n"
     "per file with a few file:line references; a later ingest that brings what they\n"
-    "name stores them.\n"
+    "name stores them. Last, each batch's accounting as it is now.\n"
     "Each finding shows up to five record ids to look up in the client system.\n"
     "\n"
     "Exit status: 0 nothing to fix, 1 findings or rejected rows, 2 an error.\n"
@@ -50,6 +51,32 @@ static void print_report(const char *db, const quality_report *r, int *status)
         if (f->count)
             *status = IPS_EXIT_REJECTS;
     }
+}
+
+/* Each batch's accounting as it is now: rows tried again later moved from
+ * rejected to stored. */
+static void print_batches(const batch_list *l)
+{
+    long long replaced = 0;
+    printf("\nBatches (read = stored + rejected + duplicate):\n");
+    if (!l->n)
+        printf("  none\n");
+    for (size_t i = 0; i < l->n; i++) {
+        const batch_info *b = &l->items[i];
+        if (b->superseded_by) {
+            replaced++;
+            continue;
+        }
+        printf("  %s (batch %lld, %s): %lld read, %lld stored (%lld updated), %lld rejected, "
+               "%lld duplicate", b->file_name, b->batch_id, b->entity, b->read, b->stored,
+               b->updated, b->rejected, b->duplicate);
+        if (b->retried_at)
+            printf("; rejected rows last tried again %s", b->retried_at);
+        printf("\n");
+    }
+    if (replaced)
+        printf("  and %lld earlier readings of the same files under another profile, replaced\n",
+               replaced);
 }
 
 static void print_waiting(const waiting_group *g, size_t n, int *status)
@@ -112,12 +139,16 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     int status = IPS_EXIT_FAILURE;
     waiting_group *wg = NULL;
     size_t nwg = 0;
+    batch_list *bl = NULL;
     if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK &&
-        quality_check(wh, day, &r, d) == IPS_OK && waiting_summary(wh, &wg, &nwg, d) == IPS_OK) {
+        quality_check(wh, day, &r, d) == IPS_OK && waiting_summary(wh, &wg, &nwg, d) == IPS_OK &&
+        batches_list(wh, &bl, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
         print_waiting(wg, nwg, &status);
+        print_batches(bl);
     }
+    batch_list_free(bl);
     waiting_summary_free(wg, nwg);
     quality_report_free(r);
     warehouse_free(wh);

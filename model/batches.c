@@ -25,6 +25,8 @@ static bool read_batch(sqlite3_stmt *st, batch_info *b)
     b->updated = sqlite3_column_int64(st, 10);
     b->rejected = sqlite3_column_int64(st, 11);
     b->duplicate = sqlite3_column_int64(st, 12);
+    b->superseded_by = sqlite3_column_int64(st, 13);
+    b->retried_at = dup_col(st, 14);
     return b->file_name && b->content_hash && b->entity && b->loaded_at;
 }
 
@@ -38,8 +40,8 @@ ips_error batches_list(warehouse *wh, batch_list **out, ips_diag *d)
     if (sqlite3_prepare_v2(warehouse_db(wh),
                            "SELECT batch_id, file_name, content_hash, entity, profile, "
                            "key_fingerprint, loaded_at, ignored_columns, rows_read, rows_stored, "
-                           "rows_updated, rows_rejected, rows_duplicate FROM batches "
-                           "ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
+                           "rows_updated, rows_rejected, rows_duplicate, superseded_by, retried_at "
+                           "FROM batches ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
         free(l);
         return warehouse_fail(wh, d, "listing batches");
     }
@@ -86,6 +88,7 @@ void batch_list_free(batch_list *l)
         free(b->key_fingerprint);
         free(b->loaded_at);
         free(b->ignored_columns);
+        free(b->retried_at);
     }
     free(l->items);
     free(l->key_fingerprint);

@@ -15,6 +15,9 @@ typedef struct {
     char *file_name, *content_hash, *entity, *profile, *key_fingerprint, *loaded_at;
     char *ignored_columns;
     long long read, stored, updated, rejected, duplicate;
+    long long superseded_by;  /* the batch that read the same bytes again under another
+                               * profile, or 0 */
+    char *retried_at;         /* when its rejected rows were last tried again, or NULL */
 } batch_info;
 
 typedef struct {

@@ -48,7 +48,9 @@ check "all files after: batch 1 now accounts its rows as stored" \
 same_as_right "enrollments first" "$W"
 "$IPS" check --db "$W" --as-of 2024-12-31 >"$T/c2.out" 2>&1
 check "check: no rejected rows left" sh -c "sed -n '/^Rejected rows/,/^\$/p' '$T/c2.out' | grep -q '^  none'"
-check "check: nothing waits" sh -c "sed -n '/^Rows waiting/,\$p' '$T/c2.out' | grep -q '^  none'"
+check "check: nothing waits" sh -c "sed -n '/^Rows waiting/,/^\$/p' '$T/c2.out' | grep -q '^  none'"
+check "check's accounting: the enrollments batch now all stored, tried again" \
+    grep -q "^  enrollments.csv (batch 1, enrollments): 585 read, 585 stored (0 updated), 0 rejected, 0 duplicate; rejected rows last tried again" "$T/c2.out"
 # Every row now stored: the same bytes again change nothing.
 "$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/e3.out" 2>&1
 check "the same file once all stored: already loaded" grep -q "^enrollments.csv: already loaded (batch 1)" "$T/e3.out"
@@ -117,6 +119,8 @@ check "Työpaja: the same metrics as loaded right first" cmp -s "$T/tw.csv" "$T/
 "$IPS" check --db "$W" --as-of 2024-12-31 >"$T/tc.out" 2>&1
 check "Työpaja: the rejects of the wrong reading are no longer listed" \
     sh -c "sed -n '/^Rejected rows/,/^\$/p' '$T/tc.out' | grep -q '^  none'"
+check "Työpaja: check counts the replaced readings apart" \
+    grep -q "^  and [0-9]* earlier readings of the same files under another profile, replaced" "$T/tc.out"
 "$IPS" ingest --db "$W" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv >"$T/t3.out" 2>&1
 check "Työpaja under the right profile once more: all already loaded" \
     test "$(grep -c 'already loaded' "$T/t3.out")" = 8
