@@ -3,23 +3,26 @@
  * guessing is in ingest/profile_guess.c, the writing of it here. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/commands.h"
 #include "ingest/profile.h"
 #include "ingest/profile_guess.h"
+#include "ingest/profile_guess_set.h"
 
 static const char profile_usage[] =
     "usage: ipsreport profile check FILE\n"
-    "       ipsreport profile guess EXPORT.csv [--encoding E]\n"
+    "       ipsreport profile guess EXPORT.csv... [--encoding E]\n"
     "\n"
     "A source profile says how one client system's export maps onto the data\n"
     "contract: file names, encoding, delimiter, date and decimal format, column\n"
     "names, values and which columns hold identity codes (docs/profiles.md).\n"
     "\n"
     "  check FILE    say whether a profile is valid and what it maps\n"
-    "  guess EXPORT  print a starting profile for an export, to finish by hand\n"
+    "  guess EXPORT... print one starting profile for a system's exports, to\n"
+    "                finish by hand\n"
     "\n"
     "'ipsreport profile check --help' and 'ipsreport profile guess --help' say more.\n";
 
@@ -32,17 +35,23 @@ static const char check_usage[] =
     "do, and exits 2.\n";
 
 static const char guess_usage[] =
-    "usage: ipsreport profile guess EXPORT.csv [--encoding E]\n"
+    "usage: ipsreport profile guess EXPORT.csv... [--encoding E]\n"
     "\n"
-    "Reads the header and the first 20 rows of EXPORT.csv and prints a starting\n"
-    "profile to standard output: the encoding (text that is not UTF-8 suggests\n"
-    "windows-1252), the delimiter, the date and decimal format, the entity the\n"
-    "file holds, column renames, value maps and identity-code columns.  Lines\n"
-    "starting with '; TODO' mark what it could not decide.  Save the output,\n"
-    "finish it, and run 'ipsreport profile check' on it.  No value that looks\n"
-    "like a personal identity code is ever printed.\n"
+    "Reads the exports of one system (every file of it, say asiakkaat.csv,\n"
+    "asiakkuudet.csv, tapaamiset.csv ...) and prints ONE starting profile for\n"
+    "them to standard output: the encoding (text that is not UTF-8 suggests\n"
+    "windows-1252), the delimiter, the date and decimal format (what most files\n"
+    "show goes under [profile]; a section repeats a setting only where its\n"
+    "files differ), and for each file the entity it holds, a file pattern,\n"
+    "column renames, identity-code columns and value maps from a Finnish,\n"
+    "Swedish and English vocabulary of the contract's codes.  The formats are\n"
+    "told by the first 20 rows of each file, the values by its first 200000.\n"
+    "Lines starting with '; TODO' mark what it could not decide, and a summary\n"
+    "of it goes to standard error.  Save the output, finish it, and run\n"
+    "'ipsreport profile check' on it.  No value that looks like a personal\n"
+    "identity code is ever printed.\n"
     "\n"
-    "  --encoding E   the export's encoding (utf-8, windows-1252, iso-8859-15)\n"
+    "  --encoding E   the exports' encoding (utf-8, windows-1252, iso-8859-15)\n"
     "                 instead of detecting it\n";
 
 /* ---- check ---------------------------------------------------------------- */
@@ -132,45 +141,66 @@ static void setting(const char *fmt, ...)
         printf("%s\n", line);
 }
 
-static void guess_header(const profile_guess *g)
+static const char *delimiter_word(char c)
 {
-    const char *slash = strrchr(g->path, '/');
-    const char *base = slash ? slash + 1 : g->path;
-    printf("; Source profile guessed by 'ipsreport profile guess' from %s\n"
-           "; (its header and %ld data row%s).  Read it through: a line starting with\n"
-           "; '; TODO' needs your decision.  Then: ipsreport profile check THIS_FILE\n"
-           "; This file is UTF-8, whatever the export's own encoding.\n\n[profile]\n",
-           base, g->rows, g->rows == 1 ? "" : "s");
-    char name[256];
-    const char *dot = strrchr(base, '.');
-    snprintf(name, sizeof name, "%.*s", (int)(dot && dot != base ? dot - base : (long)strlen(base)),
-             base);
-    char q[600];
-    ini_text(q, sizeof q, name);
-    setting("name = %s", q);
-    if (g->not_utf8 && g->encoding)
-        printf("; the export has bytes that are not UTF-8: windows-1252 is what Finnish\n"
+    return c == ';' ? "semicolon" : c == '\t' ? "tab" : "comma";
+}
+
+/* The format settings of [profile] (all) or those a section sets itself. */
+static void guess_format_lines(const guess_format *f, bool enc, bool delim, bool dates, bool dec,
+                               bool defaults)
+{
+    if (enc && defaults && f->encoding && strcasecmp(f->encoding, "windows-1252") == 0)
+        printf("; bytes that are not UTF-8 were seen: windows-1252 is what Finnish\n"
                "; Windows systems usually write (iso-8859-15 is the other candidate)\n");
-    printf("encoding = %s\n", g->encoding ? g->encoding : "utf-8");
-    printf("delimiter = %s\n", g->delimiter == ';' ? "semicolon" : g->delimiter == '\t' ? "tab" : "comma");
-    if (g->dates_seen == GUESS_FORMAT_MIXED)
-        printf("; TODO dates like 5.9.2022 and like 2022-09-05 were both seen; keep the one "
-               "the export uses\n");
-    else if (g->dates_seen == GUESS_FORMAT_NONE)
+    if (enc)
+        printf("encoding = %s\n", f->encoding ? f->encoding : "utf-8");
+    if (delim)
+        printf("delimiter = %s\n", delimiter_word(f->delimiter));
+    if (dates && f->dates_seen == GUESS_FORMAT_NONE)
         printf("; no dates seen in the first rows; yyyy-mm-dd assumed\n");
-    printf("dates = %s\n", profile_date_format_name(g->dates));
-    if (g->decimal_seen == GUESS_FORMAT_MIXED)
-        printf("; TODO numbers like 0,5 and like 0.5 were both seen; keep the one the "
-               "export uses\n");
-    else if (g->decimal_seen == GUESS_FORMAT_NONE)
+    if (dates)
+        printf("dates = %s\n", profile_date_format_name(f->dates));
+    if (dec && f->decimal_seen == GUESS_FORMAT_NONE)
         printf("; no decimal numbers seen in the first rows; '.' assumed\n");
-    printf("decimal = %c\n", g->decimal);
+    if (dec)
+        printf("decimal = %c\n", f->decimal);
+}
+
+static void guess_header(const profile_guess_set *s)
+{
+    if (s->nfiles == 1) {
+        const char *slash = strrchr(s->files[0]->path, '/');
+        printf("; Source profile guessed by 'ipsreport profile guess' from %s\n"
+               "; (its header and %ld data row%s).", slash ? slash + 1 : s->files[0]->path,
+               s->files[0]->rows, s->files[0]->rows == 1 ? "" : "s");
+    } else {
+        printf("; Source profile guessed by 'ipsreport profile guess' from %zu exports:\n",
+               s->nfiles);
+        for (size_t i = 0; i < s->nfiles; i++) {
+            const char *slash = strrchr(s->files[i]->path, '/');
+            printf(";   %s (%ld data rows)\n", slash ? slash + 1 : s->files[i]->path,
+                   s->files[i]->rows);
+        }
+        printf(";");
+    }
+    printf("  Read it through: a line starting with\n"
+           "; '; TODO' needs your decision.  Then: ipsreport profile check THIS_FILE\n"
+           "; This file is UTF-8, whatever the export's own encoding.\n");
+    for (size_t i = 0; i < s->nnotes; i++)
+        printf("; TODO %s\n", s->notes[i]);
+    printf("\n[profile]\n");
+    char q[600];
+    ini_text(q, sizeof q, s->name);
+    setting("name = %s", q);
+    guess_format_lines(&s->defaults, true, true, true, true, true);
 }
 
 static void guess_unknown_entity(const profile_guess *g)
 {
-    printf("\n; TODO the header does not tell which entity this file holds.  Add a\n"
-           "; section for it, one of:");
+    const char *slash = strrchr(g->path, '/');
+    printf("\n; TODO the header does not tell which entity %s holds.  Add a\n"
+           "; section for it, one of:", slash ? slash + 1 : g->path);
     for (int e = 0; e < ENT__COUNT; e++)
         printf(" [%s]", contract_entity_get(e)->name);
     printf(",\n; with file = and a column.NAME = COLUMN line for each column it keeps.\n");
@@ -255,7 +285,7 @@ static void guess_maps(const profile_guess *g, const contract_entity *ent)
         bool todo = false;
         for (size_t k = 0; k < gc->nvalues; k++)
             todo = todo || !gc->values[k].to;
-        printf("; values of %s seen in the first rows%s\n", gc->header,
+        printf("; values of %s seen in the export%s\n", gc->header,
                todo ? " (where a line says TODO, write\n; the code for the value and remove "
                       "'; TODO '):" : ":");
         for (size_t k = 0; k < gc->nvalues; k++) {
@@ -276,56 +306,105 @@ static void guess_maps(const profile_guess *g, const contract_entity *ent)
     }
 }
 
+static void print_section(const guess_section *sec, int e)
+{
+    const profile_guess *g = sec->merged;
+    const contract_entity *ent = contract_entity_get(e);
+    printf("\n[%s]\n", ent->name);
+    if (g->runner_up >= 0)
+        printf("; the header fits %s best (next: %s)\n", ent->name,
+               contract_entity_get(g->runner_up)->name);
+    char q[600];
+    ini_text(q, sizeof q, g->file_pattern);
+    setting("file = %s", q);
+    if (sec->own_encoding || sec->own_delimiter || sec->own_dates || sec->own_decimal)
+        printf("; these files differ from the [profile] defaults:\n");
+    guess_format_lines(&sec->fmt, sec->own_encoding, sec->own_delimiter, sec->own_dates,
+                       sec->own_decimal, false);
+    guess_columns(g, ent);
+    guess_ids(g, ent, false);
+    guess_ids(g, ent, true);
+    guess_missing(g, ent);
+    guess_maps(g, ent);
+}
+
+/* Counts the TODO decisions left in the sections, for the summary. */
+static size_t todo_count(const profile_guess_set *s)
+{
+    size_t n = s->nnotes;
+    for (int e = 0; e < ENT__COUNT; e++) {
+        const profile_guess *g = s->sections[e].merged;
+        for (size_t i = 0; g && i < g->ncols; i++) {
+            const guess_column *gc = &g->cols[i];
+            n += gc->column < 0 && gc->duplicate_of < 0 && gc->other_entity < 0 && *gc->header;
+            for (size_t k = 0; k < gc->nvalues; k++)
+                n += !gc->values[k].to;
+        }
+    }
+    return n;
+}
+
 static int profile_guess_cmd(int argc, char **argv, ips_diag *d)
 {
     if (wants_help(argc, argv)) {
         fputs(guess_usage, stdout);
         return IPS_EXIT_OK;
     }
-    const char *path = NULL, *encoding = NULL;
+    const char *encoding = NULL;
+    char **paths = calloc((size_t)argc, sizeof *paths);
+    size_t n = 0;
+    if (!paths) {
+        ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        return IPS_EXIT_FAILURE;
+    }
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc)
             encoding = argv[++i];
         else if (strncmp(argv[i], "--encoding=", 11) == 0)
             encoding = argv[i] + 11;
         else if (strcmp(argv[i], "--encoding") == 0) {
+            free(paths);
             ips_diag_set(d, IPS_ERR_USAGE, "--encoding needs an encoding after it, such as windows-1252");
             return IPS_EXIT_FAILURE;
-        } else if (argv[i][0] != '-' && !path)
-            path = argv[i];
+        } else if (argv[i][0] != '-')
+            paths[n++] = argv[i];
         else {
+            free(paths);
             ips_diag_set(d, IPS_ERR_USAGE, "'%s' is not understood; usage: ipsreport profile guess "
-                         "EXPORT.csv [--encoding E]", argv[i]);
+                         "EXPORT.csv... [--encoding E]", argv[i]);
             return IPS_EXIT_FAILURE;
         }
     }
-    if (!path) {
-        ips_diag_set(d, IPS_ERR_USAGE, "name the export to guess from: ipsreport profile guess EXPORT.csv");
+    if (!n) {
+        free(paths);
+        ips_diag_set(d, IPS_ERR_USAGE, "name the exports to guess from: ipsreport profile guess "
+                     "EXPORT.csv...");
         return IPS_EXIT_FAILURE;
     }
-    profile_guess *g = NULL;
-    if (profile_guess_file(path, encoding, &g, d) != IPS_OK)
+    profile_guess_set *s = NULL;
+    ips_error err = profile_guess_files(paths, n, encoding, &s, d);
+    free(paths);
+    if (err != IPS_OK)
         return IPS_EXIT_FAILURE;
-    guess_header(g);
-    if (g->entity < 0)
-        guess_unknown_entity(g);
-    else {
-        const contract_entity *ent = contract_entity_get(g->entity);
-        printf("\n[%s]\n", ent->name);
-        if (g->runner_up >= 0)
-            printf("; the header fits %s best (next: %s)\n", ent->name,
-                   contract_entity_get(g->runner_up)->name);
-        char q[600];
-        ini_text(q, sizeof q, g->file_pattern);
-        setting("file = %s", q);
-        guess_columns(g, ent);
-        guess_ids(g, ent, false);
-        guess_ids(g, ent, true);
-        guess_missing(g, ent);
-        guess_maps(g, ent);
+    guess_header(s);
+    for (size_t i = 0; i < s->nfiles; i++)
+        if (s->files[i]->entity < 0)
+            guess_unknown_entity(s->files[i]);
+    for (int e = 0; e < ENT__COUNT; e++)
+        if (s->sections[e].merged)
+            print_section(&s->sections[e], e);
+    int rc = fflush(stdout) == 0 && !ferror(stdout) ? IPS_EXIT_OK : IPS_EXIT_FAILURE;
+    if (rc != IPS_EXIT_OK)
+        ips_diag_set(d, IPS_ERR_IO, "cannot write the profile to standard output");
+    size_t todo = todo_count(s);
+    if (rc == IPS_EXIT_OK && todo) {
+        fprintf(stderr, "ipsreport profile guess: %zu decision%s left (the '; TODO' lines of the "
+                "profile)%s\n", todo, todo == 1 ? "" : "s", s->nnotes ? ":" : "");
+        for (size_t i = 0; i < s->nnotes; i++)
+            fprintf(stderr, "  %s\n", s->notes[i]);
     }
-    profile_guess_free(g);
-    return IPS_EXIT_OK;
+    profile_guess_set_free(s);
+    return rc;
 }
 
 int cmd_profile(int argc, char **argv, ips_diag *d)

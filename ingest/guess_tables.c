@@ -121,40 +121,49 @@ static const guess_synonym synonyms[] = {
     {"arvo", "score", P}, {"kriteeri", "item", P}, {"kohta", "item", P},
     {"criterion", "item", P}, {"yksikko", "unit", P}, {"arvioitavayksikko", "unit", P},
     {"tila", "status", P}, {"ylaraja", "score_high", P}, {"arvioija", "reviewer", P},
-};
-
-/* Finnish (and English) values whose code is beyond doubt. */
-static const struct {
-    const char *column, *key, *code;
-} value_codes[] = {
-    {"gender", "nainen", "f"}, {"gender", "mies", "m"}, {"gender", "muu", "x"},
-    {"gender", "female", "f"}, {"gender", "male", "m"},
-    {"service", "ipstyohonvalmennus", "ips"}, {"service", "ryhmavalmennus", "group"},
-    {"service", "valmennusymparisto", "coaching_environment"}, {"service", "muu", "other"},
-    {"kind", "asiakas", "client"}, {"kind", "asiakastapaaminen", "client"},
-    {"kind", "tyonantaja", "employer"}, {"kind", "tyonantajakontakti", "employer"},
-    {"kind", "verkosto", "network"}, {"kind", "etuusneuvonta", "benefits"},
-    {"kind", "muu", "other"},
-    {"setting", "toimisto", "office"}, {"setting", "eta", "remote"}, {"setting", "koti", "home"},
-    {"setting", "kotikaynti", "home"}, {"setting", "tyopaikka", "workplace"},
-    {"sector", "yksityinen", "private"}, {"sector", "julkinen", "public"},
-    {"sector", "kolmas", "third"}, {"sector", "kolmassektori", "third"},
-    {"support_level", "intensiivinen", "intensive"}, {"support_level", "perus", "basic"},
-    {"support_level", "kevyt", "light"},
-    {"by", "valmentaja", "coach"}, {"by", "asiakas", "client"}, {"by", "molemmat", "both"},
-    {"status", "arvioitu", "rated"}, {"status", "eisovellu", "not_applicable"},
-    {"status", "eiarvioitu", "not_rated"},
-    {"end_reason", "irtisanoutui", "quit"}, {"end_reason", "irtisanottu", "dismissed"},
-    {"end_reason", "maaraaikapaattyi", "fixed_term_ended"}, {"end_reason", "muu", "other"},
-    {"exit_reason", "tyollistynytavoimilletyomarkkinoille", "employed_open"},
-    {"exit_reason", "tyollistynytpalkkatuella", "employed_subsidized"},
-    {"exit_reason", "tyokokeilu", "work_trial"}, {"exit_reason", "koulutus", "education"},
-    {"exit_reason", "opiskelu", "education"}, {"exit_reason", "kuntoutus", "rehabilitation"},
-    {"exit_reason", "sairausloma", "sick_leave"}, {"exit_reason", "elake", "pension"},
-    {"exit_reason", "muupalvelu", "other_service"}, {"exit_reason", "muutto", "moved"},
-    {"exit_reason", "muuttipaikkakunnalta", "moved"},
-    {"exit_reason", "kieltaytyi", "declined"}, {"exit_reason", "eiyhteytta", "no_contact"},
-    {"exit_reason", "muu", "other"},
+    /* more Finnish headers */
+    {"valmentajantunnus", "coach_id", P}, {"toimintaalue", "region", P},
+    {"tyoaikahtv", "fte", P}, {"tyohonvalmennuksenosuus", "focus_share", P},
+    {"jalkautumisenosuus", "community_share", P}, {"jalkautuminen", "community_share", P},
+    {"tuentarve", "support_level", P}, {"tapaamistapa", "in_person", P},
+    {"kukatapasi", "by", P}, {"ammattiluokitus", "occupation", P},
+    {"toimialatol2008", "industry", P}, {"toimialatol", "industry", P},
+    {"arvioituyksikko", "unit", P}, {"pisteetenintaan", "score_high", P},
+    {"tapaamisenpaikka", "setting", P}, {"kohderyhmakoodi", "segment", P},
+    /* English headers (Casebook and the like) */
+    {"staffid", "coach_id", P}, {"staff", "coach_id", P}, {"providercode", "provider_id", P},
+    {"employmentfocus", "focus_share", P}, {"communitytime", "community_share", P},
+    {"clientssn", "client_id", SYN_HETU}, {"industrycode", "industry", P},
+    {"caseid", "enrollment_id", P}, {"programme", "service", P}, {"program", "service", P},
+    {"closeddate", "end_date", P}, {"outcome", "exit_reason", P},
+    {"activityid", "contact_id", P}, {"activitytype", "kind", P}, {"mode", "in_person", P},
+    {"durationmin", "minutes", P}, {"placementid", "job_id", P},
+    {"occupationcode", "occupation", P}, {"wagesubsidy", "subsidized", P},
+    /* Swedish headers */
+    {"personbeteckning", "client_id", SYN_HETU}, {"personnummer", "client_id", SYN_HETU},
+    {"klient", "client_id", P}, {"klientnummer", "client_id", P},
+    {"handledare", "coach_id", P}, {"jobbcoach", "coach_id", P},
+    {"anordnare", "provider_id", P}, {"tjansteproducent", "provider_id", P},
+    {"omrade", "region", P}, {"arsverke", "fte", P},
+    {"fodelsear", "birth_year", P}, {"kon", "gender", P}, {"kommun", "municipality", P},
+    {"hemkommun", "municipality", P}, {"malgrupp", "segment", P},
+    {"klientgrupp", "segment", P},
+    {"fonummer", "employer_id", SYN_YTUNNUS}, {"foretagsnummer", "employer_id", SYN_YTUNNUS},
+    {"arbetsgivare", "employer_id", P}, {"namn", "name", P}, {"bransch", "industry", P},
+    {"sektor", "sector", P},
+    {"klientrelation", "enrollment_id", P}, {"tjanst", "service", P},
+    {"remissdatum", "referral_date", P}, {"startdatum", "start_date", P},
+    {"slutdatum", "end_date", P}, {"avslutningsorsak", "exit_reason", P},
+    {"orsak", "exit_reason", P}, {"orsak", "end_reason", P}, {"remittent", "referral_source", P},
+    {"stodniva", "support_level", P}, {"stodbehov", "support_level", P},
+    {"datum", "date", P}, {"typ", "kind", P}, {"mottesform", "in_person", P},
+    {"plats", "setting", P}, {"langdmin", "minutes", P}, {"minuter", "minutes", P},
+    {"anstallning", "job_id", P}, {"yrke", "occupation", P}, {"titel", "job_title", P},
+    {"timmarpervecka", "hours_per_week", P}, {"lonestod", "subsidized", P},
+    {"fast", "permanent", P}, {"oppnaarbetsmarknaden", "competitive", P},
+    {"matare", "instrument", P}, {"resultat", "score", P}, {"matdatum", "date", P},
+    {"enhet", "unit", P}, {"bedomningsdatum", "review_date", P}, {"kriterium", "item", P},
+    {"poang", "score", P}, {"bedomare", "reviewer", P},
 };
 
 /* Words in file names. */
@@ -171,6 +180,13 @@ static const struct {
     {"tyosuhte", ENT_JOBS}, {"job", ENT_JOBS},
     {"mittau", ENT_ASSESSMENTS}, {"assessment", ENT_ASSESSMENTS},
     {"laatu", ENT_FIDELITY_REVIEWS}, {"fidelity", ENT_FIDELITY_REVIEWS},
+    /* English and Swedish words, after the ones above so that they decide first */
+    {"staff", ENT_COACHES}, {"handledar", ENT_COACHES}, {"klienter", ENT_CLIENTS},
+    {"arbetsgivar", ENT_EMPLOYERS}, {"case", ENT_ENROLLMENTS}, {"klientrelation", ENT_ENROLLMENTS},
+    {"activit", ENT_CONTACTS}, {"kontakter", ENT_CONTACTS}, {"moten", ENT_CONTACTS},
+    {"placement", ENT_JOBS}, {"anstallning", ENT_JOBS}, {"measure", ENT_ASSESSMENTS},
+    {"matning", ENT_ASSESSMENTS}, {"review", ENT_FIDELITY_REVIEWS},
+    {"kvalitet", ENT_FIDELITY_REVIEWS},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -205,14 +221,6 @@ size_t guess_synonyms(const char *key, const guess_synonym **out, size_t max)
         if (strcmp(synonyms[i].key, key) == 0)
             out[n++] = &synonyms[i];
     return n;
-}
-
-const char *guess_value_code(const char *column, const char *value_key)
-{
-    for (size_t i = 0; i < N(value_codes); i++)
-        if (strcmp(value_codes[i].column, column) == 0 && strcmp(value_codes[i].key, value_key) == 0)
-            return value_codes[i].code;
-    return NULL;
 }
 
 int guess_entity_from_name(const char *name_key)

@@ -9,6 +9,7 @@
 #include "common/trim.h"
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
+#include "ingest/format_hint.h"
 #include "ingest/hetu.h"
 #include "ingest/retry.h"
 #include "model/batches.h"
@@ -47,6 +48,7 @@ typedef struct {
     waiting_writer *ww;
     kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
     size_t nkept;
+    format_hint hint;                /* does a format show throughout? */
     /* Set when these bytes were read before under this reading with rejects:
      * the second pass reopens that batch and reads only its rejected lines. */
     long long retry_batch;
@@ -62,20 +64,24 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* Every entity of a profile carries the [profile] defaults, with or without a
+ * section of its own (profile_load), so an entity without one is still read
+ * with the profile's encoding, delimiter, dates and decimals. */
 static const profile_entity *profile_part(const ingest_options *opt, int entity)
 {
     if (!opt->prof || entity < 0)
         return NULL;
-    return opt->prof->ent[entity].present ? &opt->prof->ent[entity] : NULL;
+    return &opt->prof->ent[entity];
 }
 
-/* Any present entity's reading settings, for reading a header before the entity is known. */
+/* Any present entity's reading settings, for reading a header before the
+ * entity is known; without sections, the defaults (which every entity has). */
 static const profile_entity *any_profile_part(const ingest_options *opt)
 {
     for (int e = 0; opt->prof && e < ENT__COUNT; e++)
         if (opt->prof->ent[e].present)
             return &opt->prof->ent[e];
-    return NULL;
+    return opt->prof ? &opt->prof->ent[0] : NULL;
 }
 
 static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
@@ -92,12 +98,9 @@ static bool needs_utf8_check(const ingest_options *opt, int entity)
     return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
 }
 
-static ips_error not_utf8(const char *name, long line, const char *column, ips_diag *d)
+static ips_error not_utf8(const file_job *job, long line, const char *column, ips_diag *d)
 {
-    return ips_diag_set(d, IPS_ERR_ENCODING,
-                        "%s:%ld: %s: text is not UTF-8; an export from a Windows system is "
-                        "probably Windows-1252: ingest it with a profile that says "
-                        "encoding = windows-1252", name, line, column);
+    return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
 }
 
 /* The contract column of ent that header field `field` names (trimmed, then
@@ -199,7 +202,7 @@ static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hd
     if (needs_utf8_check(job->opt, job->opt->entity))
         for (size_t i = 0; i < (*hdr)->nfields; i++)
             if (!validate_utf8((*hdr)->fields[i], (*hdr)->lens[i]))
-                return not_utf8(job->name, (*hdr)->line, "header", d);
+                return not_utf8(job, (*hdr)->line, "header", d);
     return IPS_OK;
 }
 
@@ -311,10 +314,11 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
             continue; /* not in the contract: never stored */
         if (check_utf8 && !validate_utf8(rec->fields[i], rec->lens[i]) &&
             !memchr(rec->fields[i], '\0', rec->lens[i]))
-            return not_utf8(job->name, rec->line, ent->cols[c].name, d);
+            return not_utf8(job, rec->line, ent->cols[c].name, d);
         cells[c] = rec->fields[i];
         lens[c] = rec->lens[i];
     }
+    format_hint_row(&job->hint, cells, lens, rec->line);
     validated_row vr;
     validate_error err;
     if (!validate_row(&job->vctx, cells, lens, &vr, &err))
@@ -391,8 +395,8 @@ static ips_error load_file(file_job *job, ips_diag *d)
     ips_error e = open_reader(job->opt, m.entity, job->path, &r, d);
     if (e == IPS_OK)
         e = read_header(job, r, &hdr, d);
-    if (e == IPS_OK)
-        e = map_header(job, hdr, &m, d);
+    if (e == IPS_OK && (e = map_header(job, hdr, &m, d)) == IPS_ERR_MISSING_COLUMN)
+        format_hint_header(job->opt->prof, m.entity, hdr, csv_reader_delimiter(r), d);
     /* Rows are at least ~40 bytes; a low estimate keeps a large table's
      * indexes in place for a small file. */
     struct stat sb;
@@ -408,8 +412,13 @@ static ips_error load_file(file_job *job, ips_diag *d)
         e = waiting_writer_new(job->wh, &job->ww, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
+        format_hint_init(&job->hint, m.entity, job->opt->prof, job->name);
         e = load_rows(job, r, &m, d);
     }
+    /* Refused whole: the format, not a slip.  A second pass sees only the
+     * rejected rows, which the first pass over the whole file has judged. */
+    if (e == IPS_OK && !job->retry_batch)
+        e = format_hint_verdict(&job->hint, d);
     char hash[65] = "";
     long long earlier = 0;
     store_counts before = {0};
@@ -474,8 +483,8 @@ static void plan_file(const ingest_options *opt, ingest_file_result *res)
     ips_error e = open_reader(opt, -1, res->path, &r, &d);
     if (e == IPS_OK)
         e = read_header(&job, r, &hdr, &d);
-    if (e == IPS_OK)
-        res->entity = recognise(opt, res->path, hdr, name, &d);
+    if (e == IPS_OK && (res->entity = recognise(opt, res->path, hdr, name, &d)) < 0)
+        format_hint_header(opt->prof, -1, hdr, csv_reader_delimiter(r), &d);
     csv_reader_free(r);
     if (res->entity < 0) {
         res->error = d.code ? d.code : IPS_ERR_NO_ENTITY;

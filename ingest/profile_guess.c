@@ -35,12 +35,18 @@ typedef struct {
     size_t ncand;
     char *samples[GUESS_ROWS];
     size_t nsamples;
+    /* Distinct values of the whole file (up to GUESS_SCAN_ROWS rows), for
+     * value maps: a value first seen on row 500 needs a map as much as one
+     * in the first rows.  Values that look private are never kept. */
+    char *distinct[GUESS_MAX_VALUES];
+    size_t ndistinct;
 } column_work;
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* Whether the first part of the file is UTF-8, to suggest windows-1252. */
-static ips_error sniff_utf8(const char *path, bool *utf8, ips_diag *d)
+/* Whether the first part of the file is UTF-8, to suggest windows-1252, and
+ * whether it has any byte beyond ASCII (without one, any encoding reads it). */
+static ips_error sniff_utf8(const char *path, bool *utf8, bool *ascii, ips_diag *d)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -54,9 +60,14 @@ static ips_error sniff_utf8(const char *path, bool *utf8, ips_diag *d)
     bool bad = ferror(f) != 0;
     fclose(f);
     *utf8 = text_utf8_valid(buf, n, n == SNIFF_BYTES);
+    *ascii = true;
+    for (size_t i = 0; i < n && *ascii; i++)
+        *ascii = (unsigned char)buf[i] < 0x80;
     free(buf);
     return bad ? ips_diag_set(d, IPS_ERR_IO, "%s: read error", path) : IPS_OK;
 }
+
+static bool private_looking(const char *s);
 
 static char *trimmed_copy(const char *s)
 {
@@ -65,7 +76,26 @@ static char *trimmed_copy(const char *s)
     return strndup(s, n);
 }
 
-/* Reads the header and up to GUESS_ROWS rows into g->cols and work. */
+/* Keeps v among the column's distinct values (compared as profiles compare
+ * them), unless it is blank or private-looking or there are enough already. */
+static ips_error keep_distinct(column_work *w, const char *v, ips_diag *d)
+{
+    if (!*v || w->ndistinct == GUESS_MAX_VALUES || private_looking(v))
+        return IPS_OK;
+    char *key = text_key(v);
+    if (!key)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    bool seen = false;
+    for (size_t j = 0; j < w->ndistinct && !seen; j++)
+        seen = text_key_equal(w->distinct[j], key);
+    free(key);
+    if (!seen && !(w->distinct[w->ndistinct++] = strdup(v)))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    return IPS_OK;
+}
+
+/* Reads the header and up to GUESS_ROWS rows into g->cols and work, and the
+ * distinct values of up to GUESS_SCAN_ROWS rows. */
 static ips_error read_sample(profile_guess *g, column_work **work, ips_diag *d)
 {
     csv_reader_options opt = {0, g->encoding};
@@ -97,14 +127,21 @@ static ips_error read_sample(profile_guess *g, column_work **work, ips_diag *d)
                 e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         }
     }
-    while (e == IPS_OK && g->rows < GUESS_ROWS) {
+    while (e == IPS_OK && g->rows < GUESS_SCAN_ROWS) {
         if ((e = csv_reader_next(r, &rec, d)) != IPS_OK || !rec)
             break;
         g->rows++;
-        for (size_t i = 0; i < g->ncols && i < rec->nfields; i++) {
+        for (size_t i = 0; e == IPS_OK && i < g->ncols && i < rec->nfields; i++) {
             column_work *w = &(*work)[i];
-            if (!(w->samples[w->nsamples++] = trimmed_copy(rec->fields[i])))
+            char *v = trimmed_copy(rec->fields[i]);
+            if (!v)
                 e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+            else
+                e = keep_distinct(w, v, d);
+            if (v && w->nsamples < GUESS_ROWS && g->rows <= GUESS_ROWS)
+                w->samples[w->nsamples++] = v;
+            else
+                free(v);
         }
     }
     csv_reader_free(r);
@@ -324,8 +361,14 @@ static guess_certainty certainty(int one, int other)
 static void formats(profile_guess *g, const column_work *work)
 {
     int fi = 0, iso = 0, comma = 0, point = 0;
+    const contract_entity *ent = g->entity >= 0 ? contract_entity_get(g->entity) : NULL;
     for (size_t i = 0; i < g->ncols; i++) {
         if (g->cols[i].values_look_hetu)
+            continue;
+        /* A column known to be neither dates nor numbers does not count: an
+         * industry code 56.10 is text, not a decimal number. */
+        int type = ent && g->cols[i].column >= 0 ? (int)ent->cols[g->cols[i].column].type : -1;
+        if (type >= 0 && type != CT_DATE && type != CT_NUMBER)
             continue;
         for (size_t k = 0; k < work[i].nsamples; k++) {
             const char *s = work[i].samples[k];
@@ -348,7 +391,7 @@ static void formats(profile_guess *g, const column_work *work)
  * long run of digits (a phone number, an account). */
 static bool private_looking(const char *s)
 {
-    if (strlen(s) > 80 || is_hetu(s))
+    if (strlen(s) > 80 || is_hetu(s) || hetu_find(s))
         return true;
     for (size_t run = 0; *s; s++) {
         run = (*s >= '0' && *s <= '9') ? run + 1 : 0;
@@ -358,12 +401,18 @@ static bool private_looking(const char *s)
     return false;
 }
 
-/* The code a value surely means, "" when it needs no map, NULL when a
- * person must say. */
+/* The code a value surely means (GUESS_BLANK for a word for unknown), ""
+ * when it needs no map, NULL when a person must say. */
 static const char *code_for(const contract_column *col, const char *v)
 {
     char key[KEYLEN], ck[KEYLEN];
     guess_plain_key(v, key, sizeof key);
+    if (guess_value_unknown(key))
+        return GUESS_BLANK;
+    if (col->type == CT_ID) {  /* ids are kept as they are unless the vocabulary knows them */
+        const char *code = guess_value_code(col->name, key);
+        return code && strcmp(code, v) != 0 ? code : "";
+    }
     if (col->type == CT_BOOL) {
         /* What the contract reads as it is, then what surely means yes or no. */
         static const char *const words[] = {"y", "n", "1", "0", "true", "false",
@@ -371,9 +420,8 @@ static const char *code_for(const contract_column *col, const char *v)
         for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
             if (strcmp(key, words[i]) == 0)
                 return "";
-        if (strcmp(key, "yes") == 0 || strcmp(key, "joo") == 0)
-            return "y";
-        return strcmp(key, "no") == 0 ? "n" : NULL;
+        const char *yn = guess_yes_no(key);
+        return yn ? yn : guess_value_code(col->name, key);
     }
     for (const char *const *c = col->codes; c && *c; c++) {
         if (strcmp(v, *c) == 0)
@@ -392,22 +440,20 @@ static ips_error collect_values(profile_guess *g, const column_work *work, ips_d
     const contract_entity *ent = contract_entity_get(g->entity);
     for (size_t i = 0; i < g->ncols; i++) {
         guess_column *gc = &g->cols[i];
-        if (gc->column < 0 || (ent->cols[gc->column].type != CT_CODE &&
-                               ent->cols[gc->column].type != CT_BOOL))
+        if (gc->column < 0)
             continue;
         const contract_column *col = &ent->cols[gc->column];
-        for (size_t k = 0; k < work[i].nsamples && gc->nvalues < GUESS_MAX_VALUES; k++) {
-            const char *v = work[i].samples[k];
-            const char *to = *v && !private_looking(v) ? code_for(col, v) : "";
+        /* Code and yes/no columns need a map for every other value; an id
+         * column only for values the vocabulary knows (segment, instrument);
+         * any other column only for a word for unknown. */
+        bool coded = col->type == CT_CODE || col->type == CT_BOOL ||
+                     (col->type == CT_ID && guess_column_has_vocabulary(col->name));
+        for (size_t k = 0; k < work[i].ndistinct && gc->nvalues < GUESS_MAX_VALUES; k++) {
+            const char *v = work[i].distinct[k];
+            char key[KEYLEN];
+            guess_plain_key(v, key, sizeof key);
+            const char *to = coded ? code_for(col, v) : guess_value_unknown(key) ? GUESS_BLANK : "";
             if (to && !*to)
-                continue;
-            bool seen = false;
-            for (size_t j = 0; j < gc->nvalues && !seen; j++) {
-                char *key = text_key(gc->values[j].from);
-                seen = key && text_key_equal(v, key);
-                free(key);
-            }
-            if (seen)
                 continue;
             if (!gc->values && !(gc->values = calloc(GUESS_MAX_VALUES, sizeof *gc->values)))
                 return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
@@ -452,9 +498,12 @@ static char *name_pattern(const char *path)
 
 static void work_free(column_work *work, size_t n)
 {
-    for (size_t i = 0; work && i < n; i++)
+    for (size_t i = 0; work && i < n; i++) {
         for (size_t k = 0; k < work[i].nsamples; k++)
             free(work[i].samples[k]);
+        for (size_t k = 0; k < work[i].ndistinct; k++)
+            free(work[i].distinct[k]);
+    }
     free(work);
 }
 
@@ -468,9 +517,10 @@ ips_error profile_guess_file(const char *path, const char *encoding, profile_gue
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
     g->entity = g->runner_up = -1;
-    bool utf8 = true;
-    ips_error e = sniff_utf8(path, &utf8, d);
+    bool utf8 = true, ascii = true;
+    ips_error e = sniff_utf8(path, &utf8, &ascii, d);
     g->not_utf8 = !utf8;
+    g->ascii = ascii;
     bool say_utf8 = encoding && (strcasecmp(encoding, "utf-8") == 0 || strcasecmp(encoding, "utf8") == 0);
     if (e == IPS_OK && say_utf8 && !utf8)
         e = ips_diag_set(d, IPS_ERR_ENCODING, "%s is not UTF-8 although --encoding says so; "

@@ -15,8 +15,11 @@
 #include "common/error.h"
 #include "ingest/profile.h"
 
-#define GUESS_ROWS 20          /* data rows read after the header */
-#define GUESS_MAX_VALUES 15    /* distinct values kept per column for maps */
+#define GUESS_ROWS 20          /* data rows whose values tell the formats */
+#define GUESS_SCAN_ROWS 200000 /* data rows whose values are looked at for maps */
+#define GUESS_MAX_VALUES 40    /* distinct values kept per column for maps */
+/* guess_value.to of a word for unknown ("Ei tiedossa"), as a profile writes it. */
+#define GUESS_BLANK "\"\""
 
 typedef enum {
     GUESS_FORMAT_NONE,         /* nothing seen to tell by */
@@ -26,7 +29,8 @@ typedef enum {
 
 typedef struct {
     char *from;                /* the export's value */
-    const char *to;            /* contract code it surely means, or NULL: a person decides */
+    const char *to;            /* contract code it surely means (GUESS_BLANK: unknown), or
+                                * NULL: a person decides */
 } guess_value;
 
 typedef struct {
@@ -45,6 +49,7 @@ typedef struct {
     char *path;
     char *encoding;            /* NULL: utf-8 */
     bool not_utf8;             /* bytes that are not UTF-8 were seen */
+    bool ascii;                /* only ASCII bytes were seen: any encoding reads it */
     char delimiter;
     guess_certainty dates_seen;
     profile_date_format dates;
@@ -55,7 +60,7 @@ typedef struct {
     char *file_pattern;        /* the base name with dates and numbers as '*' */
     guess_column *cols;
     size_t ncols;
-    long rows;                 /* data rows read */
+    long rows;                 /* data rows read (at most GUESS_SCAN_ROWS) */
 } profile_guess;
 
 /* Reads path (encoding NULL: detect utf-8 or windows-1252). */

@@ -11,6 +11,15 @@ TP="$IPS_ROOT/ingest/profiles/tyopaja.ini"
 TABLES="coaches clients employers enrollments contacts jobs assessments fidelity_reviews"
 unset IPSREPORT_KEY_FILE
 
+# quiet OUT ERR CMD...: CMD's output to files, so that expect_status's own line
+# still reaches the test log.
+quiet() {
+    out=$1
+    err=$2
+    shift 2
+    "$@" >"$out" 2>"$err"
+}
+
 counts() { for t in $TABLES; do printf '%s=%s ' "$t" "$(sql "$1" "SELECT count(*) FROM $t")"; done; }
 metrics() { "$IPS" metrics --db "$1" --period 2024Q3 --as-of 2024-09-30 --format csv; }
 # same_as_right NAME DB: DB holds the rows, and gives the figures, of $RIGHT.
@@ -32,7 +41,7 @@ check "the right-order warehouse has enrollments" [ "$(sql "$RIGHT" 'SELECT coun
 
 # ---- enrollments before clients, then everything again -----------------------
 W=$T/early.db
-expect_status "enrollments alone: rows rejected (exit 1)" 1 "$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/e1.out" 2>"$T/e1.err"
+expect_status "enrollments alone: rows rejected (exit 1)" 1 quiet "$T/e1.out" "$T/e1.err" "$IPS" ingest --db "$W" "$S/enrollments.csv"
 check "enrollments alone: every row rejected, none stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
 check "enrollments alone: the reason names the client" grep -q "^enrollments.csv:2: client_id: unknown client" "$T/e1.err"
 check "enrollments alone: every row waits" test "$(sql "$W" 'SELECT count(*) FROM waiting')" = 585
@@ -40,7 +49,7 @@ check "enrollments alone: every row waits" test "$(sql "$W" 'SELECT count(*) FRO
 check "check lists the waiting rows with count and what for" \
     grep -q "enrollments.csv (batch 1), enrollments: 585 waiting for clients (client_id)" "$T/c1.out"
 check "check gives file:line references of waiting rows" grep -q "e.g. enrollments.csv:2, enrollments.csv:3" "$T/c1.out"
-expect_status "all files after: exit 0" 0 "$IPS" ingest --db "$W" "$S"/*.csv >"$T/e2.out" 2>"$T/e2.err"
+expect_status "all files after: exit 0" 0 quiet "$T/e2.out" "$T/e2.err" "$IPS" ingest --db "$W" "$S"/*.csv
 check "all files after: no 'nothing changed' for enrollments" sh -c "! grep -q '^enrollments.csv: already loaded' '$T/e2.out'"
 check "all files after: nothing waits" test "$(sql "$W" 'SELECT count(*) FROM waiting')" = 0
 check "all files after: batch 1 now accounts its rows as stored" \
@@ -61,11 +70,32 @@ W=$T/again.db
 sql "$W" "DELETE FROM waiting"  # as a warehouse of schema 2 had it: rejects only
 "$IPS" ingest --db "$W" "$S/coaches.csv" "$S/clients.csv" >/dev/null 2>&1
 check "rows without a waiting record stay rejected" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
-expect_status "the same enrollments again: exit 0" 0 "$IPS" ingest --db "$W" "$S/enrollments.csv" >"$T/a.out" 2>&1
+expect_status "the same enrollments again: exit 0" 0 quiet "$T/a.out" "$T/a.out.err" "$IPS" ingest --db "$W" "$S/enrollments.csv"
 check "the same bytes again: rejected rows tried again, all stored" \
     grep -q "^enrollments.csv: loaded before (batch 1); its 585 rejected rows tried again: 585 stored" "$T/a.out"
 check "the same bytes again: no new batch" test "$(sql "$W" "SELECT count(*) FROM batches WHERE entity = 'enrollments'")" = 1
 check "the same bytes again: all 585 stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 585
+
+# ---- a few bad values: tried again row by row, not judged a format of the file --
+W=$T/slip.db
+{
+    echo 'client_id,birth_year,gender'
+    i=1
+    while [ $i -le 30 ]; do echo "s$i,1980,f"; i=$((i + 1)); done
+} >"$T/slip_clients.csv"
+{
+    echo 'enrollment_id,client_id,service,start_date'
+    i=1
+    while [ $i -le 30 ]; do echo "x$i,s$i,ips,2023-01-0$((i % 9 + 1))"; i=$((i + 1)); done
+    echo "x31,s1,ips,5.9.2023"
+} >"$T/slip_enrollments.csv"
+"$IPS" ingest --db "$W" "$T/slip_clients.csv" "$T/slip_enrollments.csv" >/dev/null 2>&1
+check "one bad date among good rows: that row rejected" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 30
+expect_status "the same file again: exit 1, not refused whole" 1 quiet "$T/slip.out" "$T/slip.err" "$IPS" ingest --db "$W" "$T/slip_enrollments.csv"
+check "the same file again: its one rejected row tried again, still rejected" \
+    grep -q "^slip_enrollments.csv: loaded before (batch 2); its 1 rejected rows tried again: 0 stored, 0 updated, 1 rejected" "$T/slip.out"
+check "the same file again: today's reason on its line" grep -q "^slip_enrollments.csv:32: start_date:" "$T/slip.err"
+check "the same file again: the good rows stay" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 30
 
 # ---- a chain released by a later run: jobs wait for enrollments, enrollments for clients
 W=$T/chain.db
@@ -110,7 +140,7 @@ W=$T/tyopaja.db
 # Refused or rejected row by row: either way not everything is stored.
 "$IPS" ingest --db "$W" --profile "$T/nodates.ini" --key-file "$T/k.key" "$TS"/*.csv >"$T/t1.out" 2>&1
 check "without the date format the enrollments are not stored" test "$(sql "$W" 'SELECT count(*) FROM enrollments')" = 0
-expect_status "under the right profile: exit 0" 0 "$IPS" ingest --db "$W" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv >"$T/t2.out" 2>&1
+expect_status "under the right profile: exit 0" 0 quiet "$T/t2.out" "$T/t2.out.err" "$IPS" ingest --db "$W" --profile "$TP" --key-file "$T/k.key" "$TS"/*.csv
 check "under the right profile the file is read again, not 'already loaded'" sh -c "! grep -q 'already loaded' '$T/t2.out'"
 check "Työpaja: the same rows per table as loaded right first" test "$(counts "$W")" = "$(counts "$TR")"
 metrics "$W" >"$T/tw.csv" 2>/dev/null
