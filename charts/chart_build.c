@@ -126,9 +126,26 @@ void chart_period_label(chart_lang lang, ips_day start, ips_day end, char *buf, 
     }
 }
 
-void cb_quarter_label(const chart_data *cd, size_t i, char *buf, size_t n)
+/* label, and " (to date)" when [.., end] was cut at A. */
+static void to_date_label(const chart_data *cd, chart_lang lang, ips_day start, ips_day end,
+                          chart_lang code_lang, char *buf, size_t n)
 {
-    chart_period_label(LANG_EN, cd->q_start[i], cd->q_end[i], buf, n);
+    char name[48];
+    chart_period_label(code_lang, start, end, name, sizeof name);
+    if (metric_period_cut(end, cd->as_of) < end)
+        snprintf(buf, n, "%s (%s)", name, chart_label(lang, CL_TO_DATE));
+    else
+        snprintf(buf, n, "%s", name);
+}
+
+void cb_quarter_label(const chart_data *cd, size_t i, chart_lang lang, char *buf, size_t n)
+{
+    to_date_label(cd, lang, cd->q_start[i], cd->q_end[i], LANG_EN, buf, n);
+}
+
+void cb_period_label(const chart_data *cd, chart_lang lang, char *buf, size_t n)
+{
+    to_date_label(cd, lang, cd->start, cd->end, lang, buf, n);
 }
 
 chart_model *cb_new(const chart_data *cd, chart_kind kind, chart_id id, chart_lang lang)

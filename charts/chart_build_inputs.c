@@ -213,10 +213,15 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     } else {
         chart_set_text(m, CT_READING1, chart_label(lang, CL_KM_READ_NO_MEDIAN));
     }
-    char w[32];
-    cb_row_text(cd, cb_row(cd->period, "employed_within_180_days"), lang, 1,
-                chart_lang_percent(lang), w, sizeof w);
-    cb_textf(m, CT_READING2, chart_label(lang, CL_KM_READ2), w);
+    /* Not estimable past the longest follow-up (R8): said, not shown as "–". */
+    const metric_row *w180 = cb_row(cd->period, "employed_within_180_days");
+    if (w180 && !w180->suppressed && !(w180->has & MH_VALUE) && w180->note[0]) {
+        chart_set_text(m, CT_READING2, chart_label(lang, CL_KM_READ2_NONE));
+    } else {
+        char w[32];
+        cb_row_text(cd, w180, lang, 1, chart_lang_percent(lang), w, sizeof w);
+        cb_textf(m, CT_READING2, chart_label(lang, CL_KM_READ2), w);
+    }
     return m;
 }
 

@@ -25,8 +25,11 @@ void cb_row_text(const chart_data *cd, const metric_row *r, chart_lang lang, int
                  const char *unit, char *buf, size_t n);
 /* printf into one of the chart's texts. */
 void cb_textf(chart_model *m, chart_text which, const char *fmt, ...);
-/* The quarter's label for the x axis ("2024Q3"). */
-void cb_quarter_label(const chart_data *cd, size_t i, char *buf, size_t n);
+/* The quarter's label for the x axis ("2024Q3"; "2024Q4 (to date)" in lang
+ * when it ends after the as-of day, where its figures stop: R22). */
+void cb_quarter_label(const chart_data *cd, size_t i, chart_lang lang, char *buf, size_t n);
+/* P's label, with "(to date)" likewise. */
+void cb_period_label(const chart_data *cd, chart_lang lang, char *buf, size_t n);
 
 chart_model *build_employment(const chart_data *cd, chart_lang lang);
 chart_model *build_exits(const chart_data *cd, chart_lang lang);

@@ -41,9 +41,9 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
     chart_model *m = cb_new(cd, CHART_LINE, CH_EMPLOYMENT, lang);
     if (!m)
         return NULL;
-    char first[16], last[16];
-    cb_quarter_label(cd, 0, first, sizeof first);
-    cb_quarter_label(cd, CHART_QUARTERS - 1, last, sizeof last);
+    char first[48], last[48];
+    cb_quarter_label(cd, 0, lang, first, sizeof first);
+    cb_quarter_label(cd, CHART_QUARTERS - 1, lang, last, sizeof last);
     chart_set_text(m, CT_TITLE, chart_label(lang, CL_EMP_TITLE));
     cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_EMP_SUBTITLE), first, last);
     chart_set_text(m, CT_Y_LABEL, chart_label(lang, CL_EMP_AXIS));
@@ -53,8 +53,8 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
     m->label_points = true;
     chart_series *s = chart_model_add_series(m, chart_label(lang, CL_EMP_TITLE));
     for (size_t i = 0; i < CHART_QUARTERS; i++) {
-        char q[16];
-        cb_quarter_label(cd, i, q, sizeof q);
+        char q[48];
+        cb_quarter_label(cd, i, lang, q, sizeof q);
         chart_add_category(m, q);
         cb_add_row_point(m, s, cb_row(cd->quarter[i], "employment_rate"), lang);
     }
@@ -108,7 +108,7 @@ chart_model *build_exits(const chart_data *cd, chart_lang lang)
     if (!m)
         return NULL;
     char period[48];
-    chart_period_label(lang, cd->start, cd->end, period, sizeof period);
+    cb_period_label(cd, lang, period, sizeof period);
     chart_set_text(m, CT_TITLE, chart_label(lang, CL_EXIT_TITLE));
     cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_EXIT_SUBTITLE), period);
     chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_EPISODES));

@@ -48,6 +48,7 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                         "The data for this chart is not available yet."},
     [CL_PERCENT_AXIS] = {"%", "%", "%"},
     [CL_EPISODES] = {"Asiakkuuksia", "Klientskap", "Episodes"},
+    [CL_TO_DATE] = {"tähän päivään", "hittills", "to date"},
     [CL_DAYS_UNIT] = {NBSP "pv", NBSP "d", " days"},
 
     [CL_EMP_TITLE] = {"Työllisyysaste neljännesvuosittain", "Sysselsättningsgrad per kvartal",
@@ -181,6 +182,12 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                              "Fewer than half of the clients have found a first job so far."},
     [CL_KM_READ2] = {"180 päivän kuluessa työllistyi %s.", "Inom 180 dagar fick %s arbete.",
                     "%s were employed within 180 days."},
+    [CL_KM_READ2_NONE] = {"Kukaan ei ole vielä ollut seurannassa 180 päivää: 180 päivän "
+                          "työllistymisosuutta ei voi arvioida.",
+                          "Ingen har ännu följts i 180 dagar: andelen i arbete inom 180 "
+                          "dagar kan inte skattas.",
+                          "No one has been followed for 180 days yet: the share employed "
+                          "within 180 days cannot be estimated."},
 
     [CL_COACH_TITLE] = {"Valmentajien työmäärä tavoitteisiin nähden",
                        "Coachernas arbetsmängd jämfört med målen", "Coach workload against targets"},

@@ -28,6 +28,7 @@ typedef enum {
     CL_PERCENT_AXIS,
     CL_EPISODES,
     CL_DAYS_UNIT,         /* appended to a number of days: " pv" */
+    CL_TO_DATE,           /* after a period cut at the as-of day (metrics.md R22) */
     /* employment rate */
     CL_EMP_TITLE,
     CL_EMP_SUBTITLE,      /* %s first quarter, %s last quarter */
@@ -91,6 +92,7 @@ typedef enum {
     CL_KM_READ_MEDIAN,    /* %s days */
     CL_KM_READ_NO_MEDIAN,
     CL_KM_READ2,          /* %s share within 180 days */
+    CL_KM_READ2_NONE,     /* employed within 180 days not estimable (R8) */
     /* coach workload */
     CL_COACH_TITLE,
     CL_COACH_SUBTITLE,    /* %s the day the coaches are counted on */

@@ -12,6 +12,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "charts/draw_internal.h"
+#include "common/outfile.h"
 
 #define PAD 14.0
 #define PANEL_GAP 24.0 /* between side-by-side panels */
@@ -368,10 +369,15 @@ ips_error chart_render_file(const chart_model *m, chart_format fmt, const char *
     chart_layout own;
     chart_layout_init(&own);
     chart_layout *l = layout ? layout : &own;
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot create the chart file: %s; check that the "
-                                           "folder exists and is writable", path, strerror(errno));
+    outfile of;
+    ips_error oe = outfile_open(&of, path, d);
+    if (oe != IPS_OK)
+        return oe;
+    FILE *f = outfile_stream(&of);
+    if (!f) {
+        outfile_abort(&of);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory drawing %s", path);
+    }
     membuf mb = {0};
     cairo_surface_t *s = make_surface(fmt, w, h, f, &mb);
     cairo_status_t st = cairo_surface_status(s);
@@ -391,14 +397,14 @@ ips_error chart_render_file(const chart_model *m, chart_format fmt, const char *
         write_failed = true;
     chart_layout_clear(&own);
     if (st != CAIRO_STATUS_SUCCESS || write_failed || mb.failed) {
-        remove(path);
+        outfile_abort(&of);
         if (st == CAIRO_STATUS_NO_MEMORY || mb.failed)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory drawing %s", path);
         if (write_failed || st == CAIRO_STATUS_WRITE_ERROR)
             return ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the chart (disk full?)", path);
         return ips_diag_set(d, IPS_ERR_CHART, "%s: cairo: %s", path, cairo_status_to_string(st));
     }
-    return IPS_OK;
+    return outfile_commit(&of, d);
 }
 
 void chart_draw_shutdown(void)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/version.h"
+#include "common/outfile.h"
 #include "charts/chart_build_internal.h"
 #include "charts/charts.h"
 #include "charts/draw_internal.h"
@@ -121,7 +122,7 @@ static void title_page(pdf_ctx *p)
                        TW_WRAP);
     char a[24], b[24], line[160];
     chart_date_label(p->lang, cd->start, a, sizeof a);
-    chart_date_label(p->lang, cd->end, b, sizeof b);
+    chart_date_label(p->lang, metric_period_cut(cd->end, cd->as_of), b, sizeof b); /* R22 */
     snprintf(line, sizeof line, chart_label(p->lang, CL_PDF_PERIOD), p->period, a, b);
     y += 18 + dtext_box(&p->dc, TS_LEAD_BOLD, line, MARGIN, y + 18, w, 0, TW_WRAP);
     if (cd->as_of != IPS_DAY_NONE) {
@@ -135,8 +136,8 @@ static void title_page(pdf_ctx *p)
                    TW_WRAP) + 6;
     const metric_set *before = cd->period_is_last_quarter ? cd->quarter[CHART_QUARTERS - 2] : NULL;
     if (before) {
-        char q[16];
-        cb_quarter_label(cd, CHART_QUARTERS - 2, q, sizeof q);
+        char q[48];
+        cb_quarter_label(cd, CHART_QUARTERS - 2, p->lang, q, sizeof q);
         dtext_box(&p->dc, TS_TICK, p->period, MARGIN + 300, y, 100, 1, TW_LINE);
         dtext_box(&p->dc, TS_TICK, q, MARGIN + 410, y, 85, 1, TW_LINE);
         y += 14;
@@ -306,12 +307,17 @@ static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
 ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
                                  ips_diag *d)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot create the PDF: %s; check that the folder "
-                                           "exists and is writable", path, strerror(errno));
+    outfile of;
+    ips_error oe = outfile_open(&of, path, d);
+    if (oe != IPS_OK)
+        return oe;
+    FILE *f = outfile_stream(&of);
+    if (!f) {
+        outfile_abort(&of);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
+    }
     pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
-    chart_period_label(lang, cd->start, cd->end, p.period, sizeof p.period);
+    cb_period_label(cd, lang, p.period, sizeof p.period);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, CL_PDF_TITLE));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "ipsreport " IPS_VERSION);
@@ -332,10 +338,13 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
     if (fclose(f) != 0)
         write_failed = true;
     if (e == IPS_OK && write_failed)
-        e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the PDF (disk full?)", path);
+        e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the PDF (disk full?); the previous "
+                         "file, if any, is left as it was", path);
     else if (e == IPS_OK && st != CAIRO_STATUS_SUCCESS)
         e = ips_diag_set(d, IPS_ERR_CHART, "%s: cairo: %s", path, cairo_status_to_string(st));
-    if (e != IPS_OK)
-        remove(path);
-    return e;
+    if (e != IPS_OK) {
+        outfile_abort(&of);
+        return e;
+    }
+    return outfile_commit(&of, d);
 }

@@ -51,8 +51,11 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
         return IPS_EXIT_FAILURE;
     char **paths = NULL;
     size_t n = 0;
-    ips_error e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format),
-                                    o.out, &paths, &n, d);
+    /* No silent zeros: say what is missing rather than draw empty charts. */
+    ips_error e = metrics_check_known(wh, &q, d);
+    if (e == IPS_OK)
+        e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format), o.out,
+                              &paths, &n, d);
     reader_close(wh);
     for (size_t i = 0; i < n; i++)
         printf("%s\n", paths[i]);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "cli/reader.h"
 #include "model/batches.h"
 #include "model/quality.h"
 #include "model/waiting.h"
@@ -140,9 +141,8 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     waiting_group *wg = NULL;
     size_t nwg = 0;
     batch_list *bl = NULL;
-    if (warehouse_open(db, WH_READONLY, &wh, d) == IPS_OK &&
-        quality_check(wh, day, &r, d) == IPS_OK && waiting_summary(wh, &wg, &nwg, d) == IPS_OK &&
-        batches_list(wh, &bl, d) == IPS_OK) {
+    if (reader_open(db, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK &&
+        waiting_summary(wh, &wg, &nwg, d) == IPS_OK && batches_list(wh, &bl, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
         print_waiting(wg, nwg, &status);
@@ -151,6 +151,6 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     batch_list_free(bl);
     waiting_summary_free(wg, nwg);
     quality_report_free(r);
-    warehouse_free(wh);
+    reader_close(wh);
     return status;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/reader.h"
 #include "cli/step.h"
 #include "model/metrics.h"
 #include "reports/report_data.h"
@@ -29,10 +30,10 @@ static ips_error latest_quarter(const char *db, char label[16], char as_of_iso[1
 {
     warehouse *wh = NULL;
     ips_day as_of;
-    ips_error e = warehouse_open(db, WH_READONLY, &wh, d);
+    ips_error e = reader_open(db, &wh, d);
     if (e == IPS_OK)
         e = metrics_as_of(wh, &as_of, d);
-    warehouse_free(wh);
+    reader_close(wh);
     if (e != IPS_OK)
         return e;
     if (as_of == IPS_DAY_NONE)

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "common/csv_cell.h"
 #include "model/funding.h"
 #include "model/metrics.h"
 
@@ -17,10 +18,15 @@ static const char help_text[] =
     "\n"
     "Prints every metric of the period as CSV (default) or JSON, one row per\n"
     "metric and group:\n"
-    "  metric,period_start,period_end,group_by,group,numerator,denominator,value,score,suppressed\n"
+    "  metric,period_start,period_end,group_by,group,numerator,denominator,value,score,\n"
+    "  suppressed,to_date,note\n"
     "A field that does not apply is blank (null in JSON).  suppressed is y when\n"
     "small-cell suppression hid the row (value then reads <5 or \xE2\x80\x93 and numerator\n"
-    "and denominator are blank), otherwise n.\n"
+    "and denominator are blank), otherwise n.  to_date is y when the period ends\n"
+    "after the as-of day and was cut there (period_end is then the as-of day).\n"
+    "note says why a value is blank where that needs saying, e.g. 'not estimable:\n"
+    "no follow-up reaches 365 days'.  A warehouse without enrollments, or a period\n"
+    "that starts after the as-of day, is refused (exit 2).\n"
     "\n"
     "options:\n"
     "  --db FILE            the warehouse (opened read-only)\n"
@@ -236,35 +242,26 @@ static void row_fields(const metric_row *r, int min_cell, row_text *t)
     metric_format_value(r, min_cell, t->value, sizeof t->value);
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputc(last ? '\n' : ',', out);
-}
-
 static void write_csv(FILE *out, const metric_set *set, int min_cell)
 {
     fputs("metric,period_start,period_end,group_by,group,numerator,denominator,value,score,"
-          "suppressed\n", out);
+          "suppressed,to_date,note\n", out);
     for (size_t i = 0; i < set->n; i++) {
         const metric_row *r = &set->rows[i];
         row_text t;
         row_fields(r, min_cell, &t);
         const char *f[] = {r->metric, t.start,   t.end,   r->group_by, r->group,
-                           t.num,     t.den,     t.value, t.score,     r->suppressed ? "y" : "n"};
+                           t.num,     t.den,     t.value, t.score,     r->suppressed ? "y" : "n",
+                           r->to_date ? "y" : "n", r->note};
+        /* Which fields are text, escaped if a spreadsheet would take them
+         * for a formula (common/csv_cell.h): ids and names, a value that is
+         * not a number ("<5", a fidelity band) and the note; numbers,
+         * negative ones too, stay numbers. */
+        bool value_text = r->suppressed || r->kind == MK_TEXT;
+        const bool text[] = {true,  false, false, true, true, false,
+                             false, value_text, false, true, true, true};
         for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
-            csv_field(out, f[k], k + 1 == sizeof f / sizeof f[0]);
+            csv_cell_write(out, f[k], text[k], k + 1 == sizeof f / sizeof f[0]);
     }
 }
 
@@ -340,7 +337,10 @@ static void write_json(FILE *out, const metric_set *set, int min_cell)
         json_field(out, "denominator", t.den, true, false);
         json_field(out, "value", t.value, numeric_value, false);
         json_field(out, "score", t.score, true, false);
-        fprintf(out, ",\"suppressed\":%s}", r->suppressed ? "true" : "false");
+        fprintf(out, ",\"suppressed\":%s,\"to_date\":%s", r->suppressed ? "true" : "false",
+                r->to_date ? "true" : "false");
+        json_field(out, "note", r->note, false, false);
+        fputc('}', out);
     }
     fputs(set->n ? "\n]\n" : "]\n", out);
 }
@@ -351,8 +351,11 @@ static int run(metrics_opts *o, ips_diag *d)
     if (reader_open(o->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     metric_set *set = metric_set_new();
-    ips_error e = set ? metrics_compute(wh, &o->q, set, d)
-                      : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    /* No silent zeros: say what is missing rather than print empty figures. */
+    ips_error e = !set ? ips_diag_set(d, IPS_ERR_NOMEM, "out of memory")
+                       : metrics_check_known(wh, &o->q, d);
+    if (e == IPS_OK)
+        e = metrics_compute(wh, &o->q, set, d);
     reader_close(wh);
     if (e == IPS_OK) {
         if (o->q.internal)

@@ -40,7 +40,10 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    ips_error e = pdf_summary_write(wh, &q, o.lang, o.out, d);
+    /* No silent zeros: say what is missing rather than write an empty summary. */
+    ips_error e = metrics_check_known(wh, &q, d);
+    if (e == IPS_OK)
+        e = pdf_summary_write(wh, &q, o.lang, o.out, d);
     reader_close(wh);
     chart_draw_shutdown();
     if (e != IPS_OK)

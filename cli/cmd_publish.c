@@ -99,22 +99,23 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
 /* "latest" becomes the quarter's label, so every part and file name agree. */
 static ips_error resolve_period(warehouse *wh, const publish_args *a, char label[32], ips_diag *d)
 {
+    metric_query q;
+    metric_query_init(&q);
+    if (a->as_of && !date_parse_iso(a->as_of, &q.as_of))
+        return ips_diag_set(d, IPS_ERR_USAGE, "--as-of '%s' is not a date YYYY-MM-DD", a->as_of);
+    /* Nothing is written for a warehouse or period nothing is known of. */
     if (strcmp(a->period, "latest") != 0) {
-        ips_day s, e;
-        if (metric_period_parse(a->period, &s, &e, d) != IPS_OK)
+        if (metric_period_parse(a->period, &q.start, &q.end, d) != IPS_OK)
             return d->code;
         snprintf(label, 32, "%s", a->period);
-        return IPS_OK;
+        return metrics_check_known(wh, &q, d);
     }
-    ips_day as_of = IPS_DAY_NONE, start, end;
-    if (a->as_of && !date_parse_iso(a->as_of, &as_of))
-        return ips_diag_set(d, IPS_ERR_USAGE, "--as-of '%s' is not a date YYYY-MM-DD", a->as_of);
-    ips_error e = as_of == IPS_DAY_NONE ? metrics_as_of(wh, &as_of, d) : IPS_OK;
+    ips_day as_of = q.as_of, start, end;
+    ips_error e = metrics_check_known(wh, &q, d); /* no period yet: the warehouse's data */
+    if (e == IPS_OK && as_of == IPS_DAY_NONE)
+        e = metrics_as_of(wh, &as_of, d);
     if (e != IPS_OK)
         return e;
-    if (as_of == IPS_DAY_NONE)
-        return ips_diag_set(d, IPS_ERR_NO_DATA, "%s: the warehouse holds no dated rows; "
-                            "load exports with 'ipsreport ingest' first", a->db);
     report_latest_quarter(as_of, &start, &end);
     report_period_text(start, end, label, 32);
     return IPS_OK;
@@ -206,13 +207,12 @@ static int run(const publish_args *a, ips_diag *d)
         return usage_error(d, "--lang takes fi, sv and en, comma separated, not", a->langs);
     if (strlen(a->out) > 3000 || strlen(a->db) > 3000)
         return usage_error(d, "the folder or file name is too long:", a->out);
-    if (mkdir(a->out, 0755) != 0 && errno != EEXIST) {
-        ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
-        return IPS_EXIT_FAILURE;
-    }
+    /* The folder is made only once the period is known to hold data. */
+    if (a->tariff)
+        reader_protect_input(a->tariff);
     warehouse *wh = NULL;
-    if (warehouse_open(a->db, WH_READONLY, &wh, d) != IPS_OK)
-        return IPS_EXIT_FAILURE;
+    if (reader_open(a->db, &wh, d) != IPS_OK)
+        return IPS_EXIT_FAILURE; /* it also warns of an unfinished ingest run */
     /* One read transaction: every part sees the same data, even while an
      * ingest commits beside us. */
     char label[32];
@@ -220,6 +220,8 @@ static int run(const publish_args *a, ips_diag *d)
     bool own;
     if (warehouse_read_begin(wh, &own, d) == IPS_OK) {
         ips_error e = resolve_period(wh, a, label, d);
+        if (e == IPS_OK && mkdir(a->out, 0755) != 0 && errno != EEXIST)
+            e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
         if (e == IPS_OK) {
             reader_share(a->db, wh);
             pack p = {a, label, d};
@@ -229,7 +231,7 @@ static int run(const publish_args *a, ips_diag *d)
         if (warehouse_read_end(wh, own, e, d) != IPS_OK)
             st = IPS_EXIT_FAILURE;
     }
-    warehouse_free(wh);
+    reader_close(wh);
     if (st == IPS_EXIT_OK)
         fprintf(stderr, "publish: wrote %s for %s (metrics CSV and JSON; workbook, charts and "
                 "PDF in %s)\n", a->out, label, a->langs);

@@ -162,8 +162,7 @@ static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query
         if (e != IPS_OK)
             return e;
         if (q->as_of == IPS_DAY_NONE)
-            return ips_diag_set(d, IPS_ERR_NO_DATA, "%s holds no dated rows yet; load data with "
-                                "'ipsreport ingest' first", a->db);
+            return metrics_check_known(wh, q, d); /* says what to load */
     }
     if (strcmp(a->period, "latest") == 0) {
         report_latest_quarter(q->as_of, &q->start, &q->end);
@@ -182,7 +181,8 @@ static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query
     o->start = q->start;
     o->end = q->end;
     o->as_of = q->as_of;
-    return IPS_OK;
+    /* No silent zeros: say what is missing rather than write an empty workbook. */
+    return metrics_check_known(wh, q, d);
 }
 
 static void summary_line(const report_args *a, const report_options *o, const report_result *res)
@@ -190,8 +190,9 @@ static void summary_line(const report_args *a, const report_options *o, const re
     char period[48], as_of[11];
     report_period_text(o->start, o->end, period, sizeof period);
     date_format_iso(o->as_of, as_of);
-    printf("wrote %s: %zu sheets, period %s, data as of %s%s\n", a->out, res->n_sheets, period,
-           as_of, a->internal ? ", internal (no suppression)" : "");
+    printf("wrote %s: %zu sheets, period %s%s, data as of %s%s\n", a->out, res->n_sheets, period,
+           metric_period_cut(o->end, o->as_of) < o->end ? " to date" : "", as_of,
+           a->internal ? ", internal (no suppression)" : "");
     if (res->masked)
         fprintf(stderr, "ipsreport report: warning: masked %zu text(s) shaped like a personal "
                         "identity code (About counts them); look for identity codes in file "
@@ -240,6 +241,8 @@ static ips_error run(const report_args *a, ips_diag *d)
     o.lang = a->lang;
     const char *slash = strrchr(a->db, '/');
     o.warehouse_name = slash ? slash + 1 : a->db;
+    if (a->tariff)
+        reader_protect_input(a->tariff);
     ips_error e = reader_open(a->db, &wh, d);
     if (e == IPS_OK)
         e = resolve_dates(wh, a, &q, &o, d);

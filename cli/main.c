@@ -2,6 +2,7 @@
  * prints the one error line a command leaves in its ips_diag, and exits with
  * the command's status. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +60,10 @@ int main(int argc, char **argv)
 {
     /* Numbers are written with '.', whatever the user's locale. */
     setlocale(LC_ALL, "C");
+    /* Past a file-size limit (ulimit -f) a write then fails with EFBIG and
+     * the output's temporary is removed (common/outfile.h), instead of the
+     * process being killed with the temporary left behind. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return IPS_EXIT_FAILURE;

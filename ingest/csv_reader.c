@@ -38,6 +38,7 @@ struct csv_reader {
     long line;             /* physical line being fed */
     long row_line;         /* line where the current record started, 0 = none yet */
     bool eof;
+    bool finishing;        /* in csv_fini: a record ended now had no line end */
     unsigned char conv[CHUNK * 3]; /* a single-byte character is at most 3 in UTF-8 */
     size_t chunk_len, chunk_pos;
     bool first_chunk;
@@ -127,6 +128,7 @@ static void on_row(int c, void *ctx)
     for (size_t i = 0; i < s->rec.nfields; i++)
         s->rec.fields[i] = s->buf + s->offsets[i];
     s->rec.line = r->row_line ? r->row_line : r->line;
+    s->rec.unterminated = r->finishing;
     r->row_line = 0;
     r->nslots++;
     if (r->nslots < r->cap_slots) {
@@ -337,7 +339,10 @@ static ips_error fill(csv_reader *r, ips_diag *d)
         r->eof = true;
         if (r->row_line == 0)
             r->row_line = r->line;
-        if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+        r->finishing = true;
+        int rc = csv_fini(&r->parser, on_field, on_row, r);
+        r->finishing = false;
+        if (rc != 0)
             return ips_diag_set(d, IPS_ERR_CSV,
                                 "%s:%ld: the file ends inside a quoted field that starts on or "
                                 "before line %ld; close the quote (\")",

@@ -6,6 +6,7 @@
 #ifndef IPS_CSV_READER_H
 #define IPS_CSV_READER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "common/error.h"
@@ -20,6 +21,9 @@ typedef struct {
     size_t nfields;
     char **fields;         /* NUL-terminated; a field may contain NUL bytes (see lens) */
     size_t *lens;
+    /* The record ends where the file ends, without a line end: a file cut
+     * short while written or copied ends so (ingest rejects such a row). */
+    bool unterminated;
 } csv_record;
 
 typedef struct csv_reader csv_reader;

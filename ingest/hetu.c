@@ -99,19 +99,50 @@ static bool alnum_ascii(char c)
  * shorter: the checks stop at its NUL). */
 static bool shaped_at(const char *s)
 {
-    for (int i = 0; i < HETU_LEN; i++)
+    /* Six digits first: it fails at once on most positions of most cells
+     * (and stops at the NUL), since every position of every id is tried. */
+    if (!all_digits(s, 6))
+        return false;
+    for (int i = 6; i < HETU_LEN; i++)
         if (!s[i])
             return false;
     char sign = (char)toupper((unsigned char)s[6]);
     return all_digits(s, 6) && two(s) >= 1 && two(s) <= 31 && two(s + 2) >= 1 &&
            two(s + 2) <= 12 && century_of(sign) &&
-           all_digits(s + 7, 3) && alnum_ascii(s[10]) && !alnum_ascii(s[11]);
+           all_digits(s + 7, 3) && alnum_ascii(s[10]);
 }
 
+/* Whether the code shaped at s is a valid one as written: a real date, an
+ * individual number from 002 and the right check character.  A letter as
+ * century sign must be upper case: pseudonyms are lower-case hex, and
+ * "131052a308b" inside one is no one's code. */
+static bool valid_at(const char *s)
+{
+    char c[HETU_LEN + 1];
+    hetu_info h;
+    if (s[6] >= 'a' && s[6] <= 'z')
+        return false;
+    for (int i = 0; i < HETU_LEN; i++)
+        c[i] = (char)toupper((unsigned char)s[i]);
+    c[HETU_LEN] = '\0';
+    bool ok = check(c, &h) == NULL;
+    memset(&h, 0, sizeof h);
+    return ok;
+}
+
+/* Two rules, because ids are often built around codes ("A130175-6041",
+ * "130175-6041B") while ordinary ids are full of digits: a code standing
+ * alone (no letter or digit on either side) counts even with a typo in it;
+ * one inside a longer run of letters and digits counts only when it is a
+ * valid code, which a random id is once in tens of thousands. */
 bool hetu_find(const char *s)
 {
-    for (size_t i = 0; s && s[i]; i++)
-        if ((i == 0 || !alnum_ascii(s[i - 1])) && shaped_at(s + i))
+    for (size_t i = 0; s && s[i]; i++) {
+        if (!shaped_at(s + i))
+            continue;
+        bool alone = (i == 0 || !alnum_ascii(s[i - 1])) && !alnum_ascii(s[i + HETU_LEN]);
+        if (alone || valid_at(s + i))
             return true;
+    }
     return false;
 }

@@ -32,12 +32,14 @@ typedef struct {
  * which never contains the input. */
 bool hetu_parse(const char *in, hetu_info *out, const char **why);
 
-/* Whether s contains something shaped like a henkilötunnus, valid or not:
- * six digits that begin with a day and a month, a century sign, three digits
- * and one more letter or digit, not inside a longer run of letters and
- * digits (so "p_…" pseudonyms and Y-tunnus never match).  A code with a typo
- * in it is still a person's code: such text must be neither stored nor
- * echoed in a message. */
+/* Whether s contains a henkilötunnus anywhere in it.  Standing alone (no
+ * letter or digit just before or after it), anything shaped like one
+ * counts, valid or not: six digits that begin with a day and a month, a
+ * century sign, three digits and one more letter or digit; a code with a
+ * typo in it is still a person's code.  Inside a longer run of letters and
+ * digits ("A130175-6041", "x130175-6041y") only a valid code counts (real
+ * date, check character), so ordinary ids, "p_…" pseudonyms and Y-tunnus
+ * never match.  Such text must be neither stored nor echoed in a message. */
 bool hetu_find(const char *s);
 
 #endif

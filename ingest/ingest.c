@@ -6,14 +6,16 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "common/trim.h"
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/format_hint.h"
 #include "ingest/hetu.h"
+#include "ingest/ingest_header.h"
+#include "ingest/id_guard.h"
 #include "ingest/retry.h"
 #include "model/batches.h"
 #include "model/facts.h"
+#include "model/runs.h"
 #include "model/waiting.h"
 #include "ingest/validate.h"
 
@@ -64,16 +66,6 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Every entity of a profile carries the [profile] defaults, with or without a
- * section of its own (profile_load), so an entity without one is still read
- * with the profile's encoding, delimiter, dates and decimals. */
-static const profile_entity *profile_part(const ingest_options *opt, int entity)
-{
-    if (!opt->prof || entity < 0)
-        return NULL;
-    return &opt->prof->ent[entity];
-}
-
 /* Any present entity's reading settings, for reading a header before the
  * entity is known; without sections, the defaults (which every entity has). */
 static const profile_entity *any_profile_part(const ingest_options *opt)
@@ -87,97 +79,20 @@ static const profile_entity *any_profile_part(const ingest_options *opt)
 static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
                              csv_reader **r, ips_diag *d)
 {
-    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    const profile_entity *pe = entity >= 0 ? ingest_profile_part(opt, entity) : any_profile_part(opt);
     csv_reader_options ro = {pe ? pe->delimiter : 0, pe ? pe->encoding : NULL};
     return csv_reader_open(path, &ro, r, d);
 }
 
 static bool needs_utf8_check(const ingest_options *opt, int entity)
 {
-    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    const profile_entity *pe = entity >= 0 ? ingest_profile_part(opt, entity) : any_profile_part(opt);
     return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
 }
 
 static ips_error not_utf8(const file_job *job, long line, const char *column, ips_diag *d)
 {
     return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
-}
-
-/* The contract column of ent that header field `field` names (trimmed, then
- * renamed by the profile), or -1; the trimmed name and length in *name, *len. */
-static int header_column(const contract_entity *ent, const profile_entity *pe, const char *field,
-                         const char **name, size_t *len)
-{
-    char buf[256];
-    *name = trim_span(field, len);
-    snprintf(buf, sizeof buf, "%.*s", (int)*len, *name);
-    return contract_column_find(ent, pe ? profile_rename_column(pe, buf) : buf);
-}
-
-/* Number of header columns that name columns of entity e, and whether all its
- * required columns are there. */
-static int score_entity(const ingest_options *opt, int e, const csv_record *hdr, bool *complete,
-                        const char **missing)
-{
-    const contract_entity *ent = contract_entity_get(e);
-    const profile_entity *pe = profile_part(opt, e);
-    bool have[VALIDATE_MAX_COLS] = {false};
-    int matched = 0;
-    for (size_t i = 0; i < hdr->nfields; i++) {
-        size_t len;
-        const char *name;
-        int c = header_column(ent, pe, hdr->fields[i], &name, &len);
-        if (c >= 0 && !have[c]) {
-            have[c] = true;
-            matched++;
-        }
-    }
-    *complete = true;
-    *missing = NULL;
-    for (int c = 0; c < ent->ncols; c++)
-        if (ent->cols[c].required && !have[c]) {
-            *complete = false;
-            if (!*missing)
-                *missing = ent->cols[c].name;
-        }
-    return matched;
-}
-
-/* The complete entity matching most columns, unless an incomplete one
- * matches more: a contacts file without contact_id is complete as clients
- * (client_id is all clients need), and loading it so would overwrite every
- * named client with blanks. */
-static int recognise(const ingest_options *opt, const char *path, const csv_record *hdr,
-                     const char *name, ips_diag *d)
-{
-    int best = -1, best_score = -1, best_matched = 0;
-    int closest = -1, closest_score = 0, closest_matched = 0;
-    const char *closest_missing = NULL;
-    for (int e = 0; e < ENT__COUNT; e++) {
-        bool complete;
-        const char *missing;
-        int s = score_entity(opt, e, hdr, &complete, &missing);
-        /* A file name such as contacts_2024q3.csv breaks ties. */
-        bool hinted = strncasecmp(base_name(path), contract_entity_get(e)->name,
-                                  strlen(contract_entity_get(e)->name)) == 0;
-        int weighted = s * 2 + hinted;
-        if (complete && weighted > best_score)
-            best = e, best_score = weighted, best_matched = s;
-        if (!complete && weighted > closest_score)
-            closest = e, closest_score = weighted, closest_matched = s, closest_missing = missing;
-    }
-    if (best >= 0 && closest_matched <= best_matched)
-        return best;
-    if (closest >= 0)
-        ips_diag_set(d, IPS_ERR_MISSING_COLUMN,
-                     "%s:1: the header matches no entity of the data contract; it looks like "
-                     "%s, but the required column '%s' is missing", name,
-                     contract_entity_get(closest)->name, closest_missing);
-    else
-        ips_diag_set(d, IPS_ERR_NO_ENTITY,
-                     "%s:1: the header names no column of the data contract; is the first line "
-                     "the header, and is this a CSV export? (see docs/data-contract.md)", name);
-    return -1;
 }
 
 static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hdr, ips_diag *d)
@@ -234,7 +149,7 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     for (size_t i = 0; i < hdr->nfields; i++) {
         size_t len;
         const char *name;
-        int c = header_column(ent, job->pe, hdr->fields[i], &name, &len);
+        int c = ingest_header_column(ent, job->pe, hdr->fields[i], &name, &len);
         m->to_contract[i] = c;
         if (c < 0) {
             if (len)
@@ -253,6 +168,16 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
                                 "is missing; the file is refused and nothing from it is stored",
                                 job->name, hdr->line, ent->cols[c].name, ent->name);
     return IPS_OK;
+}
+
+/* Whether a column of the file is its entity's client_id. */
+static bool has_client_id(const header_map *m)
+{
+    int c = contract_column_find(contract_entity_get(m->entity), "client_id");
+    for (size_t i = 0; c >= 0 && i < m->ncols; i++)
+        if (m->to_contract[i] == c)
+            return true;
+    return false;
 }
 
 static ips_error reject_row(file_job *job, long line, const char *column, const char *reason,
@@ -301,6 +226,14 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     char *cells[VALIDATE_MAX_COLS] = {NULL};
     size_t lens[VALIDATE_MAX_COLS] = {0};
     job->res->counts.read++;
+    /* A row after a header that ends in a line end (any data row) but with
+     * none of its own: most likely a file cut inside its last value, which
+     * would store "menta" for "mental_health" over a good row. */
+    if (rec->unterminated)
+        return reject_row(job, rec->line, NULL, "the last line has no line end, so the file "
+                          "was probably cut short (truncated) while it was written or copied; "
+                          "this line is not stored: export the file again, or if the line is "
+                          "complete, end it with a line break", d);
     if (rec->nfields != m->ncols) {
         char reason[200];
         snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
@@ -391,7 +324,7 @@ static ips_error load_file(file_job *job, ips_diag *d)
     csv_reader *r = NULL;
     const csv_record *hdr;
     header_map m = {.entity = job->res->entity};
-    job->pe = profile_part(job->opt, m.entity);
+    job->pe = ingest_profile_part(job->opt, m.entity);
     ips_error e = open_reader(job->opt, m.entity, job->path, &r, d);
     if (e == IPS_OK)
         e = read_header(job, r, &hdr, d);
@@ -408,6 +341,9 @@ static ips_error load_file(file_job *job, ips_diag *d)
                         job->fingerprint, rows, &job->st, d);
     if (e == IPS_OK && !job->retry_batch)
         store_set_reading(job->st, job->reading);
+    if (e == IPS_OK)
+        e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe, has_client_id(&m),
+                           job->name, d);
     if (e == IPS_OK)
         e = waiting_writer_new(job->wh, &job->ww, d);
     if (e == IPS_OK) {
@@ -483,7 +419,7 @@ static void plan_file(const ingest_options *opt, ingest_file_result *res)
     ips_error e = open_reader(opt, -1, res->path, &r, &d);
     if (e == IPS_OK)
         e = read_header(&job, r, &hdr, &d);
-    if (e == IPS_OK && (res->entity = recognise(opt, res->path, hdr, name, &d)) < 0)
+    if (e == IPS_OK && (res->entity = ingest_recognise(opt, res->path, hdr, name, &d)) < 0)
         format_hint_header(opt->prof, -1, hdr, csv_reader_delimiter(r), &d);
     csv_reader_free(r);
     if (res->entity < 0) {
@@ -521,14 +457,19 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
 {
     char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "", reading[65];
     *out = NULL;
-    ips_error re = retry_reading(opt->prof, reading, d);
-    if (re != IPS_OK)
-        return re;
+    ips_error rd = retry_reading(opt->prof, reading, d);
+    if (rd != IPS_OK)
+        return rd;
     if (opt->key) {
         ips_error e = check_key(wh, opt->key, fp, d);
         if (e != IPS_OK)
             return e;
     }
+    /* Recorded first, so that a run killed midway is known to be partial. */
+    long long run = 0;
+    ips_error re = runs_begin(wh, (long long)n, &run, d);
+    if (re != IPS_OK)
+        return re;
     ingest_result *res = calloc(1, sizeof *res);
     if (!res || !(res->files = calloc(n ? n : 1, sizeof *res->files))) {
         free(res);
@@ -555,8 +496,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
     for (size_t i = 0; i < n; i++) {
         ingest_file_result *f = &res->files[i];
         f->batch_id = 0;
-        if (f->error != IPS_OK)
+        if (f->error != IPS_OK) {
+            if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+                return re;
             continue;
+        }
         ips_diag fd;
         ips_diag_clear(&fd);
         file_job *job = calloc(1, sizeof *job);
@@ -574,6 +518,8 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
             snprintf(f->message, sizeof f->message, "%s", fd.msg);
             f->counts = (store_counts){0};
         }
+        if ((re = runs_file_done(wh, run, d)) != IPS_OK)
+            return re;
     }
     /* Rows waiting for what this command brought are stored before the
      * facts are rebuilt. */
@@ -582,7 +528,9 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
      * after the planner's statistics are fresh. */
     if (e == IPS_OK)
         e = warehouse_optimize(wh, d);
-    return e == IPS_OK ? facts_refresh(wh, d) : e;
+    if (e == IPS_OK)
+        e = facts_refresh(wh, d);
+    return e == IPS_OK ? runs_end(wh, run, d) : e;
 }
 
 void ingest_result_free(ingest_result *r)

@@ -185,10 +185,14 @@ static bool parse_cell(const validate_ctx *ctx, int i, char *cell, validated_row
     case CT_ID:
     case CT_TEXT:
         /* Also a code with a typo, or one inside other text: still personal. */
-        if (col->type == CT_ID && hetu_find(cell))
+        if (col->type == CT_ID && hetu_find(cell) && strlen(cell) == HETU_LEN)
             return reject(err, col->name, "looks like a personal identity code, which must not be "
                                           "stored; declare the column in a profile (hetu = %s) "
                                           "and give --key-file", col->name);
+        if (col->type == CT_ID && hetu_find(cell))
+            return reject(err, col->name, "contains a personal identity code inside the id "
+                                          "(not shown), which must not be stored; export ids "
+                                          "that are not built from identity codes");
         if (col->type == CT_TEXT && hetu_find(cell))
             return reject(err, col->name, "contains what looks like a personal identity code, "
                                           "which must not be stored; remove it from the export");

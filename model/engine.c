@@ -32,9 +32,11 @@ void eng_ctx_init(eng_ctx *ctx, const facts *f, const metric_query *q)
     ctx->f = f;
     ctx->q = q;
     ctx->p_start = q->start;
-    ctx->p_end = q->end;
     ctx->as_of = f->as_of != IPS_DAY_NONE ? f->as_of : q->end; /* empty: nothing exists */
-    ctx->on_day = ctx->p_end < ctx->as_of ? ctx->p_end : ctx->as_of;
+    /* R22: nothing after A is known, so no figure may count a day after it. */
+    ctx->p_end = metric_period_cut(q->end, ctx->as_of);
+    ctx->to_date = ctx->p_end < q->end;
+    ctx->on_day = ctx->p_end;
     ctx->w_end = ctx->p_end;
     ctx->w_start = ctx->p_end - 364;
     int m, d;
@@ -126,6 +128,7 @@ metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, met
         return NULL;
     r->period_start = ctx->p_start;
     r->period_end = ctx->p_end;
+    r->to_date = ctx->to_date;
     r->kind = kind;
     snprintf(r->group_by, sizeof r->group_by, "%s", metric_group_name(ctx->by));
     snprintf(r->group, sizeof r->group, "%s", eng_group_name(ctx, g));
@@ -161,6 +164,12 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
+    if (ctx.p_end < ctx.p_start) {
+        char a[11];
+        date_format_iso(ctx.as_of, a);
+        return ips_diag_set(d, IPS_ERR_NO_DATA, "the period starts after the as-of day %s: "
+                            "nothing is known of it", a);
+    }
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);

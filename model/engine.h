@@ -19,10 +19,11 @@
 typedef struct {
     const facts *f;
     const metric_query *q;       /* period, breakdown and settings */
-    ips_day p_start, p_end;      /* P */
+    ips_day p_start, p_end;      /* P, its end cut at A (R22) */
+    bool to_date;                /* the query's end was after A */
     ips_day as_of;               /* A (= f->as_of) */
     ips_day on_day;              /* R3: min(p_end, A) */
-    ips_day w_start, w_end;      /* R2: [p_end − 364, p_end] */
+    ips_day w_start, w_end;      /* R2: [p_end − 364, p_end], of the cut p_end */
     int p_year;                  /* the year of p_end (age groups, R20) */
     metric_group by;
     int ngroups;                 /* groups of the breakdown; 1 ("") without one */
@@ -90,7 +91,7 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
 
 /* The reviews of f for the merged review and the totals (engine_reviews.c),
  * without data scores: with review_id that review whatever its date (none
- * when unknown); else with latest the latest review of each unit dated in
+ * when unknown or dated after f's A); else with latest the latest review of each unit dated in
  * [w_start, w_end] (by date, then review_id); else every review dated there.
  * Listed by unit, date, review_id; out->reviews is malloc'd. */
 ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,

@@ -210,8 +210,10 @@ static ips_error emit(const eng_ctx *ctx, const cap_year *y, metric_set *out, in
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         snprintf(r->group_by, sizeof r->group_by, "%s", g >= 0 ? "region" : "");
         snprintf(r->group, sizeof r->group, "%s", g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
+        /* Y counted to A is Y "to date" (R22), whatever P's own end. */
         r->period_start = y->year_start;
-        r->period_end = y->year_end;
+        r->period_end = y->known ? y->last : y->year_end;
+        r->to_date = r->period_end < y->year_end;
         r->decimals = v[i].kind == MK_COUNT ? 0 : 1;
         if (!y->known)
             continue;

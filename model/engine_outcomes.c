@@ -7,6 +7,7 @@
  * row for every metric (counts 0, shares blank), groups in name order,
  * metric by metric; without a breakdown there is always the one "" row. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,9 +191,10 @@ static ips_error emit_share(const emitter *em, const char *id, eo_slot num, eo_s
 }
 
 /* Medians and KM figures: the observations as denominator, the value only
- * where it is defined. */
+ * where it is defined.  A blank KM figure says why (R8): beyond is the
+ * reason when the cohort is there but its follow-up is too short. */
 static ips_error emit_observed(const emitter *em, const char *id, metric_kind kind, eo_slot n,
-                               eo_slot val)
+                               eo_slot val, const char *beyond)
 {
     for (int g = 0; g < em->ctx->ngroups; g++) {
         const eo_group *gr = &em->groups[g];
@@ -206,6 +208,9 @@ static ips_error emit_observed(const emitter *em, const char *id, metric_kind ki
         if (gr->has[val] && r->denominator > 0) {
             r->has |= MH_VALUE;
             r->value = metric_round(gr->v[val], 1);
+        } else if (kind == MK_KM) {
+            snprintf(r->note, sizeof r->note, "not estimable: %s",
+                     r->denominator > 0 ? beyond : "no one in the cohort");
         }
     }
     return IPS_OK;
@@ -243,18 +248,24 @@ static ips_error emit_all(const emitter *em)
         e = emit_share(em, "employment_at_exit", EO_EXIT_OPEN, EO_EXITS);
     if (e == IPS_OK)
         e = emit_share(em, "employed_at_exit_any", EO_EXIT_ANY, EO_EXITS);
+    static const char median_beyond[] = "the curve stays above 50 % through the longest follow-up";
     if (e == IPS_OK)
-        e = emit_observed(em, "time_to_first_job_median_days", MK_KM, EO_TTJ_N, EO_TTJ_MEDIAN);
+        e = emit_observed(em, "time_to_first_job_median_days", MK_KM, EO_TTJ_N, EO_TTJ_MEDIAN,
+                          median_beyond);
     if (e == IPS_OK)
-        e = emit_observed(em, "employed_within_180_days", MK_KM, EO_TTJ_N, EO_TTJ_180);
+        e = emit_observed(em, "employed_within_180_days", MK_KM, EO_TTJ_N, EO_TTJ_180,
+                          "no follow-up reaches 180 days");
     if (e == IPS_OK)
-        e = emit_observed(em, "employed_within_365_days", MK_KM, EO_TTJ_N, EO_TTJ_365);
+        e = emit_observed(em, "employed_within_365_days", MK_KM, EO_TTJ_N, EO_TTJ_365,
+                          "no follow-up reaches 365 days");
     if (e == IPS_OK)
-        e = emit_observed(em, "job_tenure_median_days", MK_KM, EO_TENURE_N, EO_TENURE_MEDIAN);
+        e = emit_observed(em, "job_tenure_median_days", MK_KM, EO_TENURE_N, EO_TENURE_MEDIAN,
+                          median_beyond);
     if (e == IPS_OK)
         e = emit_mean(em, "hours_per_week_mean", EO_HOURS_N, EO_HOURS_SUM);
     if (e == IPS_OK)
-        e = emit_observed(em, "referral_wait_median_days", MK_MEDIAN, EO_WAIT_N, EO_WAIT_MEDIAN);
+        e = emit_observed(em, "referral_wait_median_days", MK_MEDIAN, EO_WAIT_N, EO_WAIT_MEDIAN,
+                          NULL);
     return e;
 }
 

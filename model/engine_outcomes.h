@@ -22,8 +22,10 @@ typedef enum {
     EO_TTJ_MEDIAN,    /* its KM median, only when reached */
     EO_TTJ_180,       /* 1 − S(180), percent */
     EO_TTJ_365,       /* 1 − S(365), percent */
+    EO_TTJ_LAST,      /* the cohort's longest follow-up, days (R8: not estimable past it) */
     EO_TENURE_N,      /* job tenure cohort size (R9) */
     EO_TENURE_MEDIAN, /* its KM median, only when reached */
+    EO_TENURE_LAST,   /* the cohort's longest follow-up, days */
     EO_HOURS_N,       /* competitive jobs of ips episodes held in P with hours */
     EO_HOURS_SUM,     /* … sum of their hours_per_week */
     EO_WAIT_N,        /* ips episodes started in P with a referral date */

@@ -100,9 +100,17 @@ static ips_error fit_groups(const eng_ctx *ctx, const eo_obs_buf *b, curve_fn fn
 
 typedef struct {
     eo_group *groups;
-    eo_slot n_slot, median_slot;
+    eo_slot n_slot, median_slot, last_slot;
     bool within; /* also 1 − S(180) and 1 − S(365) */
 } slot_target;
+
+/* 1 − S(days) only where S(days) is estimable (R8); the slot stays unset,
+ * and the row blank with its reason, past the longest follow-up. */
+static void within_slot(eo_group *gr, eo_slot slot, const km_curve *c, int days)
+{
+    if (km_estimable(c, days))
+        eo_add(gr, slot, 100.0 * (1.0 - km_survival(c, days)));
+}
 
 static ips_error curve_to_slots(int g, km_curve *c, void *user)
 {
@@ -110,11 +118,12 @@ static ips_error curve_to_slots(int g, km_curve *c, void *user)
     eo_group *gr = &t->groups[g];
     double median;
     eo_add(gr, t->n_slot, (double)c->cohort);
+    eo_add(gr, t->last_slot, (double)c->last_time);
     if (km_median(c, &median))
         eo_add(gr, t->median_slot, median);
     if (t->within) {
-        eo_add(gr, EO_TTJ_180, 100.0 * (1.0 - km_survival(c, 180)));
-        eo_add(gr, EO_TTJ_365, 100.0 * (1.0 - km_survival(c, 365)));
+        within_slot(gr, EO_TTJ_180, c, 180);
+        within_slot(gr, EO_TTJ_365, c, 365);
     }
     km_curve_free(c);
     return IPS_OK;
@@ -123,8 +132,8 @@ static ips_error curve_to_slots(int g, km_curve *c, void *user)
 ips_error eo_km_slots(const eng_ctx *ctx, const eo_obs_buf *ttj, const eo_obs_buf *tenure,
                       eo_group *groups)
 {
-    slot_target t = {groups, EO_TTJ_N, EO_TTJ_MEDIAN, true};
-    slot_target u = {groups, EO_TENURE_N, EO_TENURE_MEDIAN, false};
+    slot_target t = {groups, EO_TTJ_N, EO_TTJ_MEDIAN, EO_TTJ_LAST, true};
+    slot_target u = {groups, EO_TENURE_N, EO_TENURE_MEDIAN, EO_TENURE_LAST, false};
     ips_error e = fit_groups(ctx, ttj, curve_to_slots, &t);
     return e == IPS_OK ? fit_groups(ctx, tenure, curve_to_slots, &u) : e;
 }

@@ -63,6 +63,10 @@ static ips_error select_reviews(const facts *f, ips_day w_start, ips_day w_end,
     for (size_t i = 0; i < f->n_review_items;) {
         eng_review r = review_at(f, i);
         i += r.n;
+        /* Nothing after A exists (R1): a review dated later is not shown,
+         * not even by its id. */
+        if (r.date != IPS_DAY_NONE && f->as_of != IPS_DAY_NONE && r.date > f->as_of)
+            continue;
         if (review_id ? strcmp(r.id, review_id) != 0
                       : r.date == IPS_DAY_NONE || r.date < w_start || r.date > w_end)
             continue;

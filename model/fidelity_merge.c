@@ -126,9 +126,10 @@ ips_error fidelity_review_merge(warehouse *wh, const metric_query *q, const char
     ips_error e = data_query(wh, q, &q0, d);
     if (e == IPS_OK)
         e = facts_get(wh, q0.as_of, &f, d);
-    /* R2: W = [p_end − 364, p_end], as eng_ctx_init() has it. */
+    /* R2: W = [p_end − 364, p_end] of P cut at A (R22), as eng_ctx_init() has it. */
+    ips_day w_end = f ? metric_period_cut(q0.end, f->as_of) : q0.end;
     if (e == IPS_OK)
-        e = engine_review_list(f, q0.end - 364, q0.end, review_id, true, list, d);
+        e = engine_review_list(f, w_end - 364, w_end, review_id, true, list, d);
     if (e == IPS_OK && list->n > 0)
         e = merge_scores(wh, &q0, mark_providers(f, list), list, d);
     if (e != IPS_OK) {

@@ -262,8 +262,18 @@ ips_error funding_amounts(warehouse *wh, const metric_query *q, const funding_ta
     for (size_t i = 0; i < whole.n; i++)
         if (whole.g[i].group[0] == '\0')
             all = whole.g[i];
+    size_t first = out->n;
     if (e == IPS_OK)
         e = amounts_rows(q, t, &fg, &all, out, d);
+    /* R22: the amounts cover P up to A, as the counts they price do. */
+    ips_day as_of = q->as_of;
+    if (e == IPS_OK && as_of == IPS_DAY_NONE)
+        e = metrics_as_of(wh, &as_of, d);
+    for (size_t i = first; e == IPS_OK && i < out->n; i++) {
+        metric_row *r = &out->rows[i];
+        r->period_end = metric_period_cut(r->period_end, as_of);
+        r->to_date = r->period_end < q->end;
+    }
     free(fg.g);
     free(whole.g);
     return e;

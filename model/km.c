@@ -97,3 +97,10 @@ bool km_median(const km_curve *c, double *out)
         }
     return false;
 }
+
+bool km_estimable(const km_curve *c, double t)
+{
+    if (c->cohort == 0)
+        return false;
+    return t <= c->last_time || (c->n > 0 && c->surv[c->n - 1] <= KM_EPS);
+}

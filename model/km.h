@@ -34,8 +34,16 @@ typedef struct {
 ips_error km_fit(km_obs *obs, size_t n, km_curve **out);
 void km_curve_free(km_curve *c);
 
-/* S(t): 1 before the first event, carried forward past the last step. */
+/* S(t): 1 before the first event, carried forward past the last step (ask
+ * km_estimable() whether that is known). */
 double km_survival(const km_curve *c, double t);
+
+/* Whether S(t) is known (R8): t is within the longest follow-up (t <=
+ * last_time), or the curve has already reached 0 (no one left at risk who
+ * could still have the event).  Past the longest follow-up S is not
+ * estimable: carrying it forward would read "100 %" where nothing is known.
+ * False for an empty cohort. */
+bool km_estimable(const km_curve *c, double t);
 
 /* Median = the smallest t with S(t) <= 0.5 (R8).  False, with *out untouched,
  * when the curve never reaches 0.5 (also for an empty cohort). */

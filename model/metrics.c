@@ -121,6 +121,10 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
 {
     if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
+    /* Nothing after A is known: no figures of a period that starts after it. */
+    ips_error ke = metrics_check_period(wh, q, d);
+    if (ke != IPS_OK)
+        return ke;
     /* Resolve A first, so that "as of the data" and the same date given
      * explicitly are one cache key. */
     metric_query rq = *q;

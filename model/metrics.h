@@ -74,6 +74,8 @@ typedef struct {
     char text[32];            /* MK_TEXT value, e.g. "fair/good" */
     int decimals;             /* digits printed after the point */
     bool suppressed;          /* hidden by small-cell suppression */
+    bool to_date;             /* P ended after A and was cut at A: period_end is A (R22) */
+    char note[96];            /* why value is blank when that needs saying ("not estimable: …") */
 } metric_row;
 
 struct metric_index;
@@ -121,6 +123,30 @@ void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day
 
 /* The n quarters ending with the one that holds day, oldest first. */
 void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end);
+
+/* R22: the last day P is computed to, min(end, as_of); P is "to date" when
+ * that is before end. */
+static inline ips_day metric_period_cut(ips_day end, ips_day as_of)
+{
+    return as_of != IPS_DAY_NONE && as_of < end ? as_of : end;
+}
+
+/* Whether anything is known of q's period (q's as_of resolved, or
+ * IPS_DAY_NONE for the data's own): IPS_ERR_NO_DATA, with a message naming
+ * A and the latest period with data, when the period starts after A.
+ * metrics_compute() and so the publication ask it first: no figure is
+ * computed for days nothing is known of (model/known.c). */
+ips_error metrics_check_period(warehouse *wh, const metric_query *q, ips_diag *d);
+
+/* What the read commands ask before they write anything ("no silent
+ * zeros"): IPS_ERR_NO_DATA, saying what is missing and what to do, when the
+ * warehouse holds no enrollment that exists at A; then metrics_check_period()
+ * when q has a period.  The library itself still computes an empty
+ * warehouse's (blank and zero) rows for callers that want them. */
+ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d);
+
+/* "2024Q3", "2024H2", "2024", or "2024-01-05–2024-03-01" for another span. */
+void metric_period_text(ips_day start, ips_day end, char *buf, size_t size);
 
 /* R1: the latest date in any date column of the warehouse; IPS_DAY_NONE when empty. */
 ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d);

@@ -79,6 +79,7 @@ static void hide(metric_row *r, const char *shown)
 {
     r->suppressed = true;
     snprintf(r->text, sizeof r->text, "%s", shown);
+    r->note[0] = '\0'; /* a reason could tell what the hidden cell holds */
 }
 
 /* The rows of a breakdown need not be adjacent, so each breakdown is found by

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include "model/facts.h"
 #include "model/publication.h"
 #include "model/schema.h"
+#include "model/warehouse_access.h"
 
 /* When something kept was derived from the data: it still holds while no
  * other connection has committed (data_version) and this one has written
@@ -82,12 +84,12 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
         sqlite3_sleep(50);
     }
     if (rc == SQLITE_BUSY)
-        return ips_diag_set(d, IPS_ERR_DB, "%s: another ingest is writing to this warehouse; "
-                            "wait for it to finish and run again", wh->path);
+        return ips_diag_set(d, IPS_ERR_DB, "%s: another ingest is writing to this warehouse, "
+                            "or a report is still reading it; wait for it to finish and run "
+                            "again", wh->path);
     if (rc != SQLITE_OK)
-        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE,
-                            "%s: cannot be opened as a warehouse (%s); give an ipsreport "
-                            "warehouse or a new file name", wh->path, sqlite3_errmsg(wh->db));
+        return warehouse_access_explain(wh->path, readonly, sqlite3_extended_errcode(wh->db),
+                                        sqlite3_errmsg(wh->db), d);
     return IPS_OK;
 }
 
@@ -98,17 +100,42 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
     if (!(flags & WH_CREATE) && access(path, F_OK) != 0)
         return ips_diag_set(d, IPS_ERR_IO, "%s: no such warehouse; create one with "
                                            "'ipsreport ingest --db %s FILES…'", path, path);
+    struct stat st;
+    if (readonly && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+        return ips_diag_set(d, IPS_ERR_NOT_WAREHOUSE, "%s: is an empty file, not a warehouse "
+                            "yet; load exports into it with 'ipsreport ingest --db %s FILES…'",
+                            path, path);
     warehouse *wh = calloc(1, sizeof *wh);
     if (!wh || !(wh->path = strdup(path))) {
         free(wh);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
-    /* One thread per connection: SQLite need not lock its own mutexes. */
-    int oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
+    wh->readonly = readonly;
+    /* One thread per connection: SQLite need not lock its own mutexes.  A
+     * reader opens by URI (mode=ro, and immutable=1 where nobody can change
+     * the file), so that it never writes the file nor, where it may not,
+     * creates files beside it (model/warehouse_access.h). */
+    char uri[4096 * 3 + 64];
+    if (readonly && !warehouse_access_uri(path, true, false, uri, sizeof uri)) {
+        warehouse_free(wh);
+        return ips_diag_set(d, IPS_ERR_IO, "%s: the file name is too long", path);
+    }
+    if (!readonly && !(flags & WH__UPGRADE)) {
+        warehouse_access_clear_stale(path);
+        if (warehouse_access_writer_ready(path, d) != IPS_OK) {
+            warehouse_free(wh);
+            return d ? d->code : IPS_ERR_IO;
+        }
+    }
+    int oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
                           : SQLITE_OPEN_READWRITE | ((flags & WH_CREATE) ? SQLITE_OPEN_CREATE : 0));
-    if (sqlite3_open_v2(path, &wh->db, oflags, NULL) != SQLITE_OK) {
-        ips_diag_set(d, IPS_ERR_IO, "%s: cannot open the warehouse: %s", path,
-                     wh->db ? sqlite3_errmsg(wh->db) : "out of memory");
+    int rc = sqlite3_open_v2(readonly ? uri : path, &wh->db, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        if (wh->db)
+            warehouse_access_explain(path, readonly, sqlite3_extended_errcode(wh->db),
+                                     sqlite3_errmsg(wh->db), d);
+        else
+            ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         warehouse_free(wh);
         return d ? d->code : IPS_ERR_IO;
     }
@@ -117,16 +144,21 @@ ips_error warehouse_open(const char *path, unsigned flags, warehouse **out, ips_
     if (readonly && version > 0 && version < SCHEMA_VERSION) {
         /* An older warehouse is upgraded once, by a short writing connection. */
         warehouse *rw = NULL;
-        e = warehouse_open(path, 0, &rw, d);
+        e = warehouse_open(path, WH__UPGRADE, &rw, d);
         warehouse_free(rw);
     }
     if (e == IPS_OK)
         e = schema_ensure(wh->db, path, d);
+    /* A file SQLite could not read is explained (permissions, read-only
+     * folder, not an SQLite file), not called "not a warehouse". */
+    int why = sqlite3_errcode(wh->db);
+    if (e == IPS_ERR_NOT_WAREHOUSE && why != SQLITE_OK && why != SQLITE_ROW && why != SQLITE_DONE)
+        e = warehouse_access_explain(path, readonly, sqlite3_extended_errcode(wh->db),
+                                     sqlite3_errmsg(wh->db), d);
     if (e != IPS_OK) {
         warehouse_free(wh);
         return e;
     }
-    wh->readonly = readonly;
     wh->trusted_tc = sqlite3_total_changes64(wh->db);
     *out = wh;
     return IPS_OK;
@@ -136,6 +168,17 @@ void warehouse_free(warehouse *wh)
 {
     if (!wh)
         return;
+    /* A writer leaves the warehouse in rollback-journal mode when it is the
+     * last connection (otherwise the switch fails at once and it stays in
+     * WAL): at rest the warehouse is one file, which a reader who may not
+     * write it, or whose folder is read-only, reads without creating a
+     * -wal or -shm that the owner's next ingest could not use.  The next
+     * writer switches back to WAL (configure), so readers still read while
+     * an ingest writes. */
+    if (wh->db && !wh->readonly && sqlite3_get_autocommit(wh->db)) {
+        sqlite3_busy_timeout(wh->db, 0);
+        sqlite3_exec(wh->db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    }
     sqlite3_close(wh->db);
     free(wh->path);
     metric_cache_free(wh->cache);

@@ -18,6 +18,10 @@ typedef struct warehouse warehouse;
 enum {
     WH_CREATE = 1,    /* create the file when it does not exist */
     WH_READONLY = 2,  /* open for reading only (metrics, reports, charts) */
+    /* Internal: the short writer that upgrades a reader's older warehouse.
+     * Its process already has the file open, so it must not take and drop
+     * POSIX locks on it (warehouse_access_clear_stale). */
+    WH__UPGRADE = 4,
 };
 
 /* Opens (and with WH_CREATE creates) a warehouse.  A second writer waits up

@@ -4,6 +4,8 @@
  * palkkio); Swedish follows the official Swedish terms where they exist. */
 #include "reports/labels.h"
 
+#include "model/metrics.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -213,6 +215,13 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                        "The check found nothing to remark."},
     [L_ITEM_N] = {"Kohta {n}", "Punkt {n}", "Item {n}"},
     [L_LANGUAGE_NAME] = {"suomi", "svenska", "English"},
+    [L_TO_DATE] = {"tähän päivään", "hittills", "to date"},
+    [L_NOT_ESTIMABLE] = {"Ei arvioitavissa: kukaan ei ole ollut seurannassa näin kauan "
+                         "(Kaplan–Meier ei ulotu pisimmän seuranta-ajan yli).",
+                         "Kan inte skattas: ingen har följts så länge (Kaplan–Meier "
+                         "sträcker sig inte förbi den längsta uppföljningstiden).",
+                         "Not estimable: no one has been followed this long (Kaplan–Meier "
+                         "does not reach beyond the longest follow-up)."},
 
     [L_UNIT_COUNT] = {"lkm", "antal", "count"},
     [L_UNIT_PERCENT] = {"%", "%", "%"},
@@ -271,4 +280,15 @@ void label_date(report_lang lang, ips_day day, char buf[16])
 const char *label_date_format(report_lang lang)
 {
     return lang == REPORT_LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd";
+}
+
+void label_period(report_lang lang, ips_day start, ips_day end, ips_day as_of, char *buf,
+                  size_t size)
+{
+    char name[48];
+    metric_period_text(start, end, name, sizeof name);
+    if (metric_period_cut(end, as_of) < end)
+        snprintf(buf, size, "%s (%s)", name, label(L_TO_DATE, lang));
+    else
+        snprintf(buf, size, "%s", name);
 }

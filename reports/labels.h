@@ -158,6 +158,8 @@ typedef enum {
     L_NO_FINDINGS,
     L_ITEM_N,   /* {n} = item number, when no item name is known */
     L_LANGUAGE_NAME,
+    L_TO_DATE,        /* after a period cut at the as-of day (metrics.md R22) */
+    L_NOT_ESTIMABLE,  /* comment on a Kaplan–Meier figure past the longest follow-up */
 
     /* Units */
     L_UNIT_COUNT,
@@ -202,6 +204,11 @@ const char *label_code_at(code_domain domain, size_t i);
 
 /* Copies text into buf replacing "{n}" with n; returns buf. */
 const char *label_subst(const char *text, long n, char *buf, size_t size);
+
+/* P's name as readers see it: "2024Q4", and "2024Q4 (to date)" in lang when
+ * P ends after the as-of day, where every figure stops (metrics.md R22). */
+void label_period(report_lang lang, ips_day start, ips_day end, ips_day as_of, char *buf,
+                  size_t size);
 
 /* A day as readers of lang write it: 5.9.2024 (fi), 2024-09-05 (sv, en). */
 void label_date(report_lang lang, ips_day day, char buf[16]);

@@ -58,22 +58,7 @@ void report_latest_quarter(ips_day as_of, ips_day *start, ips_day *end)
 
 void report_period_text(ips_day start, ips_day end, char *buf, size_t size)
 {
-    int y1, m1, d1, y2, m2, d2;
-    date_to_ymd(start, &y1, &m1, &d1);
-    date_to_ymd(end + 1, &y2, &m2, &d2);
-    int months = (y2 * 12 + m2) - (y1 * 12 + m1);
-    if (d1 == 1 && d2 == 1 && months == 3 && (m1 - 1) % 3 == 0) {
-        snprintf(buf, size, "%dQ%d", y1, (m1 - 1) / 3 + 1);
-    } else if (d1 == 1 && d2 == 1 && months == 6 && (m1 == 1 || m1 == 7)) {
-        snprintf(buf, size, "%dH%d", y1, m1 == 1 ? 1 : 2);
-    } else if (d1 == 1 && d2 == 1 && months == 12 && m1 == 1) {
-        snprintf(buf, size, "%d", y1);
-    } else {
-        char a[11], b[11];
-        date_format_iso(start, a);
-        date_format_iso(end, b);
-        snprintf(buf, size, "%s\xE2\x80\x93%s", a, b);
-    }
+    metric_period_text(start, end, buf, size);
 }
 
 /* Every set comes from the model's one publication for the period; the

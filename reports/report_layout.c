@@ -41,10 +41,10 @@ static void title_lines(rsheet *s)
     snprintf(line, sizeof line, "%s \xE2\x80\x93 %s", rs_label(b, L_REPORT_TITLE),
              rs_label(b, s->name));
     rsheet_text_fmt(s, 0, 0, line, b->f.title);
-    report_period_text(o->start, o->end, period, sizeof period);
-    report_period_text(o->prev_start, o->prev_end, prev, sizeof prev);
+    label_period(b->lang, o->start, o->end, o->as_of, period, sizeof period);
+    label_period(b->lang, o->prev_start, o->prev_end, o->as_of, prev, sizeof prev);
     label_date(b->lang, o->start, from);
-    label_date(b->lang, o->end, to);
+    label_date(b->lang, metric_period_cut(o->end, o->as_of), to); /* R22 */
     label_date(b->lang, o->as_of, as_of);
     snprintf(line, sizeof line, "%s: %s (%s\xE2\x80\x93%s) \xC2\xB7 %s: %s \xC2\xB7 %s: %s",
              rs_label(b, L_ABOUT_PERIOD), period, from, to, rs_label(b, L_ABOUT_COMPARE), prev,
@@ -68,7 +68,7 @@ static void page_setup(rsheet *s, const char *name)
     worksheet_set_landscape(s->ws);
     worksheet_set_paper(s->ws, 9); /* A4 */
     worksheet_fit_to_pages(s->ws, 1, 0);
-    report_period_text(b->opt->start, b->opt->end, period, sizeof period);
+    label_period(b->lang, b->opt->start, b->opt->end, b->opt->as_of, period, sizeof period);
     if (b->opt->internal)
         snprintf(header, sizeof header, "&L%s&R%s", name, rs_label(b, L_INTERNAL_MARK));
     else

@@ -250,12 +250,30 @@ static void suppressed_cell(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_ro
         s->comments++;
 }
 
+/* A Kaplan–Meier figure past the longest follow-up (metrics.md R8): "–",
+ * never a blank that reads as missing data or a carried-forward 100 %. */
+static void not_estimable_cell(rsheet *s, lxw_row_t r, lxw_col_t c)
+{
+    report_book *b = s->b;
+    rsheet_text(s, r, c, "\xE2\x80\x93");
+    if (b->err != IPS_OK || s->comments >= RS_MAX_COMMENTS)
+        return;
+    if (book_check(b, worksheet_write_comment(s->ws, r, c, (char *)rs_label(b, L_NOT_ESTIMABLE)),
+                   sheet_title(s), r, c))
+        s->comments++;
+}
+
 void rsheet_metric(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_row *row, unsigned field)
 {
     if (!row)
         return;
     report_book *b = s->b;
     bool text = row->kind == MK_TEXT && field == MH_VALUE;
+    if (field == MH_VALUE && row->kind == MK_KM && !row->suppressed && !(row->has & MH_VALUE) &&
+        row->note[0]) {
+        not_estimable_cell(s, r, c);
+        return;
+    }
     if (!(row->has & field) && !(text && row->text[0]))
         return;
     if (row->suppressed) {

@@ -40,8 +40,8 @@ static void settings(rsheet *s, const report_inputs *in)
     report_book *b = s->b;
     const report_options *o = b->opt;
     char period[48], prev[48], created[32], text[256];
-    report_period_text(o->start, o->end, period, sizeof period);
-    report_period_text(o->prev_start, o->prev_end, prev, sizeof prev);
+    label_period(b->lang, o->start, o->end, o->as_of, period, sizeof period);
+    label_period(b->lang, o->prev_start, o->prev_end, o->as_of, prev, sizeof prev);
     if (o->created) {
         snprintf(created, sizeof created, "%s", o->created);
     } else {
@@ -53,7 +53,7 @@ static void settings(rsheet *s, const report_inputs *in)
     text_field(s, L_ABOUT_REPORT, rs_label(b, L_REPORT_TITLE));
     text_field(s, L_ABOUT_PERIOD, period);
     date_field(s, L_ABOUT_PERIOD_START, o->start);
-    date_field(s, L_ABOUT_PERIOD_END, o->end);
+    date_field(s, L_ABOUT_PERIOD_END, metric_period_cut(o->end, o->as_of)); /* R22 */
     text_field(s, L_ABOUT_COMPARE, prev);
     date_field(s, L_ABOUT_COMPARE_START, o->prev_start);
     date_field(s, L_ABOUT_COMPARE_END, o->prev_end);

@@ -92,10 +92,10 @@ static void quarters(rsheet *s, const metric_set *const quarter[], const ips_day
     for (size_t q = 0; q < nq; q++) {
         lxw_row_t r = rsheet_row(s);
         char text[48];
-        report_period_text(q_start[q], q_end[q], text, sizeof text);
+        label_period(b->lang, q_start[q], q_end[q], b->opt->as_of, text, sizeof text);
         rsheet_text(s, r, 0, text);
         rsheet_date(s, r, 1, q_start[q]);
-        rsheet_date(s, r, 2, q_end[q]);
+        rsheet_date(s, r, 2, metric_period_cut(q_end[q], b->opt->as_of)); /* R22 */
         for (size_t i = 0; i < N(quarter_metrics); i++)
             rsheet_metric(s, r, (lxw_col_t)(Q_FIRST_METRIC_COL + i),
                           sheet_whole(quarter[q], quarter_metrics[i]), MH_VALUE);

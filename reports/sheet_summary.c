@@ -153,9 +153,9 @@ ips_error sheet_summary(report_book *b, const metric_set *cur, const metric_set 
     if (!rsheet_open(b, &s, L_SHEET_SUMMARY))
         return rsheet_close(&s);
     char now[96], before[96], period[48];
-    report_period_text(b->opt->start, b->opt->end, period, sizeof period);
+    label_period(b->lang, b->opt->start, b->opt->end, b->opt->as_of, period, sizeof period);
     snprintf(now, sizeof now, "%s %s", rs_label(b, L_COL_CURRENT), period);
-    report_period_text(b->opt->prev_start, b->opt->prev_end, period, sizeof period);
+    label_period(b->lang, b->opt->prev_start, b->opt->prev_end, b->opt->as_of, period, sizeof period);
     snprintf(before, sizeof before, "%s %s", rs_label(b, L_COL_PREVIOUS), period);
     const char *hdr[] = {rs_label(b, L_COL_METRIC), now, before, rs_label(b, L_COL_CHANGE),
                          rs_label(b, L_COL_UNIT), rs_label(b, L_COL_ID)};

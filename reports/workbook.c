@@ -3,6 +3,7 @@
  * target, the ten sheets in order, a checked close, and a rename so that the
  * target is either the complete new workbook or left as it was. */
 #include "common/version.h"
+#include "common/outfile.h"
 #include "reports/workbook.h"
 
 #include <dirent.h>
@@ -59,7 +60,7 @@ static void remove_tmpdir(const char *dir)
     DIR *dp = opendir(dir);
     if (dp) {
         struct dirent *e;
-        char path[4096];
+        char path[4096 + 260]; /* dir + '/' + a name of up to 255 bytes */
         while ((e = readdir(dp)) != NULL) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
@@ -91,7 +92,7 @@ static ips_error write_sheets(report_book *b, const report_data *data, const rep
 static void properties(report_book *b)
 {
     char title[256], period[48];
-    report_period_text(b->opt->start, b->opt->end, period, sizeof period);
+    label_period(b->lang, b->opt->start, b->opt->end, b->opt->as_of, period, sizeof period);
     snprintf(title, sizeof title, "%s %s", label(L_REPORT_TITLE, b->lang), period);
     lxw_doc_properties p = {
         .title = title,
@@ -136,33 +137,24 @@ ips_error report_write(const char *path, const report_options *o, const report_d
 {
     memset(res, 0, sizeof *res);
     const char *base = getenv("TMPDIR");
-    char tmpdir[4096], tmp_out[4096];
+    char tmpdir[4096];
     snprintf(tmpdir, sizeof tmpdir, "%s/ipsreport-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(tmpdir))
+    outfile of;
+    ips_error e = outfile_open(&of, path, d);
+    if (e != IPS_OK)
+        return e;
+    if (!mkdtemp(tmpdir)) {
+        outfile_abort(&of);
         return ips_diag_set(d, IPS_ERR_IO, "cannot make a temporary folder under %s: %s",
                             base && *base ? base : "/tmp", strerror(errno));
-    if ((size_t)snprintf(tmp_out, sizeof tmp_out, "%s.XXXXXX", path) >= sizeof tmp_out) {
-        remove_tmpdir(tmpdir);
-        return ips_diag_set(d, IPS_ERR_IO, "%s: the file name is too long", path);
     }
-    int fd = mkstemp(tmp_out);
-    if (fd < 0) {
-        int err = errno;
-        remove_tmpdir(tmpdir);
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot write there: %s", path, strerror(err));
-    }
-    close(fd);
-    ips_error e = build(tmp_out, tmpdir, o, data, in, res, d);
+    /* libxlsxwriter writes by name: it gets the temporary's, which is
+     * renamed over path only once workbook_close has succeeded. */
+    outfile_close_fd(&of);
+    e = build(of.tmp, tmpdir, o, data, in, res, d);
     remove_tmpdir(tmpdir);
-    if (e == IPS_OK) {
-        /* mkstemp made the file private; a report gets the user's usual mode. */
-        mode_t mask = umask(0);
-        umask(mask);
-        if (chmod(tmp_out, 0666 & ~mask) != 0 || rename(tmp_out, path) != 0)
-            e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot write the workbook: %s", path,
-                             strerror(errno));
-    }
-    if (e != IPS_OK)
-        unlink(tmp_out);
+    if (e == IPS_OK)
+        return outfile_commit(&of, d);
+    outfile_abort(&of);
     return e;
 }

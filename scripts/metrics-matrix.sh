@@ -1,6 +1,7 @@
 #!/bin/sh
 # Prints `ipsreport metrics` CSV for every quarter, half-year and year of
-# 2023..2025, a free span, an earlier as-of date and a period after the data,
+# 2023..2025, a free span, an earlier as-of date and a period after the data
+# (2025 and 2030Q1: refused, the error line is the expected output),
 # each whole and by every breakdown, with and without suppression: the
 # matrix tests/e2e/test_metrics_matrix.sh compares with the rows the SQL
 # families gave before the engine replaced them (tests/e2e/golden/).

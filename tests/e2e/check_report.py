@@ -212,7 +212,13 @@ def check_metrics(wb, lang, label, csv_files, placeholder):
     for path in csv_files:
         with open(path, newline="", encoding="utf-8") as f:
             for rec in csv.DictReader(f):
-                records[(rec["metric"], rec["group_by"], rec["group"])] = rec
+                # The CSV guards a text cell a spreadsheet would take for a
+                # formula with a leading quote (docs/metrics-output.md); the
+                # workbook holds the text itself.
+                g = rec["group"]
+                if g[:1] == "'" and g[1:2] and g[1] in "=+-@\t\r":
+                    rec["group"] = g = g[1:]
+                records[(rec["metric"], rec["group_by"], g)] = rec
     report(bool(records), f"{label}: `ipsreport metrics` gave rows to compare ({len(records)})")
     rows = breakdown_rows(wb, lang)
     missing = [k for k in records if k not in rows]

@@ -100,6 +100,9 @@ bad "NUL byte in a field" nul_byte.csv 1 2 "^nul_byte.csv:3: municipality: conta
 check "NUL row not stored, neighbours stored" test "$(sql w.db "SELECT group_concat(client_id) FROM (SELECT client_id FROM clients WHERE client_id LIKE 'c9%' ORDER BY 1)")" = c91,c93
 bad "long values of ä and ö quoted in reasons" long_multibyte_values.csv 1 1 \
     "^long_multibyte_values.csv:3: client_id: unknown client 'cööö*': load the clients"
+bad "last line cut short (no line end)" truncated_last_line.csv 1 1 \
+    "^truncated_last_line.csv:4: row: the last line has no line end, so the file was probably cut short"
+check "the cut line leaves the stored row as it was" test "$(sql w.db "SELECT segment FROM clients WHERE client_id = 'c2'")" = other
 bad "CR-only line ends (old Mac export)" cr_only_line_ends.csv 1 2 "^cr_only_line_ends.csv:3: birth_year:"
 bad "rules across columns, repeated ids" contacts_rules_and_repeats.csv 1 3 \
     "^contacts_rules_and_repeats.csv:3: coach_id: is blank; it may be blank only when by is 'client'"

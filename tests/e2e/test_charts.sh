@@ -1,7 +1,9 @@
 #!/bin/sh
-# ipsreport charts and ipsreport pdf end to end, on an empty warehouse: every
-# chart is written as a "no data" picture (PNG, SVG, PDF), the summary has its
-# nine pages, and usage errors exit 2 with a message.
+# ipsreport charts and ipsreport pdf end to end: on a warehouse without
+# enrollments both refuse (exit 2, nothing written: no silent zeros); on one
+# whose only enrollment is not an IPS one every chart is written as a "no
+# data" picture (PNG, SVG, PDF), the summary has its nine pages; usage errors
+# exit 2 with a message.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/empty.db"
@@ -44,10 +46,23 @@ check "missing warehouse is explained" grep -q "no such warehouse" "$T/err"
 run "pdf does not take --format" 2 "$IPS" pdf --db "$DB" --period 2024Q3 --format png --out "$T/x.pdf"
 run "pdf into a missing folder" 2 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/no/such/dir/x.pdf"
 
+# --- no enrollments: refused, nothing written ---------------------------------
+run "charts on a warehouse without enrollments" 2 "$IPS" charts --db "$DB" --period 2024Q3 --out "$T/none"
+check "no enrollments is explained" grep -q "holds no enrollments: ingest" "$T/err"
+check "no chart folder is made" test ! -e "$T/none"
+run "pdf on a warehouse without enrollments" 2 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/none.pdf"
+check "no summary is written" test ! -e "$T/none.pdf"
+
 # --- charts on an empty period -----------------------------------------------
+# The only enrollment is a group one, started on the data's last day
+# 2024-09-30: every IPS figure of 2024Q3 is empty.
+DB="$T/no-ips.db"
+printf 'client_id,birth_year\nc1,1990\n' >"$T/clients.csv"
+printf 'enrollment_id,client_id,service,start_date\ne1,c1,group,2024-09-30\n' >"$T/enrollments.csv"
+check "warehouse without IPS episodes created" "$IPS" ingest -q --db "$DB" "$T/clients.csv" "$T/enrollments.csv"
 CHARTS="employment_rate exits_by_reason first_employer_contact fidelity service_path time_to_first_job coach_targets"
 
-run "charts png on an empty warehouse" 0 "$IPS" charts --db "$DB" --period 2024Q3 --out "$T/png"
+run "charts png on an empty period" 0 "$IPS" charts --db "$DB" --period 2024Q3 --out "$T/png"
 check "charts lists the seven files" test "$(wc -l <"$T/out")" -eq 7
 for c in $CHARTS; do
     check "png $c is a 960 px wide PNG" python3 - "$T/png/$c.png" <<'EOF'
@@ -60,7 +75,7 @@ assert len(data) > 5000, len(data)
 EOF
 done
 
-run "charts svg on an empty warehouse" 0 "$IPS" charts --db "$DB" --period 2024Q3 --format svg --out "$T/svg"
+run "charts svg on an empty period" 0 "$IPS" charts --db "$DB" --period 2024Q3 --format svg --out "$T/svg"
 for c in $CHARTS; do
     check "svg $c is well-formed XML" python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$T/svg/$c.svg"
     check "svg $c says no data" grep -q "Ei tietoja tältä jaksolta" "$T/svg/$c.svg"
@@ -75,7 +90,7 @@ done
 check "Swedish chart text" sh -c "pdftotext '$T/pdfs/exits_by_reason.pdf' - | grep -q 'Avslutade klientskap efter orsak'"
 
 # --- the summary -------------------------------------------------------------
-run "pdf summary on an empty warehouse" 0 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/summary-fi.pdf"
+run "pdf summary on an empty period" 0 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/summary-fi.pdf"
 check "summary has nine pages" test "$(pdfinfo "$T/summary-fi.pdf" | sed -n 's/^Pages: *//p')" = 9
 check "summary is A4" sh -c "pdfinfo '$T/summary-fi.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
 pdftotext "$T/summary-fi.pdf" "$T/summary.txt"

@@ -18,7 +18,8 @@ check "fuzz replay programs build" test $st -eq 0
 for t in "$R"/tests/fuzz/fuzz_*.c; do
     t=$(basename "$t" .c)
     TMPDIR=$T timeout 600 "$IPS_BUILD/asan/fuzz/$t" "$R/tests/bad" "$R/tests/bad/base" \
-        "$R/tests/fuzz/seeds/profile" "$R/tests/fuzz/seeds/ids" "$R/tests/fuzz/regressions" \
+        "$R/tests/fuzz/seeds/profile" "$R/tests/fuzz/seeds/ids" "$R/tests/fuzz/seeds/csv_reader" \
+        "$R/tests/fuzz/regressions" \
         >"$T/$t.out" 2>&1
     st=$?
     n=$(sed -n 's/.*: \([0-9]*\) inputs run$/\1/p' "$T/$t.out")

@@ -66,7 +66,7 @@ expect_eq() {
 metrics >"$T/whole.csv" 2>"$T/whole.err"
 expect_eq "metrics exits 0" "$?" 0
 expect_eq "CSV header" "$(head -n 1 "$T/whole.csv")" \
-    "metric,period_start,period_end,group_by,group,numerator,denominator,value,score,suppressed"
+    "metric,period_start,period_end,group_by,group,numerator,denominator,value,score,suppressed,to_date,note"
 expect_eq "caseload_active whole" "$(field "$T/whole.csv" caseload_active '' value)" 15
 expect_eq "employment_rate numerator" "$(field "$T/whole.csv" employment_rate '' numerator)" 6
 expect_eq "employment_rate denominator" "$(field "$T/whole.csv" employment_rate '' denominator)" 15
@@ -75,10 +75,10 @@ expect_eq "not suppressed is n" "$(field "$T/whole.csv" employment_rate '' suppr
 expect_eq "count has no denominator" "$(field "$T/whole.csv" caseload_active '' denominator)" ""
 expect_eq "exits 0 is shown, not hidden" "$(field "$T/whole.csv" exits '' value)" 0
 expect_eq "empty share is blank" "$(field "$T/whole.csv" employment_at_exit '' value)" ""
-check "every row has 10 fields" "$PY" -c '
+check "every row has 12 fields" "$PY" -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
-sys.exit(0 if len(rows) > 12 and all(len(r) == 10 for r in rows) else 1)' "$T/whole.csv"
+sys.exit(0 if len(rows) > 12 and all(len(r) == 12 for r in rows) else 1)' "$T/whole.csv"
 check "no internal warning without --internal" test ! -s "$T/whole.err"
 
 # --- --by coach: quoting, suppression, secondary suppression -----------------
@@ -108,7 +108,7 @@ import csv, json, sys
 rows = json.load(open(sys.argv[1], encoding="utf-8"))
 crows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
 keys = ["metric","period_start","period_end","group_by","group","numerator",
-        "denominator","value","score","suppressed"]
+        "denominator","value","score","suppressed","to_date","note"]
 assert isinstance(rows, list) and len(rows) == len(crows)
 assert all(list(r.keys()) == keys for r in rows)
 k3 = [r for r in rows if r["metric"] == "caseload_active" and r["group"] == "k3"][0]
@@ -117,8 +117,11 @@ q = [r for r in rows if r["metric"] == "caseload_active" and r["group"] == "k,\"
 assert q["value"] == "<5" and q["suppressed"] is True
 er = [r for r in rows if r["metric"] == "employment_rate" and r["group"] == "k3"][0]
 assert er["value"] == "\u2013" and er["numerator"] is None and er["suppressed"] is True
+# Every episode started in 2024Q3, so no one has been followed 180 days by A
+# (metrics.md R8): not estimable, never carried forward (it read 28.6).
 km = [r for r in rows if r["metric"] == "employed_within_180_days" and r["group"] == "k3"][0]
-assert km["value"] == 28.6 and km["denominator"] == 7 and km["numerator"] is None
+assert km["value"] is None and km["denominator"] == 7 and km["numerator"] is None
+assert km["note"] == "not estimable: no follow-up reaches 180 days" and km["to_date"] is False
 ' "$T/coach.json" "$T/coach.csv"
 metrics --format json >"$T/whole.json"
 # Rows that are split by definition (capacity per region, support levels,

@@ -3,7 +3,11 @@
 # 2023..2025 and other periods, whole and by every breakdown, with and without
 # suppression (scripts/metrics-matrix.sh), equals golden/samples-metrics.csv.gz:
 # the rows the SQL families computed before the engine over derived facts
-# replaced them (both paths agreed on all of them when it was recorded).
+# replaced them (both paths agreed on all of them when it was recorded), as
+# issue 12 changed them: periods after the data are refused (the error line),
+# Kaplan–Meier figures past the longest follow-up are blank with a note, the
+# --as-of 2024-06-15 queries are cut at that day (metrics.md R8, R22), and
+# every row has the to_date and note columns.
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1

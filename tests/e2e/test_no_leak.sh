@@ -83,12 +83,16 @@ H='Henkilötunnus;Syntymävuosi;Sukupuoli;Kotikunta;Asiakasryhmä;Lisätiedot'
     echo "$(v 46);5.9.2024;Asiakastapaaminen;Käynti;$(v 41);tv001;;;Toimisto;45"        # 8 contact id
     echo "T-9000008;5.9.2024;$(v 47);Käynti;$(v 41);tv001;;;Toimisto;45"               # 9 kind
     echo "T-9000009;5.9.2024;Asiakastapaaminen;$(v 48);$(v 41);tv001;;;Toimisto;45"    # 10 yes/no
+    echo "A$(v 53);5.9.2024;Asiakastapaaminen;Käynti;$(v 41);tv001;;;Toimisto;45"       # 11 prefixed id
+    echo "T-9000012;5.9.2024;Asiakastapaaminen;Käynti;$(v 41);$(v 54)B;;;Toimisto;45"  # 12 suffixed id
 } | fi1252 >"$T/tapaamiset_leak.csv"
 # A header with a code in it, and a file with no header whose first row is taken for one.
 printf '%s\n' "Henkilötunnus;Sukupuoli;$(v 50)" "$(v 51);Nainen;x" | fi1252 >"$T/asiakkaat_hdr.csv"
 printf '%s\n' "$(v 52);1980;Nainen;Lahti;Nuori;" | fi1252 >"$T/asiakkaat_nohdr.csv"
 # The canonical layout, no profile: codes as client ids, valid and not.
-printf 'client_id,birth_year,gender\n%s,1980,f\n%s,1981,m\n%s,1982,f\n' "$(v 60)" "$BAD1" "$(v 61 | tr 'A-Z' 'a-z')" >"$T/clients.csv"
+# Lines 5-7: a code inside a longer id, no separator around it (issue 13).
+printf 'client_id,birth_year,gender\n%s,1980,f\n%s,1981,m\n%s,1982,f\nA%s,1983,f\n%sB,1984,m\nx%sy,1985,f\n' \
+    "$(v 60)" "$BAD1" "$(v 61 | tr 'A-Z' 'a-z')" "$(v 62)" "$(v 63)" "$(v 64)" >"$T/clients.csv"
 check "positive control: the search finds the codes in the files made of them" \
     [ "$(leaks "$T/asiakkaat_leak.csv" "$T/tapaamiset_leak.csv" "$T/clients.csv" | wc -l)" -eq 3 ]
 
@@ -102,7 +106,11 @@ run ingest-header "$IPS" ingest --db "$W" --profile "$TP" --key-file "$K" "$T/as
 check "a header with a code in it: the file loads, the column is not stored (status $rc)" [ "$rc" -eq 0 ]
 run ingest-noheader "$IPS" ingest --db "$W" --profile "$TP" --key-file "$K" "$T/asiakkaat_nohdr.csv"
 check "a file whose first row is a client is refused (status $rc)" [ "$rc" -eq 2 ]
-run ingest-canonical "$IPS" ingest --db "$W" "$T/clients.csv"
+# Canonical ids are another id space than W's pseudonyms (issue 13): refused
+# whole there, so the rows are checked in a warehouse of their own.
+run ingest-canonical-into-pseudonyms "$IPS" ingest --db "$W" "$T/clients.csv"
+check "a canonical file into the pseudonymised warehouse is refused (status $rc, wanted 2)" [ "$rc" -eq 2 ]
+run ingest-canonical "$IPS" ingest --db "$T/canon.db" "$T/clients.csv"
 check "codes as ids of a canonical file are rejected (status $rc, wanted 1)" [ "$rc" -eq 1 ]
 run ingest-nokey "$IPS" ingest --db "$T/nokey.db" --profile "$TP" "$T/asiakkaat_leak.csv"
 check "without a key the file is refused (status $rc)" [ "$rc" -eq 2 ]
@@ -110,9 +118,12 @@ run guess-leak "$IPS" profile guess "$T/asiakkaat_leak.csv"
 run guess-contacts "$IPS" profile guess "$T/tapaamiset_leak.csv"
 run guess-header "$IPS" profile guess "$T/asiakkaat_hdr.csv"
 run check-db "$IPS" check --db "$W" --as-of 2024-12-31
+run check-canon "$IPS" check --db "$T/canon.db" --as-of 2024-12-31
 
 # Each row with a bad code is rejected on its line, in the column it is in.
-sql "$W" "SELECT b.file_name || ':' || r.line || ':' || r.column_name || ':' || r.reason FROM rejects r JOIN batches b USING (batch_id) ORDER BY 1" >"$O/rejects.txt"
+for db in "$W" "$T/canon.db"; do
+    sql "$db" "SELECT b.file_name || ':' || r.line || ':' || r.column_name || ':' || r.reason FROM rejects r JOIN batches b USING (batch_id) ORDER BY 1"
+done >"$O/rejects.txt"
 # rejected FILE LINE COLUMN REASON-START
 rejected() {
     if grep -q "^$1:$2:$3:$4" "$O/rejects.txt"; then pass "$1:$2 rejected in $3: $4…"
@@ -135,6 +146,9 @@ rejected tapaamiset_leak.csv 8 contact_id "looks like a personal identity code"
 rejected tapaamiset_leak.csv 9 kind "'(not shown"
 rejected tapaamiset_leak.csv 10 in_person "'(not shown"
 for line in 2 3 4; do rejected clients.csv $line client_id "looks like a personal identity code"; done
+for line in 5 6 7; do rejected clients.csv $line client_id "contains a personal identity code inside the id"; done
+rejected tapaamiset_leak.csv 11 contact_id "contains a personal identity code inside the id"
+rejected tapaamiset_leak.csv 12 coach_id "contains a personal identity code inside the id"
 check "asiakkaat_leak.csv: exactly the 12 bad rows are rejected" [ "$(grep -c '^asiakkaat_leak.csv:' "$O/rejects.txt")" -eq 12 ]
 check "the first rejected rows are printed with their line numbers" \
     grep -q "^asiakkaat_leak.csv:542: client_id: not a valid personal identity code" "$O/3-ingest-leak.stderr"
@@ -173,12 +187,12 @@ fi
 
 # ---- search everything ----------------------------------------------------------------------
 sqlite3 "$W" .dump >"$O/warehouse.sql"
-sql "$W" "SELECT reason FROM rejects" >"$O/reject-reasons.txt"
+{ sql "$W" "SELECT reason FROM rejects"; sql "$T/canon.db" "SELECT reason FROM rejects"; } >"$O/reject-reasons.txt"
 check "the warehouse dump has the stored rows" [ "$(grep -c 'INSERT INTO' "$O/warehouse.sql")" -gt 20000 ]
 check "no code in the reject table's reasons" [ -z "$(leaks "$O/reject-reasons.txt")" ]
 check "no code in the reject table" [ -z "$(leaks "$O/rejects.txt")" ]
 check "no code in the warehouse's SQL dump" [ -z "$(leaks "$O/warehouse.sql")" ]
-for f in "$W" "$W-wal" "$W-shm" "$W-journal" "$T/nokey.db"; do
+for f in "$W" "$W-wal" "$W-shm" "$W-journal" "$T/nokey.db" "$T/canon.db"; do
     [ -e "$f" ] || continue
     check "no code in any byte of $(basename "$f")" [ -z "$(leaks "$f")" ]
 done

@@ -188,6 +188,39 @@ static void windows_1252_is_converted(void **state)
     unlink(path);
 }
 
+/* Whether the last record of data ends without a line end; every record
+ * before it must have one. */
+static bool last_unterminated(const char *data)
+{
+    write_file(data, strlen(data));
+    csv_reader *r = open_file(NULL);
+    const csv_record *rec;
+    ips_diag d;
+    bool last = false;
+    while (csv_reader_next(r, &rec, &d) == IPS_OK && rec) {
+        assert_false(last); /* only the last record may be unterminated */
+        last = rec->unterminated;
+    }
+    csv_reader_free(r);
+    unlink(path);
+    return last;
+}
+
+/* A file cut short ends inside its last line: the record says so. */
+static void last_line_without_a_line_end_is_marked(void **state)
+{
+    (void)state;
+    assert_true(last_unterminated("a,b\n1,mental_health\n2,menta"));
+    assert_true(last_unterminated("a,b\r\n1,x\r\n2,\"quoted\""));
+    assert_true(last_unterminated("a,b\r1,x\r2,y"));       /* CR-only line ends */
+    assert_true(last_unterminated("a,b"));                  /* a header alone */
+    assert_false(last_unterminated("a,b\n1,x\n2,y\n"));
+    assert_false(last_unterminated("a,b\r\n1,x\r\n"));
+    assert_false(last_unterminated("a,b\n1,x\r"));          /* cut between CR and LF: whole */
+    assert_false(last_unterminated("a,b\n1,x\n\n"));
+    assert_false(last_unterminated("a,b\n1,\"two\nlines\"\n"));
+}
+
 static void missing_file_is_an_io_error(void **state)
 {
     (void)state;
@@ -208,6 +241,7 @@ int main(void)
         cmocka_unit_test(five_megabyte_field_is_read_whole),
         cmocka_unit_test(cr_only_line_ends_count_lines),
         cmocka_unit_test(windows_1252_is_converted),
+        cmocka_unit_test(last_line_without_a_line_end_is_marked),
         cmocka_unit_test(missing_file_is_an_io_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ingest/hetu.h"
+#include "ingest/pseudonym.h"
 
 /* True when no run of 6 or more characters of `in` appears in `why`, in
  * upper or lower case: a reason must never leak the code or its date part. */
@@ -182,8 +183,20 @@ static void finds_code_shaped_text(void **state)
     assert_false(hetu_find(""));
     assert_false(hetu_find(NULL));
     assert_false(hetu_find("131052-308"));          /* too short */
-    assert_false(hetu_find("131052-308TT"));        /* part of a longer word */
-    assert_false(hetu_find("9131052-308T"));
+    /* Inside a longer id (issue 13): a valid code counts wherever it stands. */
+    assert_true(hetu_find("131052-308TT"));
+    assert_true(hetu_find("9131052-308T"));
+    assert_true(hetu_find("A130175-6041"));
+    assert_true(hetu_find("130175-6041B"));
+    assert_true(hetu_find("x130175-6041y"));
+    assert_true(hetu_find("ABC100190Y999PX"));      /* 2023 century sign */
+    assert_true(hetu_find("id010594Y9021x"));       /* 010594902 -> '1' */
+    assert_true(hetu_find("c290204B123A9"));        /* 2000s sign B */
+    /* ...but inside one, a code with a typo is taken for an ordinary id. */
+    assert_false(hetu_find("A130175-6042"));        /* wrong check character */
+    assert_false(hetu_find("A310275-6041"));        /* 31 February */
+    assert_false(hetu_find("A130175-0011"));        /* individual number 001 */
+    assert_false(hetu_find("x131052a308Tb"));       /* lower-case letter sign */
     assert_false(hetu_find("131052Z308T"));         /* no century sign */
     assert_false(hetu_find("321352-308T"));         /* no day 32, no month 13 */
     assert_false(hetu_find("1234567-1"));           /* a Y-tunnus */
@@ -192,6 +205,20 @@ static void finds_code_shaped_text(void **state)
     assert_false(hetu_find("p_0123456a789b0123456789abcdef0123"));
     assert_false(hetu_find("p_131052a308b1c2d3e4f5a6b7c8d9e0f1")); /* a pseudonym that starts like one */
     assert_false(hetu_find("ep000001"));
+}
+
+/* Pseudonyms are lower-case hex: however many, none holds a "code". */
+static void no_pseudonym_is_taken_for_a_code(void **state)
+{
+    (void)state;
+    pseudonym_key key;
+    memset(&key, 0x5a, sizeof key);
+    char code[16], p[PSEUDONYM_LEN + 1];
+    for (int i = 0; i < 50000; i++) {
+        snprintf(code, sizeof code, "%06d-%03d", i % 1000000, i % 997);
+        pseudonym_make(&key, code, p);
+        assert_false(hetu_find(p));
+    }
 }
 
 int main(void)
@@ -205,6 +232,7 @@ int main(void)
         cmocka_unit_test(blanks_and_lower_case_are_normalised),
         cmocka_unit_test(malformed_inputs),
         cmocka_unit_test(finds_code_shaped_text),
+        cmocka_unit_test(no_pseudonym_is_taken_for_a_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

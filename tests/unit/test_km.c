@@ -138,6 +138,39 @@ static void event_on_day_zero(void **state)
     km_curve_free(c);
 }
 
+/* R8's "not estimable": S is known up to the longest follow-up T (the
+ * largest time, event or censoring) and beyond it only once S has reached 0.
+ *   3E 8C 20E 30C: T = 30, S(30) = 2/3 × 1/2 = 1/3 > 0 → known at 30, not at 31
+ *   4E 9E:        T = 9,  S(9) = 0 → known at 365 (everyone had the event)
+ *   9E 9C:        T = 9,  S(9) = 1/2 (the censoring at 9 stays at risk) → not at 10
+ *   empty: never. */
+static void not_estimable_past_the_longest_follow_up(void **state)
+{
+    (void)state;
+    km_obs a[] = {E(3), C(8), E(20), C(30)};
+    km_curve *c = fit(a, 4);
+    assert_int_equal(c->last_time, 30);
+    assert_true(km_estimable(c, 0));
+    assert_true(km_estimable(c, 30));
+    assert_false(km_estimable(c, 31));
+    assert_false(km_estimable(c, 365));
+    km_curve_free(c);
+    km_obs b[] = {E(4), E(9)};
+    c = fit(b, 2);
+    assert_near(km_survival(c, 9), 0.0);
+    assert_true(km_estimable(c, 365));
+    km_curve_free(c);
+    km_obs t[] = {C(9), E(9)};
+    c = fit(t, 2);
+    assert_near(km_survival(c, 9), 0.5);
+    assert_true(km_estimable(c, 9));
+    assert_false(km_estimable(c, 10));
+    km_curve_free(c);
+    c = fit(NULL, 0);
+    assert_false(km_estimable(c, 0));
+    km_curve_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +180,7 @@ int main(void)
         cmocka_unit_test(median_not_reached_is_undefined),
         cmocka_unit_test(censored_only_and_empty),
         cmocka_unit_test(event_on_day_zero),
+        cmocka_unit_test(not_estimable_past_the_longest_follow_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

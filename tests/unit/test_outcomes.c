@@ -6,6 +6,7 @@
 #include "tests/unit/fixture.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "model/curves.h"
 
@@ -118,6 +119,16 @@ static void expect_observed(const metric_set *set, const char *metric, const cha
 
 #define BLANK (-1.0)
 
+/* R8: blank past the longest follow-up, and the row says why. */
+static void expect_not_estimable(const metric_set *set, const char *metric, const char *group,
+                                 double den)
+{
+    expect_observed(set, metric, group, den, BLANK);
+    const char *note = row(set, metric, group)->note;
+    if (strncmp(note, "not estimable: ", 15) != 0)
+        fail_msg("%s[%s] note '%s', wanted 'not estimable: …'", metric, group ? group : "", note);
+}
+
 /* ---- tests ---------------------------------------------------------------- */
 
 /* P = 2024Q3 (07-01..09-30), A = 2024-10-31 given.
@@ -208,7 +219,8 @@ static void as_of_reopens_episodes(void **state)
     expect_share(set, "employment_at_exit", NULL, 0, 0, BLANK);
     expect_share(set, "employment_rate", NULL, 0, 1, 0.0);
     expect_observed(set, "time_to_first_job_median_days", NULL, 1, BLANK);
-    expect_observed(set, "employed_within_180_days", NULL, 1, 0.0);
+    /* Followed 76 days (07-01 → A): 180 days are past what is known (R8). */
+    expect_not_estimable(set, "employed_within_180_days", NULL, 1);
     expect_observed(set, "job_tenure_median_days", NULL, 0, BLANK);
     metric_set_free(set);
 
@@ -236,8 +248,10 @@ static void as_of_reopens_episodes(void **state)
  * time to first job, cohort = e1..e4 (all started in W):
  *   e1 censored at its end 07-31: 212 days; e2 event 9 (08-01 → 08-10);
  *   e3 censored at A: 213 days; e4 event 4 (07-01 → 07-05).
- *   whole: t=4 S=3/4, t=9 S=3/4×2/3=1/2 → median 9; within 180 = 50.0.
- *   k1: 212C 213C → blank median, within 180 = 0.0; k2: median 9, 100.0; "": median 4.
+ *   whole: t=4 S=3/4, t=9 S=3/4×2/3=1/2 → median 9; within 180 = 50.0; within
+ *   365 not estimable (R8: the longest follow-up is 213 days).
+ *   k1: 212C 213C → blank median, within 180 = 0.0; k2: median 9, 100.0 (S
+ *   reached 0: known past its one observation); "": median 4.
  * job tenure: j1 censored at 51 days, j3 at 87 → no events, median blank;
  *   cohort k2 1, "" 1, k1 0. */
 static void two_groups_and_empty_group(void **state)
@@ -262,7 +276,7 @@ static void two_groups_and_empty_group(void **state)
     expect_observed(set, "hours_per_week_mean", NULL, 2, 25.0);
     expect_observed(set, "time_to_first_job_median_days", NULL, 4, 9);
     expect_observed(set, "employed_within_180_days", NULL, 4, 50.0);
-    expect_observed(set, "employed_within_365_days", NULL, 4, 50.0);
+    expect_not_estimable(set, "employed_within_365_days", NULL, 4);
     expect_observed(set, "job_tenure_median_days", NULL, 2, BLANK);
     metric_set_free(set);
 
@@ -345,8 +359,10 @@ static void time_to_first_job(void **state)
 
     metric_set *set = fixture_metrics(wh, "2024Q3", "2024-09-30", GROUP_NONE);
     expect_observed(set, "time_to_first_job_median_days", NULL, 6, 61);
-    expect_observed(set, "employed_within_180_days", NULL, 6, 55.6);
-    expect_observed(set, "employed_within_365_days", NULL, 6, 55.6);
+    /* The longest follow-up is e3's 121 days: 180 and 365 are not estimable
+     * (R8), where carrying S forward read 55.6 %. */
+    expect_not_estimable(set, "employed_within_180_days", NULL, 6);
+    expect_not_estimable(set, "employed_within_365_days", NULL, 6);
     assert_int_equal(row(set, "time_to_first_job_median_days", NULL)->kind, MK_KM);
     metric_set_free(set);
 
