@@ -11,7 +11,9 @@
 ips_error ingest_inputs_readable(char *const *paths, size_t n, ips_diag *d)
 {
     for (size_t i = 0; i < n; i++) {
-        int fd = open(paths[i], O_RDONLY);
+        /* Non-blocking: a named pipe's writer may come only later, and
+         * opening it here must not wait for one. */
+        int fd = open(paths[i], O_RDONLY | O_NONBLOCK);
         struct stat sb;
         if (fd < 0)
             return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the input file: %s; check the "
