@@ -1,11 +1,14 @@
 /* ipsreport check: a data-quality summary a project manager can act on. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/batches.h"
 #include "model/quality.h"
+#include "model/waiting.h"
 
 static const char usage_text[] =
     "usage: ipsreport check --db FILE [--as-of YYYY-MM-DD]\n"
@@ -14,6 +17,9 @@ static const char usage_text[] =
     "file and column, IPS episodes without a coach, open episodes older than two\n"
     "years, jobs that overlap no episode, clients with an open episode and no\n"
     "contact in 90 days, and contacts dated after the as-of date (default: today).\n"
+    "Rows waiting for a client, coach, employer or enrollment not loaded yet are listed\n"
+    "per file with a few file:line references; a later ingest that brings what they\n"
+    "name stores them. Last, each batch's accounting as it is now.\n"
     "Each finding shows up to five record ids to look up in the client system.\n"
     "\n"
     "Exit status: 0 nothing to fix, 1 findings or rejected rows, 2 an error.\n"
@@ -45,6 +51,53 @@ static void print_report(const char *db, const quality_report *r, int *status)
         printf("\n");
         if (f->count)
             *status = IPS_EXIT_REJECTS;
+    }
+}
+
+/* Each batch's accounting as it is now: rows tried again later moved from
+ * rejected to stored. */
+static void print_batches(const batch_list *l)
+{
+    long long replaced = 0;
+    printf("\nBatches (read = stored + rejected + duplicate):\n");
+    if (!l->n)
+        printf("  none\n");
+    for (size_t i = 0; i < l->n; i++) {
+        const batch_info *b = &l->items[i];
+        if (b->superseded_by) {
+            replaced++;
+            continue;
+        }
+        printf("  %s (batch %lld, %s): %lld read, %lld stored (%lld updated), %lld rejected, "
+               "%lld duplicate", b->file_name, b->batch_id, b->entity, b->read, b->stored,
+               b->updated, b->rejected, b->duplicate);
+        if (b->retried_at)
+            printf("; rejected rows last tried again %s", b->retried_at);
+        printf("\n");
+    }
+    if (replaced)
+        printf("  and %lld earlier readings of the same files under another profile, replaced\n",
+               replaced);
+}
+
+static void print_waiting(const waiting_group *g, size_t n, int *status)
+{
+    printf("\nRows waiting for what they name (file, entity: count, for what, e.g. lines):\n");
+    if (!n)
+        printf("  none\n");
+    for (size_t i = 0; i < n; i++) {
+        printf("  %s (batch %lld), %s: %lld waiting for %s (%s), e.g. ", g[i].file_name,
+               g[i].batch_id, g[i].entity, g[i].count, g[i].ref_entity, g[i].column);
+        /* "2, 3, 4" as file:2, file:3, file:4: each a place to look. */
+        const char *p = g[i].lines;
+        while (*p) {
+            size_t k = strcspn(p, ",");
+            printf("%s%s:%.*s", p == g[i].lines ? "" : ", ", g[i].file_name, (int)k, p);
+            p += k;
+            p += strspn(p, ", ");
+        }
+        printf("%s; %s\n", g[i].count > 3 ? ", …" : "", g[i].example);
+        *status = IPS_EXIT_REJECTS;
     }
 }
 
@@ -85,10 +138,18 @@ int cmd_check(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     quality_report *r = NULL;
     int status = IPS_EXIT_FAILURE;
-    if (reader_open(db, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK) {
+    waiting_group *wg = NULL;
+    size_t nwg = 0;
+    batch_list *bl = NULL;
+    if (reader_open(db, &wh, d) == IPS_OK && quality_check(wh, day, &r, d) == IPS_OK &&
+        waiting_summary(wh, &wg, &nwg, d) == IPS_OK && batches_list(wh, &bl, d) == IPS_OK) {
         status = IPS_EXIT_OK;
         print_report(db, r, &status);
+        print_waiting(wg, nwg, &status);
+        print_batches(bl);
     }
+    batch_list_free(bl);
+    waiting_summary_free(wg, nwg);
     quality_report_free(r);
     reader_close(wh);
     return status;

@@ -17,7 +17,12 @@ static const char usage_text[] =
     "one transaction: its good rows are stored together, or nothing when the file is\n"
     "refused. Files are loaded in dependency order (coaches, clients, employers,\n"
     "enrollments, contacts, jobs, assessments, fidelity_reviews) whatever their order.\n"
-    "Loading the same file again changes nothing; a corrected re-export updates rows.\n"
+    "Loading the same file again under the same profile changes nothing when all its\n"
+    "rows were stored; otherwise its rejected rows are tried again. A file read under\n"
+    "another profile is read again. Rows rejected only because the client, coach,\n"
+    "employer or enrollment they name was missing wait, and are stored by a later\n"
+    "ingest that brings it ('ipsreport check' lists them). A corrected re-export\n"
+    "updates rows.\n"
     "\n"
     "  --db FILE        the warehouse\n"
     "  --entity NAME    the files' entity (default: recognised from the header)\n"
@@ -29,8 +34,8 @@ static const char usage_text[] =
     "Prints one line per file (read, stored, updated, rejected, duplicate) and the\n"
     "first rejected rows as file:line: column: reason (all are kept in the warehouse;\n"
     "see 'ipsreport check').\n"
-    "Exit status: 0 every row stored, 1 some rows rejected, 2 a file refused or a\n"
-    "usage error.\n"
+    "Exit status: 0 every row stored, 1 some rows rejected, 2 a file refused, an input\n"
+    "that cannot be read (then no warehouse is created or changed) or a usage error.\n"
     "\n"
     "example: ipsreport ingest --db out/warehouse.db samples/canonical/*.csv\n";
 
@@ -82,11 +87,25 @@ static void print_file(const ingest_file_result *f, bool quiet, int *status)
                name, f->batch_id, c->read, c->duplicate);
         return;
     }
+    if (f->retried) {
+        const store_counts *t = &f->totals;
+        printf("%s: loaded before (batch %lld); its %lld rejected rows tried again: %lld stored, "
+               "%lld updated, %lld rejected", name, f->batch_id, c->read, c->stored, c->updated,
+               c->rejected);
+        if (c->duplicate)
+            printf(", %lld duplicate", c->duplicate);
+        printf("; the batch now: %lld read, %lld stored, %lld rejected, %lld duplicate\n",
+               t->read, t->stored, t->rejected, t->duplicate);
+        return;
+    }
     printf("%s: %lld read, %lld stored, %lld updated, %lld rejected", name, c->read, c->stored,
            c->updated, c->rejected);
     if (c->duplicate)
         printf(", %lld duplicate", c->duplicate);
     printf("\n");
+    if (f->superseded)
+        printf("%s: read before under another profile; this reading replaces that one\n",
+               name);
     if (f->ignored_columns)
         printf("%s: columns not in the data contract, not stored: %s\n", name, f->ignored_columns);
 }
@@ -100,7 +119,8 @@ static int run(const char *db, ingest_options *opt, char *const *files, size_t n
     opt->on_reject = on_reject;
     opt->on_progress = on_progress;
     opt->cb_ctx = &cli;
-    if (warehouse_open(db, WH_CREATE, &wh, d) != IPS_OK)
+    if (ingest_inputs_readable(files, n, d) != IPS_OK ||
+        warehouse_open(db, WH_CREATE, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     ips_error e = ingest_files(wh, files, n, opt, &res, d);
     if (cli.progress)
@@ -109,6 +129,16 @@ static int run(const char *db, ingest_options *opt, char *const *files, size_t n
     for (size_t i = 0; res && i < res->n; i++) {
         print_file(&res->files[i], quiet, &status);
         cli.total += res->files[i].already_loaded ? 0 : res->files[i].counts.rejected;
+    }
+    for (size_t i = 0; res && !quiet && i < res->nreleased; i++) {
+        const retry_release *r = &res->released[i];
+        printf("%s (batch %lld): %lld waiting rows (%s) tried again: %lld stored, %lld updated, "
+               "%lld rejected", r->file_name, r->batch_id, r->counts.read,
+               contract_entity_get(r->entity)->name, r->counts.stored, r->counts.updated,
+               r->counts.rejected);
+        if (r->counts.duplicate)
+            printf(", %lld duplicate", r->counts.duplicate);
+        printf("; %lld still waiting\n", r->still_waiting);
     }
     if (cli.total > SHOW_REJECTS)
         fprintf(stderr, "… and %lld more rejected rows; 'ipsreport check --db %s' lists them "

@@ -6,14 +6,17 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "common/trim.h"
 #include "common/utf8_cut.h"
 #include "ingest/csv_reader.h"
 #include "ingest/format_hint.h"
 #include "ingest/hetu.h"
+#include "ingest/ingest_header.h"
 #include "ingest/id_guard.h"
+#include "ingest/retry.h"
+#include "model/batches.h"
 #include "model/facts.h"
 #include "model/runs.h"
+#include "model/waiting.h"
 #include "ingest/validate.h"
 
 #define MAX_HEADER 256
@@ -43,25 +46,24 @@ typedef struct {
     const profile_entity *pe;
     validate_ctx vctx;
     const char *fingerprint;         /* of the key, or NULL */
+    const char *reading;             /* retry_reading() of the profile */
+    waiting_writer *ww;
     kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
     size_t nkept;
     format_hint hint;                /* does a format show throughout? */
+    /* Set when these bytes were read before under this reading with rejects:
+     * the second pass reopens that batch and reads only its rejected lines. */
+    long long retry_batch;
+    char retry_hash[65];
+    store_counts retry_totals;       /* the batch's counts before this pass */
+    long long *retry_lines;          /* its rejected lines, ascending */
+    size_t nretry, retry_at;
 } file_job;
 
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s ? s + 1 : path;
-}
-
-/* Every entity of a profile carries the [profile] defaults, with or without a
- * section of its own (profile_load), so an entity without one is still read
- * with the profile's encoding, delimiter, dates and decimals. */
-static const profile_entity *profile_part(const ingest_options *opt, int entity)
-{
-    if (!opt->prof || entity < 0)
-        return NULL;
-    return &opt->prof->ent[entity];
 }
 
 /* Any present entity's reading settings, for reading a header before the
@@ -77,97 +79,20 @@ static const profile_entity *any_profile_part(const ingest_options *opt)
 static ips_error open_reader(const ingest_options *opt, int entity, const char *path,
                              csv_reader **r, ips_diag *d)
 {
-    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    const profile_entity *pe = entity >= 0 ? ingest_profile_part(opt, entity) : any_profile_part(opt);
     csv_reader_options ro = {pe ? pe->delimiter : 0, pe ? pe->encoding : NULL};
     return csv_reader_open(path, &ro, r, d);
 }
 
 static bool needs_utf8_check(const ingest_options *opt, int entity)
 {
-    const profile_entity *pe = entity >= 0 ? profile_part(opt, entity) : any_profile_part(opt);
+    const profile_entity *pe = entity >= 0 ? ingest_profile_part(opt, entity) : any_profile_part(opt);
     return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
 }
 
 static ips_error not_utf8(const file_job *job, long line, const char *column, ips_diag *d)
 {
     return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
-}
-
-/* The contract column of ent that header field `field` names (trimmed, then
- * renamed by the profile), or -1; the trimmed name and length in *name, *len. */
-static int header_column(const contract_entity *ent, const profile_entity *pe, const char *field,
-                         const char **name, size_t *len)
-{
-    char buf[256];
-    *name = trim_span(field, len);
-    snprintf(buf, sizeof buf, "%.*s", (int)*len, *name);
-    return contract_column_find(ent, pe ? profile_rename_column(pe, buf) : buf);
-}
-
-/* Number of header columns that name columns of entity e, and whether all its
- * required columns are there. */
-static int score_entity(const ingest_options *opt, int e, const csv_record *hdr, bool *complete,
-                        const char **missing)
-{
-    const contract_entity *ent = contract_entity_get(e);
-    const profile_entity *pe = profile_part(opt, e);
-    bool have[VALIDATE_MAX_COLS] = {false};
-    int matched = 0;
-    for (size_t i = 0; i < hdr->nfields; i++) {
-        size_t len;
-        const char *name;
-        int c = header_column(ent, pe, hdr->fields[i], &name, &len);
-        if (c >= 0 && !have[c]) {
-            have[c] = true;
-            matched++;
-        }
-    }
-    *complete = true;
-    *missing = NULL;
-    for (int c = 0; c < ent->ncols; c++)
-        if (ent->cols[c].required && !have[c]) {
-            *complete = false;
-            if (!*missing)
-                *missing = ent->cols[c].name;
-        }
-    return matched;
-}
-
-/* The complete entity matching most columns, unless an incomplete one
- * matches more: a contacts file without contact_id is complete as clients
- * (client_id is all clients need), and loading it so would overwrite every
- * named client with blanks. */
-static int recognise(const ingest_options *opt, const char *path, const csv_record *hdr,
-                     const char *name, ips_diag *d)
-{
-    int best = -1, best_score = -1, best_matched = 0;
-    int closest = -1, closest_score = 0, closest_matched = 0;
-    const char *closest_missing = NULL;
-    for (int e = 0; e < ENT__COUNT; e++) {
-        bool complete;
-        const char *missing;
-        int s = score_entity(opt, e, hdr, &complete, &missing);
-        /* A file name such as contacts_2024q3.csv breaks ties. */
-        bool hinted = strncasecmp(base_name(path), contract_entity_get(e)->name,
-                                  strlen(contract_entity_get(e)->name)) == 0;
-        int weighted = s * 2 + hinted;
-        if (complete && weighted > best_score)
-            best = e, best_score = weighted, best_matched = s;
-        if (!complete && weighted > closest_score)
-            closest = e, closest_score = weighted, closest_matched = s, closest_missing = missing;
-    }
-    if (best >= 0 && closest_matched <= best_matched)
-        return best;
-    if (closest >= 0)
-        ips_diag_set(d, IPS_ERR_MISSING_COLUMN,
-                     "%s:1: the header matches no entity of the data contract; it looks like "
-                     "%s, but the required column '%s' is missing", name,
-                     contract_entity_get(closest)->name, closest_missing);
-    else
-        ips_diag_set(d, IPS_ERR_NO_ENTITY,
-                     "%s:1: the header names no column of the data contract; is the first line "
-                     "the header, and is this a CSV export? (see docs/data-contract.md)", name);
-    return -1;
 }
 
 static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hdr, ips_diag *d)
@@ -224,7 +149,7 @@ static ips_error map_header(file_job *job, const csv_record *hdr, header_map *m,
     for (size_t i = 0; i < hdr->nfields; i++) {
         size_t len;
         const char *name;
-        int c = header_column(ent, job->pe, hdr->fields[i], &name, &len);
+        int c = ingest_header_column(ent, job->pe, hdr->fields[i], &name, &len);
         m->to_contract[i] = c;
         if (c < 0) {
             if (len)
@@ -268,33 +193,15 @@ static ips_error reject_row(file_job *job, long line, const char *column, const 
     return store_reject(job->st, line, column, reason, d);
 }
 
-/* Every id that names another entity must name a stored row. */
-static ips_error check_refs(file_job *job, const validated_row *vr, const char **column,
-                            char *reason, size_t n, ips_diag *d)
+/* A row naming what is not stored yet is rejected and kept waiting for it. */
+static ips_error wait_row(file_job *job, const validated_row *vr, long line, int col,
+                          const char *reason, ips_diag *d)
 {
-    const contract_entity *ent = job->vctx.ent;
-    *column = NULL;
-    for (int c = 0; c < ent->ncols; c++) {
-        const contract_column *col = &ent->cols[c];
-        if (col->ref < 0 || vr->vals[c].kind != VAL_TEXT)
-            continue;
-        bool exists;
-        ips_error e = store_ref_exists(job->st, col->ref, vr->vals[c].text, &exists, d);
-        if (e != IPS_OK)
-            return e;
-        if (!exists) {
-            static const char *const singular[ENT__COUNT] = {
-                [ENT_COACHES] = "coach", [ENT_CLIENTS] = "client",
-                [ENT_EMPLOYERS] = "employer", [ENT_ENROLLMENTS] = "enrollment"};
-            const char *what = contract_entity_get(col->ref)->name;
-            *column = col->name;
-            snprintf(reason, n, "unknown %s '%.*s': load the %s file first or in the same "
-                     "command", singular[col->ref] ? singular[col->ref] : what,
-                     (int)utf8_cut(vr->vals[c].text, 60), vr->vals[c].text, what);
-            return IPS_OK;
-        }
-    }
-    return IPS_OK;
+    const contract_column *cc = &job->vctx.ent->cols[col];
+    ips_error e = reject_row(job, line, cc->name, reason, d);
+    return e != IPS_OK ? e
+                       : waiting_add(job->ww, store_batch_id(job->st), job->res->entity, line,
+                                     cc->name, cc->ref, vr->vals[col].text, vr->vals, d);
 }
 
 static ips_error store_validated(file_job *job, const validated_row *vr, long line, ips_diag *d)
@@ -304,19 +211,12 @@ static ips_error store_validated(file_job *job, const validated_row *vr, long li
     ips_error e = store_row(job->st, vr->vals, line, &outcome, &first, d);
     if (e != IPS_OK)
         return e;
+    char reason[200];
     store_counts *c = &job->res->counts;
-    switch (outcome) {
-    case STORE_NEW: c->stored++; break;
-    case STORE_UPDATED: c->stored++, c->updated++; break;
-    case STORE_SAME: c->duplicate++; break;
-    case STORE_REPEATED: {
-        char reason[160];
-        snprintf(reason, sizeof reason, "the same %s appears with other values on line %ld; "
-                 "keep one of the two", job->vctx.ent->cols[0].name, first);
-        return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
-    }
-    }
-    return IPS_OK;
+    if (retry_count(outcome, first, job->vctx.ent, c, reason, sizeof reason))
+        return IPS_OK;
+    c->rejected--; /* reject_row counts it */
+    return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
 }
 
 static ips_error process_record(file_job *job, const header_map *m, const csv_record *rec,
@@ -356,13 +256,13 @@ static ips_error process_record(file_job *job, const header_map *m, const csv_re
     validate_error err;
     if (!validate_row(&job->vctx, cells, lens, &vr, &err))
         return reject_row(job, rec->line, err.column, err.reason, d);
-    const char *column;
+    int col;
     char reason[256];
-    ips_error e = check_refs(job, &vr, &column, reason, sizeof reason, d);
+    ips_error e = retry_missing_ref(job->st, ent, vr.vals, &col, reason, sizeof reason, d);
     if (e != IPS_OK)
         return e;
-    if (column)
-        return reject_row(job, rec->line, column, reason, d);
+    if (col >= 0)
+        return wait_row(job, &vr, rec->line, col, reason, d);
     return store_validated(job, &vr, rec->line, d);
 }
 
@@ -372,6 +272,16 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
     const csv_record *rec;
     ips_error e;
     while ((e = csv_reader_next(r, &rec, d)) == IPS_OK && rec) {
+        if (job->retry_batch) {
+            /* A second pass tries only the lines rejected before. */
+            while (job->retry_at < job->nretry && job->retry_lines[job->retry_at] < rec->line)
+                job->retry_at++;
+            if (job->retry_at == job->nretry || job->retry_lines[job->retry_at] != rec->line)
+                continue;
+            /* Decided anew: its old reject (and waiting record) go. */
+            if ((e = waiting_forget(job->ww, job->retry_batch, rec->line, d)) != IPS_OK)
+                return e;
+        }
         if ((e = process_record(job, m, rec, check_utf8, d)) != IPS_OK)
             return e;
         if (job->opt->on_progress && job->res->counts.read % 50000 == 0)
@@ -381,13 +291,40 @@ static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ip
     return e;
 }
 
+/* The second pass: the earlier batch reopened, the lines of its rejects
+ * read to be decided again. */
+static ips_error reopen(file_job *job, int entity, ips_diag *d)
+{
+    ips_error e = store_reopen(job->wh, entity, job->retry_batch, &job->st, d);
+    if (e == IPS_OK)
+        e = waiting_rejected_lines(job->wh, job->retry_batch, &job->retry_lines, &job->nretry,
+                                   d);
+    job->res->retried = true;
+    job->res->counts = (store_counts){0};
+    job->nkept = 0;
+    return e;
+}
+
+/* The batch's counts after its rejected rows were tried again: each was
+ * rejected and is now what this pass made of it. */
+static store_counts retried_totals(const file_job *job)
+{
+    store_counts t = job->retry_totals;
+    const store_counts *c = &job->res->counts;
+    t.rejected += c->rejected - c->read;
+    t.stored += c->stored;
+    t.updated += c->updated;
+    t.duplicate += c->duplicate;
+    return t;
+}
+
 /* Loads one file in one transaction; on any error nothing of it stays. */
 static ips_error load_file(file_job *job, ips_diag *d)
 {
     csv_reader *r = NULL;
     const csv_record *hdr;
     header_map m = {.entity = job->res->entity};
-    job->pe = profile_part(job->opt, m.entity);
+    job->pe = ingest_profile_part(job->opt, m.entity);
     ips_error e = open_reader(job->opt, m.entity, job->path, &r, d);
     if (e == IPS_OK)
         e = read_header(job, r, &hdr, d);
@@ -397,40 +334,67 @@ static ips_error load_file(file_job *job, ips_diag *d)
      * indexes in place for a small file. */
     struct stat sb;
     long long rows = stat(job->path, &sb) == 0 ? (long long)sb.st_size / 100 : 0;
-    if (e == IPS_OK)
+    if (e == IPS_OK && job->retry_batch)
+        e = reopen(job, m.entity, d);
+    else if (e == IPS_OK)
         e = store_begin(job->wh, m.entity, job->name, job->opt->prof ? job->opt->prof->name : NULL,
                         job->fingerprint, rows, &job->st, d);
+    if (e == IPS_OK && !job->retry_batch)
+        store_set_reading(job->st, job->reading);
     if (e == IPS_OK)
         e = id_guard_admit(job->wh, contract_entity_get(m.entity), job->pe, has_client_id(&m),
                            job->name, d);
+    if (e == IPS_OK)
+        e = waiting_writer_new(job->wh, &job->ww, d);
     if (e == IPS_OK) {
         validate_ctx_init(&job->vctx, contract_entity_get(m.entity), job->pe, job->opt->key);
         format_hint_init(&job->hint, m.entity, job->opt->prof, job->name);
         e = load_rows(job, r, &m, d);
     }
-    if (e == IPS_OK)
-        e = format_hint_verdict(&job->hint, d);  /* refused whole: the format, not a slip */
+    /* Refused whole: the format, not a slip.  A second pass sees only the
+     * rejected rows, which the first pass over the whole file has judged. */
+    if (e == IPS_OK && !job->retry_batch)
+        e = format_hint_verdict(&job->hint, d);
     char hash[65] = "";
-    long long earlier = 0, earlier_read = 0;
+    long long earlier = 0;
+    store_counts before = {0};
+    bool again = false;
     if (e == IPS_OK) {
         csv_reader_hash_hex(r, hash);
-        e = store_find_loaded(job->wh, hash, m.entity, &earlier, &earlier_read, d);
+        if (job->retry_batch && strcmp(hash, job->retry_hash) != 0)
+            e = ips_diag_set(d, IPS_ERR_IO, "%s: the file changed while it was read; nothing "
+                             "from it is stored: run the ingest again", job->name);
+        else if (!job->retry_batch)
+            e = batches_find(job->wh, hash, m.entity, job->reading, &earlier, &before, d);
     }
-    if (e == IPS_OK && earlier) {
-        /* Same bytes as an earlier batch: drop this one, change nothing. */
+    if (e == IPS_OK && earlier && before.rejected) {
+        /* Read before with rejects: drop this pass, then try those rows again. */
+        again = true;
+        job->retry_batch = earlier;
+        job->retry_totals = before;
+        snprintf(job->retry_hash, sizeof job->retry_hash, "%s", hash);
+    } else if (e == IPS_OK && earlier) {
+        /* Same bytes as an earlier batch, every row stored: change nothing. */
         job->res->already_loaded = true;
         job->res->batch_id = earlier;
         job->res->counts = (store_counts){.read = job->res->counts.read,
                                           .duplicate = job->res->counts.read};
     } else if (e == IPS_OK) {
-        e = store_commit(job->st, hash, m.ignored[0] ? m.ignored : NULL, &job->res->counts, d);
+        store_counts total = job->retry_batch ? retried_totals(job) : job->res->counts;
+        job->res->totals = total;
+        e = store_commit(job->st, job->retry_batch ? NULL : hash, m.ignored[0] ? m.ignored : NULL,
+                         &total, d);
         job->res->batch_id = store_batch_id(job->st);
+        job->res->superseded = store_superseded(job->st);
         for (size_t i = 0; e == IPS_OK && job->opt->on_reject && i < job->nkept; i++)
             job->opt->on_reject(job->opt->cb_ctx, job->name, job->kept[i].line,
                                 job->kept[i].column, job->kept[i].reason);
     }
-    if (e == IPS_OK && m.ignored[0] && !(job->res->ignored_columns = strdup(m.ignored)))
+    if (e == IPS_OK && !again && m.ignored[0] &&
+        !(job->res->ignored_columns = strdup(m.ignored)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    waiting_writer_free(job->ww);
+    job->ww = NULL;
     store_free(job->st);
     job->st = NULL;
     csv_reader_free(r);
@@ -455,7 +419,7 @@ static void plan_file(const ingest_options *opt, ingest_file_result *res)
     ips_error e = open_reader(opt, -1, res->path, &r, &d);
     if (e == IPS_OK)
         e = read_header(&job, r, &hdr, &d);
-    if (e == IPS_OK && (res->entity = recognise(opt, res->path, hdr, name, &d)) < 0)
+    if (e == IPS_OK && (res->entity = ingest_recognise(opt, res->path, hdr, name, &d)) < 0)
         format_hint_header(opt->prof, -1, hdr, csv_reader_delimiter(r), &d);
     csv_reader_free(r);
     if (res->entity < 0) {
@@ -491,8 +455,11 @@ static ips_error check_key(warehouse *wh, const pseudonym_key *key, char fp[], i
 ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest_options *opt,
                        ingest_result **out, ips_diag *d)
 {
-    char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "";
+    char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "", reading[65];
     *out = NULL;
+    ips_error rd = retry_reading(opt->prof, reading, d);
+    if (rd != IPS_OK)
+        return rd;
     if (opt->key) {
         ips_error e = check_key(wh, opt->key, fp, d);
         if (e != IPS_OK)
@@ -540,8 +507,11 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if (!job)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         *job = (file_job){.opt = opt, .wh = wh, .path = f->path, .name = base_name(f->path),
-                          .res = f, .fingerprint = fp[0] ? fp : NULL};
+                          .res = f, .fingerprint = fp[0] ? fp : NULL, .reading = reading};
         ips_error e = load_file(job, &fd);
+        if (e == IPS_OK && job->retry_batch)
+            e = load_file(job, &fd);
+        free(job->retry_lines);
         free(job);
         if (e != IPS_OK) {
             f->error = fd.code;
@@ -551,9 +521,13 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
         if ((re = runs_file_done(wh, run, d)) != IPS_OK)
             return re;
     }
+    /* Rows waiting for what this command brought are stored before the
+     * facts are rebuilt. */
+    ips_error e = retry_release_waiting(wh, &res->released, &res->nreleased, d);
     /* The derived facts follow the data: rebuilt once for the whole command,
      * after the planner's statistics are fresh. */
-    ips_error e = warehouse_optimize(wh, d);
+    if (e == IPS_OK)
+        e = warehouse_optimize(wh, d);
     if (e == IPS_OK)
         e = facts_refresh(wh, d);
     return e == IPS_OK ? runs_end(wh, run, d) : e;
@@ -567,6 +541,7 @@ void ingest_result_free(ingest_result *r)
         free(r->files[i].path);
         free(r->files[i].ignored_columns);
     }
+    retry_release_free(r->released, r->nreleased);
     free(r->files);
     free(r);
 }

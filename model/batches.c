@@ -25,6 +25,8 @@ static bool read_batch(sqlite3_stmt *st, batch_info *b)
     b->updated = sqlite3_column_int64(st, 10);
     b->rejected = sqlite3_column_int64(st, 11);
     b->duplicate = sqlite3_column_int64(st, 12);
+    b->superseded_by = sqlite3_column_int64(st, 13);
+    b->retried_at = dup_col(st, 14);
     return b->file_name && b->content_hash && b->entity && b->loaded_at;
 }
 
@@ -38,8 +40,8 @@ ips_error batches_list(warehouse *wh, batch_list **out, ips_diag *d)
     if (sqlite3_prepare_v2(warehouse_db(wh),
                            "SELECT batch_id, file_name, content_hash, entity, profile, "
                            "key_fingerprint, loaded_at, ignored_columns, rows_read, rows_stored, "
-                           "rows_updated, rows_rejected, rows_duplicate FROM batches "
-                           "ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
+                           "rows_updated, rows_rejected, rows_duplicate, superseded_by, retried_at "
+                           "FROM batches ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
         free(l);
         return warehouse_fail(wh, d, "listing batches");
     }
@@ -86,8 +88,67 @@ void batch_list_free(batch_list *l)
         free(b->key_fingerprint);
         free(b->loaded_at);
         free(b->ignored_columns);
+        free(b->retried_at);
     }
     free(l->items);
     free(l->key_fingerprint);
     free(l);
+}
+
+static void read_counts(sqlite3_stmt *st, int at, store_counts *c)
+{
+    c->read = sqlite3_column_int64(st, at);
+    c->stored = sqlite3_column_int64(st, at + 1);
+    c->updated = sqlite3_column_int64(st, at + 2);
+    c->rejected = sqlite3_column_int64(st, at + 3);
+    c->duplicate = sqlite3_column_int64(st, at + 4);
+}
+
+ips_error batches_find(warehouse *wh, const char *content_hash, ips_entity entity,
+                       const char *reading, long long *batch_id, store_counts *counts,
+                       ips_diag *d)
+{
+    sqlite3_stmt *st;
+    *batch_id = 0;
+    *counts = (store_counts){0};
+    if (sqlite3_prepare_v2(warehouse_db(wh), "SELECT batch_id, rows_read, rows_stored, "
+                           "rows_updated, rows_rejected, rows_duplicate FROM batches "
+                           "WHERE content_hash = ?1 AND entity = ?2 AND reading = ?3 "
+                           "AND superseded_by IS NULL", -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "looking up earlier loads");
+    sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, contract_entity_get(entity)->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, reading, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *batch_id = sqlite3_column_int64(st, 0);
+        read_counts(st, 1, counts);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return warehouse_fail(wh, d, "looking up earlier loads");
+    return IPS_OK;
+}
+
+ips_error batches_get(warehouse *wh, long long batch_id, char **file_name, store_counts *counts,
+                      ips_diag *d)
+{
+    sqlite3_stmt *st;
+    *file_name = NULL;
+    *counts = (store_counts){0};
+    if (sqlite3_prepare_v2(warehouse_db(wh), "SELECT file_name, rows_read, rows_stored, "
+                           "rows_updated, rows_rejected, rows_duplicate FROM batches "
+                           "WHERE batch_id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "reading a batch");
+    sqlite3_bind_int64(st, 1, batch_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        read_counts(st, 1, counts);
+        if (!(*file_name = dup_col(st, 0))) {
+            sqlite3_finalize(st);
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? IPS_OK : warehouse_fail(wh, d, "reading a batch");
 }

@@ -86,6 +86,9 @@ static ips_error group_rejects(warehouse *wh, quality_report *r, ips_diag *d)
                            "SELECT b.batch_id, b.file_name, coalesce(x.column_name, 'row'), "
                            "count(*), min(x.line), min(x.reason) FROM rejects x "
                            "JOIN batches b ON b.batch_id = x.batch_id "
+                           /* A reading superseded by another of the same
+                            * bytes is history: that one decided every row. */
+                           "WHERE b.superseded_by IS NULL "
                            "GROUP BY b.batch_id, x.column_name ORDER BY b.batch_id, count(*) DESC",
                            -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "grouping rejects");

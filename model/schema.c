@@ -17,6 +17,34 @@
  * slower.  Rebuilding the tables on open was not worth copying a national
  * warehouse; the columns, keys and indexes, which is what schema version 2
  * describes, are the same in both. */
+/* Version 3: a batch is one reading of one file's bytes: the reading is the
+ * SHA-256 of the profile it was read with ('' for the canonical layout), so
+ * the same bytes read under another profile are another batch, which
+ * supersedes the earlier ones (superseded_by).  Only current batches are
+ * unique per bytes, entity and reading: reading a file under profile A, then
+ * B, then A again makes three batches.  retried_at: when its rejected rows
+ * were last tried again. */
+#define BATCHES_V3                                                              \
+    "  reading TEXT NOT NULL DEFAULT '',\n"                                     \
+    "  superseded_by INTEGER REFERENCES batches(batch_id),\n"                   \
+    "  retried_at TEXT"
+#define BATCHES_IDENTITY                                                        \
+    "CREATE UNIQUE INDEX batches_identity ON batches(content_hash, entity, reading) "     \
+    "WHERE superseded_by IS NULL"
+/* Rows rejected only because a row they name (client, coach, employer,
+ * enrollment) was not stored yet: their validated values (pseudonyms, never
+ * an identity code; only contract columns) wait here beside their reject
+ * until a later ingest brings what they name (ingest/retry.c). */
+#define WAITING                                                                 \
+    "CREATE TABLE waiting(\n"                                                   \
+    "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id) ON DELETE CASCADE,\n" \
+    "  line INTEGER NOT NULL,\n"                                                \
+    "  entity TEXT NOT NULL,\n"                                                 \
+    "  column_name TEXT NOT NULL,\n"                                            \
+    "  ref_entity TEXT NOT NULL,\n"                                             \
+    "  ref_id TEXT NOT NULL,\n"                                                 \
+    "  vals BLOB NOT NULL,\n"                                                   \
+    "  PRIMARY KEY(batch_id, line))"
 /* The latest schema, for a new warehouse. */
 static const char *const schema_ddl[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n",
@@ -34,13 +62,15 @@ static const char *const schema_ddl[] = {
     "  rows_duplicate INTEGER NOT NULL DEFAULT 0,\n"
     "  ignored_columns TEXT,\n"
     "  loaded_at TEXT NOT NULL,\n"
-    "  UNIQUE(content_hash, entity));\n",
+    BATCHES_V3 ");\n",
+    BATCHES_IDENTITY ";\n",
     "CREATE TABLE rejects(\n"
     "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id) ON DELETE CASCADE,\n"
     "  line INTEGER NOT NULL,\n"
     "  column_name TEXT,\n"
     "  reason TEXT NOT NULL);\n",
-    "CREATE INDEX rejects_batch ON rejects(batch_id);\n",
+    "CREATE INDEX rejects_batch ON rejects(batch_id, line);\n",
+    WAITING ";\n",
 #define TAIL                                                                    \
     "  batch_id INTEGER NOT NULL REFERENCES batches(batch_id),\n"              \
     "  src_line INTEGER NOT NULL,\n"                                            \
@@ -168,15 +198,49 @@ static ips_error db_fail(sqlite3 *db, const char *path, ips_diag *d)
  * then sets user_version to `to`. */
 static const struct {
     int to;
+    bool rebuild;  /* rebuilds a table others refer to: foreign keys off meanwhile */
     const char *const *sql;
 } upgrades[] = {
     /* 2: the contacts indexes carry the columns the fidelity items read. */
-    {2, (const char *const[]){
+    {2, false, (const char *const[]){
             "DROP INDEX IF EXISTS contacts_client",
             "CREATE INDEX contacts_client ON contacts(client_id, date, kind, in_person)",
             "DROP INDEX IF EXISTS contacts_coach",
             "CREATE INDEX contacts_coach ON contacts(coach_id, date, kind, in_person, \"by\", "
             "setting, minutes)",
+            NULL}},
+    /* 3: batches are identified by bytes, entity and reading (SQLite drops a
+     * UNIQUE constraint only by rebuilding the table).  Earlier batches read
+     * with a profile do not know which one: 'unknown' reads such a file
+     * again once. */
+    {3, true, (const char *const[]){
+            "CREATE TABLE batches_v3(\n"
+            "  batch_id INTEGER PRIMARY KEY,\n"
+            "  file_name TEXT NOT NULL,\n"
+            "  content_hash TEXT NOT NULL,\n"
+            "  entity TEXT NOT NULL,\n"
+            "  profile TEXT,\n"
+            "  key_fingerprint TEXT,\n"
+            "  rows_read INTEGER NOT NULL DEFAULT 0,\n"
+            "  rows_stored INTEGER NOT NULL DEFAULT 0,\n"
+            "  rows_updated INTEGER NOT NULL DEFAULT 0,\n"
+            "  rows_rejected INTEGER NOT NULL DEFAULT 0,\n"
+            "  rows_duplicate INTEGER NOT NULL DEFAULT 0,\n"
+            "  ignored_columns TEXT,\n"
+            "  loaded_at TEXT NOT NULL,\n"
+            BATCHES_V3 ")",
+            "INSERT INTO batches_v3(batch_id, file_name, content_hash, entity, profile, "
+            "key_fingerprint, rows_read, rows_stored, rows_updated, rows_rejected, "
+            "rows_duplicate, ignored_columns, loaded_at, reading) SELECT batch_id, file_name, "
+            "content_hash, entity, profile, key_fingerprint, rows_read, rows_stored, "
+            "rows_updated, rows_rejected, rows_duplicate, ignored_columns, loaded_at, "
+            "CASE WHEN profile IS NULL THEN '' ELSE 'unknown' END FROM batches",
+            "DROP TABLE batches",
+            "ALTER TABLE batches_v3 RENAME TO batches",
+            BATCHES_IDENTITY,
+            "DROP INDEX IF EXISTS rejects_batch",
+            "CREATE INDEX rejects_batch ON rejects(batch_id, line)",
+            WAITING,
             NULL}},
 };
 
@@ -187,6 +251,9 @@ static ips_error upgrade(sqlite3 *db, const char *path, int version, ips_diag *d
             continue;
         char pragma[48];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", upgrades[i].to);
+        /* PRAGMA foreign_keys is a no-op inside a transaction. */
+        if (upgrades[i].rebuild)
+            sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
         int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         for (const char *const *stmt = upgrades[i].sql; *stmt && rc == SQLITE_OK; stmt++)
             rc = sqlite3_exec(db, *stmt, NULL, NULL, NULL);
@@ -196,10 +263,14 @@ static ips_error upgrade(sqlite3 *db, const char *path, int version, ips_diag *d
             rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
         if (rc != SQLITE_OK) {
             ips_diag_set(d, IPS_ERR_DB, "%s: cannot upgrade the warehouse from version %d to %d: "
-                         "%s", path, version, upgrades[i].to, sqlite3_errmsg(db));
+                         "%s; nothing was changed: run again, or ingest into a new warehouse",
+                         path, version, upgrades[i].to, sqlite3_errmsg(db));
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return IPS_ERR_DB;
         }
+        if (upgrades[i].rebuild)
+            sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+        if (rc != SQLITE_OK)
+            return IPS_ERR_DB;
         version = upgrades[i].to;
     }
     return IPS_OK;

@@ -28,6 +28,9 @@ struct store {
     ips_entity entity;
     const contract_entity *ent;
     long long batch_id;
+    bool reopened;                    /* an earlier batch, its rejected rows tried again */
+    const char *reading;              /* the batch's reading (store_set_reading), or NULL */
+    long long superseded;             /* earlier batches this one superseded at commit */
     bool open;                        /* transaction in progress */
     bool fk_off;                      /* foreign_keys turned off for the batch */
     bool rollback_journal;            /* switched from WAL for a large load */
@@ -169,9 +172,9 @@ static void back_to_wal(store *s)
     s->rollback_journal = false;
 }
 
-ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
-                      const char *profile, const char *key_fingerprint, long long rows,
-                      store **out, ips_diag *d)
+/* The store and its transaction, before any batch row is touched. */
+static ips_error start(warehouse *wh, ips_entity entity, long long rows, store **out,
+                       ips_diag *d)
 {
     *out = NULL;
     store *s = calloc(1, sizeof *s);
@@ -194,13 +197,41 @@ ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
         return e;
     }
     s->open = true;
+    *out = s;
+    return IPS_OK;
+}
+
+ips_error store_reopen(warehouse *wh, ips_entity entity, long long batch_id, store **out,
+                       ips_diag *d)
+{
+    ips_error e = start(wh, entity, 0, out, d);
+    if (e != IPS_OK)
+        return e;
+    (*out)->batch_id = batch_id;
+    (*out)->reopened = true;
+    if ((e = prepare_entity(*out, d)) != IPS_OK) {
+        store_free(*out);
+        *out = NULL;
+    }
+    return e;
+}
+
+void store_set_reading(store *s, const char *reading) { s->reading = reading; }
+
+ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
+                      const char *profile, const char *key_fingerprint, long long rows,
+                      store **out, ips_diag *d)
+{
+    store *s;
+    ips_error e = start(wh, entity, rows, &s, d);
+    if (e != IPS_OK)
+        return e;
     char now[32];
     time_t t = time(NULL);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     sqlite3_stmt *st;
-    ips_error e = prepare(s, "INSERT INTO batches(file_name, content_hash, entity, profile, "
-                             "key_fingerprint, loaded_at) VALUES(?1, 'loading', ?2, ?3, ?4, ?5)",
-                          &st, d);
+    e = prepare(s, "INSERT INTO batches(file_name, content_hash, entity, profile, "
+                   "key_fingerprint, loaded_at) VALUES(?1, 'loading', ?2, ?3, ?4, ?5)", &st, d);
     if (e != IPS_OK) {
         store_free(s);
         return e;
@@ -357,6 +388,12 @@ ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *o
             *outcome = old == hash ? STORE_SAME : STORE_REPEATED;
             return IPS_OK;
         }
+        /* A row tried again is older than what a later file stored. */
+        if (s->reopened && batch > s->batch_id && old != hash) {
+            *outcome = STORE_NEWER;
+            *first_line = (long)batch;
+            return IPS_OK;
+        }
         if (old == hash) {
             *outcome = STORE_SAME;
             return IPS_OK;
@@ -452,25 +489,33 @@ ips_error store_reject(store *s, long line, const char *column, const char *reas
     return rc == SQLITE_DONE ? IPS_OK : fail(s, d, "recording a rejected row");
 }
 
-ips_error store_find_loaded(warehouse *wh, const char *content_hash, ips_entity entity,
-                            long long *batch_id, long long *rows_read, ips_diag *d)
+/* The same bytes read before under another reading: this batch now stands
+ * for them.  The earlier batches' waiting rows go (this batch decided every
+ * line again, and releasing them would store the old reading's values); their
+ * counts and rejects stay as the history of what that reading did. */
+static ips_error supersede(store *s, ips_diag *d)
 {
-    sqlite3_stmt *st;
-    *batch_id = 0;
-    *rows_read = 0;
-    if (sqlite3_prepare_v2(warehouse_db(wh), "SELECT batch_id, rows_read FROM batches "
-                           "WHERE content_hash = ?1 AND entity = ?2", -1, &st, NULL) != SQLITE_OK)
-        return warehouse_fail(wh, d, "looking up earlier loads");
-    sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, contract_entity_get(entity)->name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *batch_id = sqlite3_column_int64(st, 0);
-        *rows_read = sqlite3_column_int64(st, 1);
+    static const char *const sql[] = {
+        "UPDATE batches SET superseded_by = ?1 WHERE batch_id <> ?1 AND superseded_by IS NULL "
+        "AND entity = (SELECT entity FROM batches WHERE batch_id = ?1) "
+        "AND content_hash = (SELECT content_hash FROM batches WHERE batch_id = ?1)",
+        "DELETE FROM waiting WHERE batch_id IN (SELECT batch_id FROM batches "
+        "WHERE superseded_by = ?1)",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *st;
+        ips_error e = prepare(s, sql[i], &st, d);
+        if (e != IPS_OK)
+            return e;
+        sqlite3_bind_int64(st, 1, s->batch_id);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return fail(s, d, "recording the batch");
+        if (i == 0)
+            s->superseded = sqlite3_changes64(s->db);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? IPS_OK
-                                                 : warehouse_fail(wh, d, "looking up earlier loads");
+    return IPS_OK;
 }
 
 ips_error store_commit(store *s, const char *content_hash, const char *ignored_columns,
@@ -480,9 +525,12 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
     ips_error e = rebuild_indexes(s, d);
     if (e != IPS_OK)
         return e;
-    e = prepare(s, "UPDATE batches SET content_hash = ?1, ignored_columns = ?2, "
-                             "rows_read = ?3, rows_stored = ?4, rows_updated = ?5, "
-                             "rows_rejected = ?6, rows_duplicate = ?7 WHERE batch_id = ?8", &st, d);
+    e = prepare(s, "UPDATE batches SET content_hash = coalesce(?1, content_hash), "
+                   "ignored_columns = coalesce(?2, ignored_columns), rows_read = ?3, "
+                   "rows_stored = ?4, rows_updated = ?5, rows_rejected = ?6, "
+                   "rows_duplicate = ?7, reading = coalesce(?9, reading), "
+                   "retried_at = CASE WHEN ?10 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                   "ELSE retried_at END WHERE batch_id = ?8", &st, d);
     if (e != IPS_OK)
         return e;
     sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
@@ -493,10 +541,14 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
     sqlite3_bind_int64(st, 6, c->rejected);
     sqlite3_bind_int64(st, 7, c->duplicate);
     sqlite3_bind_int64(st, 8, s->batch_id);
+    sqlite3_bind_text(st, 9, s->reading, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 10, s->reopened);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return fail(s, d, "recording the batch");
+    if (!s->reopened && (e = supersede(s, d)) != IPS_OK)
+        return e;
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         return fail(s, d, "committing the batch");
     s->open = false;
@@ -504,6 +556,7 @@ ips_error store_commit(store *s, const char *content_hash, const char *ignored_c
 }
 
 long long store_batch_id(const store *s) { return s->batch_id; }
+long long store_superseded(const store *s) { return s->superseded; }
 
 void store_free(store *s)
 {

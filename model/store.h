@@ -24,6 +24,8 @@ typedef enum {
     STORE_UPDATED,    /* the id was stored from an earlier file with other values */
     STORE_SAME,       /* the id was stored with the same values: a duplicate */
     STORE_REPEATED,   /* the id appeared earlier in this same file */
+    STORE_NEWER,      /* a row tried again (store_reopen) whose id a later batch stored
+                       * with other values: not written; *first_line is that batch */
 } store_outcome;
 
 typedef struct {
@@ -44,6 +46,16 @@ ips_error store_begin(warehouse *wh, ips_entity entity, const char *file_name,
                       const char *profile, const char *key_fingerprint, long long rows,
                       store **out, ips_diag *d);
 
+/* Opens an earlier batch again to try its rejected rows once more (ingest/
+ * retry.c): the same transaction rules as store_begin, no new batch row.  A
+ * row stored so never overwrites one a later batch stored (STORE_NEWER). */
+ips_error store_reopen(warehouse *wh, ips_entity entity, long long batch_id, store **out,
+                       ips_diag *d);
+
+/* The digest of the profile the batch is read with ('' for the canonical
+ * layout), recorded at store_commit; s keeps the pointer. */
+void store_set_reading(store *s, const char *reading);
+
 /* Stores a row of vals (one per contract column, in contract order). */
 ips_error store_row(store *s, const ips_value *vals, long line, store_outcome *outcome,
                     long *first_line, ips_diag *d);
@@ -55,16 +67,16 @@ ips_error store_ref_exists(store *s, ips_entity ref, const char *id, bool *exist
 /* Records a rejected row (never the offending personal data). */
 ips_error store_reject(store *s, long line, const char *column, const char *reason, ips_diag *d);
 
-/* Batch id of an earlier load of the same content and entity, or 0. */
-ips_error store_find_loaded(warehouse *wh, const char *content_hash, ips_entity entity,
-                            long long *batch_id, long long *rows_read, ips_diag *d);
-
-/* Records the counts, content hash and dropped columns, and commits; the
- * COMMIT's result is checked. */
+/* Records the counts, content hash and dropped columns (NULL: kept as they
+ * were, for a reopened batch), and commits; the COMMIT's result is checked.
+ * A new batch supersedes the current batches of the same bytes and entity
+ * (read under another reading) and drops their waiting rows. */
 ips_error store_commit(store *s, const char *content_hash, const char *ignored_columns,
                        const store_counts *counts, ips_diag *d);
 
 long long store_batch_id(const store *s);
+/* How many earlier batches the committed one superseded. */
+long long store_superseded(const store *s);
 
 /* Rolls back unless committed; accepts NULL. */
 void store_free(store *s);
