@@ -357,6 +357,25 @@ static size_t wholes_hidden(const dc_model *m)
     return n;
 }
 
+/* Forces hidden every printed, non-whole, unbanned variable of the
+ * equations that hold h; returns how many it added to added[]. */
+static size_t force_ring(const dc_model *m, int32_t h, bool *forced, const bool *banned,
+                         int32_t *added)
+{
+    size_t n = 0;
+    for (uint32_t j = m->vrel_off[h]; j < m->vrel_off[h + 1]; j++) {
+        int32_t r = m->vrel[j];
+        for (uint32_t t = m->rel_off[r]; t < m->rel_off[r + 1]; t++) {
+            int32_t v = m->rel_var[t];
+            if (candidate(m, v) && !forced[v] && !banned[v] && !whole_var(m, v)) {
+                forced[v] = true;
+                added[n++] = v;
+            }
+        }
+    }
+    return n;
+}
+
 /* One pattern: the small cells, the forced ones, the greedy's secondary
  * cells and the rows derived from hidden ones. */
 static bool pattern(dc_model *m, dc_gauss_plan *plan, const bool *forced, const bool *dash)
@@ -393,13 +412,16 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     uint32_t *seen = calloc(nv, sizeof *seen), *rel_seen = calloc(nr, sizeof *rel_seen);
     bool *forced = calloc(nv, sizeof *forced), *banned = calloc(nv, sizeof *banned);
     bool *dash = calloc(nv, sizeof *dash);
+    uint16_t *tries = calloc(nv, sizeof *tries);
+    uint32_t *tried = calloc(nv, sizeof *tried);
     int32_t *added = malloc(nv * sizeof *added);
     long rounds = -1;
     uint32_t stamp = 0;
     size_t base = 0, n_added = 0;
     bool last_resort = false;
     dc_gauss_plan *plan = dc_gauss_plan_new(m);
-    bool ok = val && act && queue && seen && rel_seen && forced && banned && dash && added && plan;
+    bool ok = val && act && queue && seen && rel_seen && forced && banned && dash && tries &&
+              tried && added && plan;
     for (long round = 1; ok && round <= 200; round++) {
         if (!pattern(m, plan, forced, dash) || !dc_pinned_values(m, val)) {
             ok = false;
@@ -433,6 +455,16 @@ long dc_secondary(dc_model *m, size_t *unprotected)
                 (fabs(val[v] - x->lo) < 0.5 || fabs(val[v] - x->hi) < 0.5)) {
                 dash[v] = true;
                 relabeled++;
+                continue;
+            }
+            if (m->vars[v].hidden && tried[v] != (uint32_t)round) {
+                tried[v] = (uint32_t)round; /* once a round, however many rows it leaks through */
+                tries[v]++;
+            }
+            if (m->vars[v].hidden && tries[v] >= 3) {
+                /* the cheapest neighbour did not free it, twice: hide every
+                 * printed cell of its own equations */
+                n_added += force_ring(m, v, forced, banned, added + n_added);
                 continue;
             }
             if (m->vars[v].hidden)
@@ -489,6 +521,8 @@ long dc_secondary(dc_model *m, size_t *unprotected)
     free(forced);
     free(banned);
     free(dash);
+    free(tries);
+    free(tried);
     free(added);
     dc_gauss_plan_free(plan);
     return ok ? rounds : -1;
