@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/reader.h"
 #include "model/disclosure.h"
+#include "model/metrics.h"
 
 static const char usage_text[] =
     "usage: ipsreport audit --db FILE --period P [--as-of DATE] [--min-cell N]\n"
@@ -82,8 +83,13 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     disclosure_stats s;
     bool own = false;
     ips_error e = warehouse_read_begin(wh, &own, d);
-    if (e == IPS_OK)
-        e = warehouse_read_end(wh, own, disclosure_audit_period(wh, &q, &a, &s, d), d);
+    /* nothing to audit in a warehouse or period nothing is known of: exit 2 */
+    if (e == IPS_OK) {
+        ips_error r = metrics_check_known(wh, &q, d);
+        if (r == IPS_OK)
+            r = disclosure_audit_period(wh, &q, &a, &s, d);
+        e = warehouse_read_end(wh, own, r, d);
+    }
     reader_close(wh);
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;

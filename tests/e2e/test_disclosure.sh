@@ -47,6 +47,9 @@ else:
 EOF
 }
 
+# quiet CMD...: CMD with its standard output dropped (its status kept).
+quiet() { "$@" >/dev/null; }
+
 numeric() { case $1 in '' | *[!0-9]*) return 1 ;; *) return 0 ;; esac; }
 
 # --- a team of two coaches, one with 3 clients -------------------------------
@@ -84,7 +87,7 @@ else
     pass "team t1 minus coach a2 cannot give the hidden coach (t1=$t1, a2=$a2)"
 fi
 expect_status "audit of the team fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$A/w.db" --period 2024Q3 --as-of 2024-12-31 >/dev/null
+    quiet "$IPS" audit --db "$A/w.db" --period 2024Q3 --as-of 2024-12-31
 
 # --- a quarter with 2 exits beside its half-year ---------------------------
 cat >"$T/coaches" <<'EOF'
@@ -119,7 +122,7 @@ else
     pass "H2 minus Q4 cannot give the hidden quarter (H2=$h2, Q4=$q4)"
 fi
 expect_status "audit of the exits fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$B/w.db" --period 2024Q3 --as-of 2024-12-31 >/dev/null
+    quiet "$IPS" audit --db "$B/w.db" --period 2024Q3 --as-of 2024-12-31
 
 # --- a cohort where pending is 2 --------------------------------------------
 # 10 episodes started in 2024Q1, 8 with a first employer contact, 2 pending.
@@ -155,7 +158,7 @@ measured = rows['first_employer_contact_mean_days']['denominator'] or rows['firs
 sys.exit(1 if cohort.isdigit() and measured.isdigit() else 0)
 EOF
 expect_status "audit of the cohort fixture finds nothing to work out" 0 \
-    "$IPS" audit --db "$C/w.db" --period 2024Q4 --as-of 2024-12-31 >/dev/null
+    quiet "$IPS" audit --db "$C/w.db" --period 2024Q4 --as-of 2024-12-31
 
 # --- the samples --------------------------------------------------------------
 S=$T/samples
@@ -163,7 +166,7 @@ mkdir -p "$S"
 "$IPS" ingest -q --db "$S/w.db" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
 for p in 2024Q4 2023Q4; do
     expect_status "audit of the samples' $p year finds nothing to work out" 0 \
-        "$IPS" audit --db "$S/w.db" --period "$p" >/dev/null
+        quiet "$IPS" audit --db "$S/w.db" --period "$p"
 done
 "$IPS" audit --db "$S/w.db" --period 2024Q4 >"$T/audit.out"
 check "audit prints how many cells were hidden secondarily" \
@@ -203,3 +206,8 @@ b = {(r['metric'], r['group_by'], r['group']): r['suppressed']
 common = [k for k in a if k in b]
 sys.exit(0 if common and all(a[k] == b[k] for k in common) else 1)
 EOF
+
+# No silent zeros: a period after the data is refused, as every read command refuses it.
+expect_status "audit of a period after the data exits 2" 2 \
+    "$IPS" audit --db "$S/w.db" --period 2031Q1
+check "audit says why" sh -c '"$1" audit --db "$2" --period 2031Q1 2>&1 | grep -q "after"' sh "$IPS" "$S/w.db"
