@@ -10,8 +10,6 @@
 #include "model/disclosure_model.h"
 #include "model/disclosure_quantities.h"
 
-#define DASH "\xE2\x80\x93" /* U+2013 EN DASH */
-
 struct disclosure {
     dc_intern keys;      /* row keys of the universe */
     uint8_t *state;      /* DC_* per key */
@@ -72,7 +70,7 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
             bool small = false;
             for (int k = 0; k < m.rows[i].nvar; k++) {
                 double v = m.vars[m.rows[i].var[k]].truth;
-                small |= v >= 1 && v < q->min_cell;
+                small |= dc_small(v, q->min_cell);
             }
             small |= dc_primary_rule(m.rows[i].row, q->min_cell);
             s->primary += m.rows[i].suppressible && m.rows[i].state != DC_SHOWN && small;
@@ -93,25 +91,9 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     return IPS_OK;
 }
 
-static bool suppressible(const metric_row *r)
-{
-    return r->kind != MK_TEXT && r->kind != MK_WEIGHTED && strcmp(r->group_by, "review") != 0;
-}
-
-/* The score goes too: a band would give away what the hidden value is. */
-static void hide(metric_row *r, const char *shown)
-{
-    r->suppressed = true;
-    snprintf(r->text, sizeof r->text, "%s", shown);
-    r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE);
-    r->numerator = r->denominator = r->value = 0;
-    r->score = 0;
-}
-
 void disclosure_apply(const disclosure *dc, metric_set *set)
 {
-    char key[256], lt[16];
-    snprintf(lt, sizeof lt, "<%d", dc->min_cell);
+    char key[256];
     for (size_t i = 0; i < set->n; i++) {
         metric_row *r = &set->rows[i];
         if (r->suppressed)
@@ -119,12 +101,10 @@ void disclosure_apply(const disclosure *dc, metric_set *set)
         dc_row_key(r, key, sizeof key);
         int32_t id = dc_intern_find(&dc->keys, key);
         uint8_t st = id >= 0 ? dc->state[id] : DC_SECONDARY;
-        if (!suppressible(r) && id < 0)
+        if (!dc_suppressible(r) && id < 0)
             st = DC_SHOWN; /* fte, weighted means, texts, reviews: never hidden */
-        if (st == DC_PRIMARY)
-            hide(r, r->kind == MK_COUNT ? lt : DASH);
-        else if (st == DC_SECONDARY)
-            hide(r, DASH);
+        if (st != DC_SHOWN)
+            metric_row_hide(r, st == DC_PRIMARY, dc->min_cell);
     }
 }
 

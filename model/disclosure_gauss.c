@@ -298,17 +298,6 @@ static bool x_of(const dc_elim *e, int32_t v, svec *out)
     return true;
 }
 
-static int group_level(int by)
-{
-    switch (by) {
-    case GROUP_NONE: return 4;
-    case GROUP_PROVIDER: return 2;
-    case GROUP_REGION:
-    case GROUP_TEAM: return 1;
-    default: return 0;
-    }
-}
-
 /* Higher: rather published, and rather a pivot.  Periods keyed by their
  * end only (ps = 0) rank as quarters. */
 static double rank_of(const dc_model *m, int32_t v)
@@ -317,7 +306,7 @@ static double rank_of(const dc_model *m, int32_t v)
     int year, part;
     char pk = x->key.ps ? dc_period_kind(x->key.ps, x->key.pe, &year, &part) : 'Q';
     int plevel = pk == 'Y' ? 2 : pk == 'H' ? 1 : 0;
-    return group_level(x->key.by) * 4 + plevel;
+    return dc_group_level(x->key.by) * 4 + plevel;
 }
 
 static const dc_model *order_model;
@@ -356,11 +345,6 @@ static int cmp_publish(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static bool small(double v, int min_cell)
-{
-    return v >= 1 && v < min_cell;
-}
-
 static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const bool *forced,
                       bool *hidden)
 {
@@ -370,7 +354,7 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const b
     size_t n = 0;
     for (size_t v = 0; st == 0 && v < m->n_vars; v++) {
         const dc_var *x = &m->vars[v];
-        bool start = x->shown && (small(x->value, m->min_cell) || (forced && forced[v]));
+        bool start = x->shown && (dc_small(x->value, m->min_cell) || (forced && forced[v]));
         hidden[v] = !x->shown || start;
         if (start) {
             svec r;
@@ -463,7 +447,7 @@ bool dc_gauss(dc_model *m, dc_gauss_plan *p, const bool *forced)
         bool hide = false, sensitive = false;
         for (int k = 0; k < r->nvar; k++) {
             hide |= hidden[r->var[k]];
-            sensitive |= small(m->vars[r->var[k]].value, m->min_cell);
+            sensitive |= dc_small(m->vars[r->var[k]].value, m->min_cell);
         }
         if (hide)
             dc_hide_row(m, i, sensitive ? DC_PRIMARY : DC_SECONDARY);

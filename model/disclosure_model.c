@@ -192,7 +192,7 @@ char dc_period_kind(ips_day ps, ips_day pe, int *year, int *part)
     return 0;
 }
 
-static int group_level(int by)
+int dc_group_level(int by)
 {
     switch (by) {
     case GROUP_NONE: return 4;
@@ -266,7 +266,7 @@ bool dc_rel_sum(dc_model *m, int32_t parent, const int32_t *parts, size_t n)
 
 /* --- rows ----------------------------------------------------------------- */
 
-static bool suppressible(const metric_row *r)
+bool dc_suppressible(const metric_row *r)
 {
     return r->kind != MK_TEXT && r->kind != MK_WEIGHTED && strcmp(r->group_by, "review") != 0;
 }
@@ -278,7 +278,7 @@ static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr,
     memset(x, 0, sizeof *x);
     x->row = r;
     x->derived_from = -1;
-    x->suppressible = suppressible(r);
+    x->suppressible = dc_suppressible(r);
     x->whole = r->group_by[0] == '\0';
     /* As published, a "<5" says the cell is small, a "–" only that it is hidden. */
     x->state = known || !r->suppressed ? DC_SHOWN
@@ -287,7 +287,7 @@ static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr,
     int by = by_of(r->group_by);
     int year, part;
     char pk = dc_period_kind(r->period_start, r->period_end, &year, &part);
-    x->level = (uint8_t)((by >= 0 ? group_level(by) : 0) + (pk == 'H' ? 1 : pk == 'Y' ? 2 : 0));
+    x->level = (uint8_t)((by >= 0 ? dc_group_level(by) : 0) + (pk == 'H' ? 1 : pk == 'Y' ? 2 : 0));
     const dc_field *fs;
     size_t nf = x->suppressible && by >= 0 ? dc_fields_of(r->metric, &fs) : 0;
     int32_t group = nf ? dc_intern_id(&m->names, r->group) : 0;

@@ -82,6 +82,20 @@ typedef struct dc_model {
     int32_t *vrel;
 } dc_model;
 
+/* How high a breakdown's groups stand: 4 the whole, 2 provider, 1 team and
+ * region, 0 the leaves (coach and the client's or episode's attributes). */
+int dc_group_level(int by);
+
+/* Whether suppression may hide the row: not fte-weighted means, texts or a
+ * review's own rows. */
+bool dc_suppressible(const metric_row *r);
+
+/* A small number: 1 … min_cell − 1. */
+static inline bool dc_small(double v, int min_cell)
+{
+    return v >= 1 && v < min_cell;
+}
+
 /* Variables and equations while building (model/disclosure_model.c). */
 int32_t dc_var_find(const dc_model *m, const dc_key *k);
 /* The variable of k, added (unknown, unshown) when new; −1 when out of memory. */

@@ -30,29 +30,24 @@ void dc_hide_row(dc_model *m, size_t i, uint8_t state)
     }
 }
 
-static bool small(double v, int min_cell)
-{
-    return v >= 1 && v < min_cell;
-}
-
 /* The primary rule of metrics.md (Privacy), as metric_set_suppress. */
 bool dc_primary_rule(const metric_row *r, int min_cell)
 {
     switch (r->kind) {
     case MK_COUNT:
-        return (r->has & MH_VALUE) && small(r->value, min_cell);
+        return (r->has & MH_VALUE) && dc_small(r->value, min_cell);
     case MK_RATIO:
         /* its denominator is fte or a setting, not people; a score's is jobs */
         if (strcmp(r->metric, "follow_along_score") == 0)
-            return (r->has & MH_DENOMINATOR) && small(r->denominator, min_cell);
-        return (r->has & MH_NUMERATOR) && small(r->numerator, min_cell);
+            return (r->has & MH_DENOMINATOR) && dc_small(r->denominator, min_cell);
+        return (r->has & MH_NUMERATOR) && dc_small(r->numerator, min_cell);
     case MK_KM: /* a cohort of 7 with 2 events: the share gives the 2 away (a blank,
                    not estimable figure gives nothing away) */
-        return ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell)) ||
-               ((r->has & MH_VALUE) && small(r->events, min_cell));
+        return ((r->has & MH_DENOMINATOR) && dc_small(r->denominator, min_cell)) ||
+               ((r->has & MH_VALUE) && dc_small(r->events, min_cell));
     default:
-        return ((r->has & MH_NUMERATOR) && small(r->numerator, min_cell)) ||
-               ((r->has & MH_DENOMINATOR) && small(r->denominator, min_cell));
+        return ((r->has & MH_NUMERATOR) && dc_small(r->numerator, min_cell)) ||
+               ((r->has & MH_DENOMINATOR) && dc_small(r->denominator, min_cell));
     }
 }
 
@@ -63,7 +58,7 @@ void dc_primary(dc_model *m)
             dc_hide_row(m, i, DC_PRIMARY);
     /* A small quantity stays hidden under every name it has. */
     for (size_t v = 0; v < m->n_vars; v++) {
-        if (!small(m->vars[v].value, m->min_cell))
+        if (!dc_small(m->vars[v].value, m->min_cell))
             continue;
         bool in_primary = false;
         for (uint32_t j = m->vrow_off[v]; j < m->vrow_off[v + 1]; j++)
@@ -200,7 +195,7 @@ size_t dc_leaks(const dc_model *m, const double *val, int32_t *act, size_t cap,
     for (size_t v = 0; v < m->n_vars; v++) {
         const dc_var *x = &m->vars[v];
         /* worked out, and right: a relation these data break only misleads */
-        if (!x->hidden || !x->shown || isnan(val[v]) || !small(round(val[v]), m->min_cell) ||
+        if (!x->hidden || !x->shown || isnan(val[v]) || !dc_small(round(val[v]), m->min_cell) ||
             fabs(round(val[v]) - x->truth) > 0.5)
             continue;
         if (*first_var < 0)

@@ -7,20 +7,15 @@
 #include <stdlib.h>
 
 #include "model/disclosure.h"
+#include "model/disclosure_model.h"
 #include "model/engine.h"
 #include "model/metric_cache.h"
 
 /* The periods of q's universe into s/e (at most 7); returns how many. */
 static size_t universe_periods(ips_day ps, ips_day pe, ips_day *s, ips_day *e)
 {
-    int y, m, d, y2, m2, d2;
-    date_to_ymd(ps, &y, &m, &d);
-    date_to_ymd(pe, &y2, &m2, &d2);
-    bool calendar = d == 1 && y == y2 && pe + 1 == date_add_months(ps, m2 - m + 1);
-    int months = m2 - m + 1;
-    bool nested = calendar && ((months == 3 && (m - 1) % 3 == 0) ||
-                               (months == 6 && (m == 1 || m == 7)) || (months == 12 && m == 1));
-    if (!nested) {
+    int y, part;
+    if (!dc_period_kind(ps, pe, &y, &part)) { /* not a calendar quarter, half or year */
         s[0] = ps;
         e[0] = pe;
         return 1;
@@ -61,21 +56,13 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
     return IPS_OK;
 }
 
-static ips_error pattern_build(const facts *f, const metric_query *q, disclosure **out,
-                               ips_diag *d)
-{
-    metric_set *u = metric_set_new();
-    if (!u)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    ips_error e = disclosure_universe(f, q, u, d);
-    if (e == IPS_OK)
-        e = disclosure_build(f, u, q, out, d);
-    metric_set_free(u);
-    return e;
-}
-
-ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
-                              metric_set *set, size_t from, ips_diag *d)
+/* The pattern of q's universe: the one the warehouse keeps, or built from
+ * universe u (computed here when u is NULL) and then kept, so that every
+ * output and the audit of one run share one.  *owned is set when there was
+ * no cache to keep it in: the caller frees it. */
+static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *q,
+                             const metric_set *u, const disclosure **out, disclosure **owned,
+                             ips_diag *d)
 {
     ips_day s[7], e[7];
     universe_periods(q->start, q->end, s, e);
@@ -83,21 +70,59 @@ ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query 
     key.start = s[0];
     key.end = e[0];
     key.by = GROUP_NONE;
+    *owned = NULL;
     struct metric_cache *cache = warehouse_metric_cache(wh);
-    const disclosure *kept = metric_cache_disclosure_find(cache, &key);
+    *out = metric_cache_disclosure_find(cache, &key);
+    if (*out)
+        return IPS_OK;
+    metric_set *mine = u ? NULL : metric_set_new();
+    if (!u && !mine)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    ips_error err = u ? IPS_OK : disclosure_universe(f, q, mine, d);
     disclosure *made = NULL;
-    if (!kept) {
-        ips_error err = pattern_build(f, q, &made, d);
-        if (err != IPS_OK)
-            return err;
-    }
-    metric_set view = {set->rows + from, set->n - from, set->n - from, NULL};
-    disclosure_apply(kept ? kept : made, &view);
-    if (made && cache)
+    if (err == IPS_OK)
+        err = disclosure_build(f, u ? u : mine, q, &made, d);
+    metric_set_free(mine);
+    if (err != IPS_OK)
+        return err;
+    *out = made;
+    if (cache)
         metric_cache_disclosure_put(cache, &key, made);
     else
-        disclosure_free(made);
+        *owned = made;
+    /* put frees what it cannot keep: look it up again */
+    if (cache && !(*out = metric_cache_disclosure_find(cache, &key)))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     return IPS_OK;
+}
+
+ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
+                              metric_set *set, size_t from, ips_diag *d)
+{
+    const disclosure *dc;
+    disclosure *owned;
+    ips_error e = pattern_get(wh, f, q, NULL, &dc, &owned, d);
+    if (e != IPS_OK)
+        return e;
+    metric_set view = {set->rows + from, set->n - from, set->n - from, NULL};
+    disclosure_apply(dc, &view);
+    disclosure_free(owned);
+    return IPS_OK;
+}
+
+/* A copy of u's rows. */
+static metric_set *copy_rows(const metric_set *u)
+{
+    metric_set *c = metric_set_new();
+    for (size_t i = 0; c && i < u->n; i++) {
+        metric_row *r = metric_set_add(c, "");
+        if (!r) {
+            metric_set_free(c);
+            return NULL;
+        }
+        *r = u->rows[i];
+    }
+    return c;
 }
 
 ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosure_audit *out,
@@ -115,26 +140,22 @@ ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosu
     metric_set *u = e == IPS_OK ? metric_set_new() : NULL;
     if (e == IPS_OK && !u)
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    disclosure *dc = NULL;
     if (e == IPS_OK)
         e = disclosure_universe(f, &rq, u, d);
+    /* the pattern the outputs use (kept for them when publish audits first) */
+    const disclosure *dc = NULL;
+    disclosure *owned = NULL;
     if (e == IPS_OK)
-        e = disclosure_build(f, u, &rq, &dc, d);
-    metric_set *pub = e == IPS_OK ? metric_set_new() : NULL;
-    for (size_t i = 0; pub && i < u->n; i++) {
-        metric_row *r = metric_set_add(pub, "");
-        if (!r)
-            break;
-        *r = u->rows[i];
-    }
-    if (e == IPS_OK && (!pub || pub->n != u->n))
+        e = pattern_get(wh, f, &rq, u, &dc, &owned, d);
+    metric_set *pub = e == IPS_OK ? copy_rows(u) : NULL;
+    if (e == IPS_OK && !pub)
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (e == IPS_OK) {
         disclosure_stats_get(dc, stats);
         disclosure_apply(dc, pub); /* what the outputs publish */
         e = disclosure_audit_run(f, pub, u, &rq, out, d);
     }
-    disclosure_free(dc);
+    disclosure_free(owned);
     metric_set_free(pub);
     metric_set_free(u);
     return e;

@@ -166,6 +166,11 @@ double metric_round(double v, int decimals);
  * or "–"); rules in model/suppress.c and docs/metrics-output.md. */
 void metric_set_suppress(metric_set *set, int min_cell);
 
+/* Hides one row as every suppression does: suppressed set, text "<min_cell"
+ * for a count hidden for being small, else "–"; numerator, denominator,
+ * value, score and note cleared (has loses those bits). */
+void metric_row_hide(metric_row *r, bool small, int min_cell);
+
 /* The value as printed: "38.5", "12", "<5" (suppressed count), "–" (suppressed
  * share), "" (blank), or the text.  Returns buf. */
 const char *metric_format_value(const metric_row *row, int min_cell, char *buf, size_t n);

@@ -75,11 +75,19 @@ static bool same_breakdown(const metric_row *a, const metric_row *b)
            strcmp(a->metric, b->metric) == 0 && strcmp(a->group_by, b->group_by) == 0;
 }
 
-static void hide(metric_row *r, const char *shown)
+void metric_row_hide(metric_row *r, bool small, int min_cell)
 {
     r->suppressed = true;
-    snprintf(r->text, sizeof r->text, "%s", shown);
+    if (small && r->kind == MK_COUNT)
+        snprintf(r->text, sizeof r->text, "<%d", min_cell);
+    else
+        snprintf(r->text, sizeof r->text, "%s", DASH);
     r->note[0] = '\0'; /* a reason could tell what the hidden cell holds */
+    /* The score goes too: a band (score 5 = at most 20 clients per fte)
+     * would give away what the hidden value is. */
+    r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE);
+    r->numerator = r->denominator = r->value = 0;
+    r->score = 0;
 }
 
 /* The rows of a breakdown need not be adjacent, so each breakdown is found by
@@ -103,7 +111,7 @@ static void secondary(metric_set *set, size_t first, bool *done)
         }
     }
     if (hidden == 1 && best < set->n)
-        hide(&set->rows[best], DASH);
+        metric_row_hide(&set->rows[best], false, 0);
 }
 
 /* Without done[] (out of memory): slower, but never skips a breakdown. */
@@ -115,25 +123,14 @@ static bool seen_before(const metric_set *set, size_t i)
     return false;
 }
 
-/* The score goes too: a band (score 5 = at most 20 clients per fte) would
- * give away what the hidden value is. */
-static void clear_numbers(metric_row *r)
-{
-    r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE);
-    r->numerator = r->denominator = r->value = 0;
-    r->score = 0;
-}
-
 void metric_set_suppress(metric_set *set, int min_cell)
 {
     if (!set || set->n == 0)
         return;
-    char lt[16];
-    snprintf(lt, sizeof lt, "<%d", min_cell);
     for (size_t i = 0; i < set->n; i++) {
         metric_row *r = &set->rows[i];
         if (primary(r, min_cell))
-            hide(r, r->kind == MK_COUNT ? lt : DASH);
+            metric_row_hide(r, true, min_cell);
     }
     bool *done = calloc(set->n, sizeof *done);
     for (size_t i = 0; i < set->n; i++) {
@@ -143,9 +140,6 @@ void metric_set_suppress(metric_set *set, int min_cell)
         secondary(set, i, done);
     }
     free(done);
-    for (size_t i = 0; i < set->n; i++)
-        if (set->rows[i].suppressed)
-            clear_numbers(&set->rows[i]);
 }
 
 const char *metric_format_value(const metric_row *row, int min_cell, char *buf, size_t n)

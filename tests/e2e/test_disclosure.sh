@@ -211,3 +211,14 @@ EOF
 expect_status "audit of a period after the data exits 2" 2 \
     "$IPS" audit --db "$S/w.db" --period 2031Q1
 check "audit says why" sh -c '"$1" audit --db "$2" --period 2031Q1 2>&1 | grep -q "after"' sh "$IPS" "$S/w.db"
+
+# A hidden row keeps no note either: "not estimable: …" could tell what it holds.
+for by in "" coach exit_reason; do
+    "$IPS" metrics --db "$S/w.db" --period 2024Q4 ${by:+--by $by} >"$T/notes.csv"
+    check "no hidden row carries a note (${by:-whole})" "$PY" - "$T/notes.csv" <<'PYEOF'
+import csv, sys
+bad = [r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))
+       if r['suppressed'] == 'y' and r['note']]
+sys.exit(1 if bad else 0)
+PYEOF
+done
