@@ -22,7 +22,7 @@ static const char usage_text[] =
     "Runs the whole pipeline on the sample exports (default samples/canonical) into\n"
     "DIR (default out): a fresh warehouse.db, the data-quality check, metrics for the\n"
     "latest complete quarter as CSV and JSON, workbooks, charts and the PDF summary in\n"
-    "Finnish and English ('ipsreport publish'). Each step is the ipsreport command a\n"
+    "Finnish, Swedish and English ('ipsreport publish'). Each step is the ipsreport command a\n"
     "user would run.\n";
 
 /* The latest quarter that ends on or before the as-of date. */
@@ -90,7 +90,7 @@ static int run(const char *samples, const char *out, ips_diag *d)
         char *argv[14];
     } steps[] = {
         {cmd_check, chk, {"check", "--db", db, "--as-of", as_of, NULL}},
-        {cmd_publish, NULL, {"publish", "--db", db, "--period", quarter, "--lang", "fi,en",
+        {cmd_publish, NULL, {"publish", "--db", db, "--period", quarter, "--lang", "fi,sv,en",
                              "--out", (char *)out, NULL}},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -104,8 +104,8 @@ static int run(const char *samples, const char *out, ips_diag *d)
     if (warehouse_open(db, 0, &wh, d) == IPS_OK)
         warehouse_free(wh);
     fprintf(stderr, "demo: wrote %s (warehouse, check.txt, metrics-%s.csv and .json, "
-            "report-fi.xlsx, report-en.xlsx, charts-fi/, charts-en/, summary-fi.pdf, "
-            "summary-en.pdf)\n", out, quarter);
+            "report-fi.xlsx, report-sv.xlsx, report-en.xlsx, charts-fi/, charts-sv/, "
+            "charts-en/, summary-fi.pdf, summary-sv.pdf, summary-en.pdf)\n", out, quarter);
     return IPS_EXIT_OK;
 }
 
