@@ -2,6 +2,7 @@
  * limit, frozen headers, autofilters, widths that fit, and checked writes. */
 #include "reports/report_sheet.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,15 +154,34 @@ void rsheet_text_fmt(rsheet *s, lxw_row_t r, lxw_col_t c, const char *text, lxw_
     put_text(s, r, c, text, fmt, true);
 }
 
+/* The printed width of a number in its format: a column sized to the bare
+ * digits shows "###" once the format adds a sign, thousands separators, "%"
+ * or " %-yks." (LibreOffice's default font is also wider than Excel's). */
+static double number_width(const report_book *b, double v, const lxw_format *fmt)
+{
+    char buf[48];
+    double w = (double)snprintf(buf, sizeof buf, "%.2f", v < 0 ? -v : v) + 1;
+    w += fabs(v) >= 1000 ? 1 + floor(log10(fabs(v)) / 3) : 0; /* separators */
+    for (int i = 0; i < RS_DECIMALS; i++) {
+        if (fmt == b->f.pct[i])
+            w += 2;
+        else if (fmt == b->f.change[i])
+            w += 1;
+        else if (fmt == b->f.change_pp[i])
+            w += 2 + (double)xlsx_text_width(rs_label(b, L_UNIT_PP));
+    }
+    if (fmt == b->f.eur)
+        w += 2;
+    return w;
+}
+
 void rsheet_number(rsheet *s, lxw_row_t r, lxw_col_t c, double v, lxw_format *fmt)
 {
     report_book *b = s->b;
     if (b->err != IPS_OK)
         return;
-    if (book_check(b, xlsx_write_number(s->ws, r, c, v, fmt), sheet_title(s), r, c)) {
-        char buf[40];
-        widen(s, c, (double)snprintf(buf, sizeof buf, "%.2f", v) + 1);
-    }
+    if (book_check(b, xlsx_write_number(s->ws, r, c, v, fmt), sheet_title(s), r, c))
+        widen(s, c, number_width(b, v, fmt));
 }
 
 void rsheet_date(rsheet *s, lxw_row_t r, lxw_col_t c, ips_day day)
