@@ -110,8 +110,8 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
 
 chart_model *build_service_path(const chart_data *cd, chart_lang lang)
 {
-    static const chart_label_id stages[PATH__COUNT] = {CL_PATH_REFERRED, CL_PATH_STARTED,
-                                                        CL_PATH_CONTACT, CL_PATH_JOB, CL_PATH_JOB90};
+    static const chart_label_id stages[PATH__COUNT] = {CL_PATH_STARTED, CL_PATH_CONTACT,
+                                                        CL_PATH_JOB, CL_PATH_JOB90};
     chart_model *m = cb_new(cd, CHART_FUNNEL, CH_SERVICE_PATH, lang);
     if (!m)
         return NULL;
@@ -128,18 +128,25 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
         chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
     if (!p->known || total == 0)
         return m; /* no points: the "no data" picture */
-    long base = p->count[PATH_REFERRED];
-    bool base_shown = base > 0 && !cb_hide_count(cd, base);
+    /* The first step is enrollments_started's cohort: where the metric row is
+     * hidden (a secondary suppression), the step must not show it. */
+    const metric_row *started = cb_row(cd->period, "enrollments_started");
+    bool started_hidden = started && started->suppressed && !cd->internal;
+    long base = p->count[PATH_STARTED];
+    bool base_shown = base > 0 && !cb_hide_count(cd, base) && !started_hidden;
     char txt[PATH__COUNT][32];
     for (int i = 0; i < PATH__COUNT; i++) {
         cb_count_text(cd, lang, p->count[i], txt[i], sizeof txt[i]);
-        if (cb_hide_count(cd, p->count[i])) {
+        if (i == PATH_STARTED && started_hidden)
+            snprintf(txt[i], sizeof txt[i], "<%d", cd->min_cell);
+        if (cb_hide_count(cd, p->count[i]) || (i == PATH_STARTED && started_hidden)) {
             chart_add_missing(m, s, CP_SUPPRESSED, txt[i]);
             continue;
         }
         char label[64], share[32];
         if (base_shown) {
-            chart_lang_number(lang, 100.0 * (double)p->count[i] / (double)base, 0,
+            /* One decimal, as the workbook's and the PDF's shares. */
+            chart_lang_number(lang, 100.0 * (double)p->count[i] / (double)base, 1,
                               chart_lang_percent(lang), share, sizeof share);
             snprintf(label, sizeof label, "%s (%s)", txt[i], share);
         } else {
@@ -150,11 +157,17 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
     }
     if (base_shown)
         chart_add_note(m, chart_label(lang, CL_PATH_NOTE));
-    cb_textf(m, CT_READING1, chart_label(lang, CL_PATH_READ1), txt[PATH_REFERRED],
-             txt[PATH_STARTED], txt[PATH_FIRST_JOB]);
-    char share[32] = "–";
+    if (p->pending_90 > 0) {
+        char c[32], note[300];
+        cb_count_text(cd, lang, p->pending_90, c, sizeof c);
+        snprintf(note, sizeof note, chart_label(lang, CL_PATH_PENDING), c);
+        chart_add_note(m, note);
+    }
+    cb_textf(m, CT_READING1, chart_label(lang, CL_PATH_READ1), txt[PATH_STARTED],
+             txt[PATH_FIRST_CONTACT], txt[PATH_FIRST_JOB]);
+    char share[32] = "\xE2\x80\x93";
     if (base_shown && !cb_hide_count(cd, p->count[PATH_JOB_90]))
-        chart_lang_number(lang, 100.0 * (double)p->count[PATH_JOB_90] / (double)base, 0,
+        chart_lang_number(lang, 100.0 * (double)p->count[PATH_JOB_90] / (double)base, 1,
                           chart_lang_percent(lang), share, sizeof share);
     cb_textf(m, CT_READING2, chart_label(lang, CL_PATH_READ2), txt[PATH_JOB_90], share);
     return m;

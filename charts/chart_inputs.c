@@ -29,6 +29,7 @@ static void path_from(const publication *p, chart_service_path *out)
     memset(out, 0, sizeof *out);
     for (int i = 0; i < PATH__COUNT && i < PATH_STEPS; i++)
         out->count[i] = p->path[i];
+    out->pending_90 = p->path[PATH_STEPS];
     out->known = true;
 }
 

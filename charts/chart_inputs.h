@@ -29,12 +29,10 @@ typedef struct {
     bool known;       /* false: the model gave nothing (chart says "no data") */
 } chart_contact_days;
 
-/* The service path of the ips episodes started in P: how many reached each
- * step.  Referred = those of them with a referral_date (or all, if the model
- * counts so; say which in the lead's glue).  Each later step is a subset of
- * the one before. */
+/* The service path of the ips episodes started in P (model/distributions.h):
+ * how many reached each step, each a subset of the one before, and the first
+ * jobs too recent to know whether they last 90 days. */
 enum {
-    PATH_REFERRED,
     PATH_STARTED,
     PATH_FIRST_CONTACT,  /* first in-person employer contact by A */
     PATH_FIRST_JOB,      /* first competitive job by A (R7) */
@@ -43,6 +41,7 @@ enum {
 };
 typedef struct {
     long count[PATH__COUNT];
+    long pending_90;     /* first jobs open at A and under 90 days old */
     bool known;
 } chart_service_path;
 

@@ -75,14 +75,14 @@ typedef enum {
     /* service path */
     CL_PATH_TITLE,
     CL_PATH_SUBTITLE,
-    CL_PATH_REFERRED,
     CL_PATH_STARTED,
     CL_PATH_CONTACT,
     CL_PATH_JOB,
     CL_PATH_JOB90,
     CL_PATH_NOTE,
-    CL_PATH_READ1,        /* %s referred, %s started, %s first job */
+    CL_PATH_READ1,        /* %s started, %s employer contact, %s first job */
     CL_PATH_READ2,        /* %s held 90 days, %s share */
+    CL_PATH_PENDING,      /* %s first jobs under 90 days old at A */
     /* time to first job */
     CL_KM_TITLE,
     CL_KM_SUBTITLE,       /* %s cohort size */

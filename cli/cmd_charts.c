@@ -17,7 +17,7 @@ static void usage(FILE *out)
             "  exits_by_reason         exits in P by reason\n"
             "  first_employer_contact  days to the first employer contact, 30-day line\n"
             "  fidelity                the 25 fidelity items, reviewer and data side by side\n"
-            "  service_path            referred, started, employer contact, job, job held 90 days\n"
+            "  service_path            started, employer contact, first job, job held 90 days\n"
             "  time_to_first_job       Kaplan-Meier curve of time to the first job\n"
             "  coach_targets           one bar per IPS coach on P's last day: caseload per\n"
             "                          FTE (target at most 20) beside employer contacts per\n"

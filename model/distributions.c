@@ -14,10 +14,10 @@ ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q,
     return e == IPS_OK ? engine_first_contact_days(f, q, days, n, pending, d) : e;
 }
 
-ips_error distributions_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
+ips_error distributions_service_path(warehouse *wh, const metric_query *q, long counts[PATH_COUNTS],
                                      ips_diag *d)
 {
     const facts *f;
     ips_error e = facts_get(wh, q->as_of, &f, d);
-    return e == IPS_OK ? engine_service_path(f, q, steps, d) : e;
+    return e == IPS_OK ? engine_service_path(f, q, counts, d) : e;
 }

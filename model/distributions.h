@@ -16,14 +16,22 @@
 ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
                                            size_t *n, size_t *pending, ips_diag *d);
 
-/* The service path of the ips episodes referred in P (their referral_date,
- * or start_date where no referral is recorded, falls in P):
- *   steps[0] referred, [1] started by A, [2] had an in-person employer contact
- *   on or after the start (R10), [3] had a first competitive job (R7's event),
- *   [4] that first job lasted 90 days or more (ended, or open at A).
+/* The service path of the ips episodes started in P (the cohort of
+ * enrollments_started, so that the funnel's first step and the headline
+ * agree), each step counted by A:
+ *   counts[0] started in P, [1] had an in-person employer contact on or
+ *   after the start (R10), [2] had a first competitive job (R7's event),
+ *   [3] that first job was held 90 days or more (ended 90 or more days after
+ *   its start, or still open at A 90 or more days after it);
+ *   counts[4] is no step: the first jobs still open at A that started less
+ *   than 90 days before it, whose 90 days are not yet known.  They are left
+ *   out of step 3 rather than counted as failures (a quarter's first jobs
+ *   are mostly this recent).
  * Each step counts a subset of the one before it. */
-#define PATH_STEPS 5
-ips_error distributions_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
+#define PATH_STEPS 4
+#define PATH_COUNTS 5
+#define PATH_DAYS_HELD 90
+ips_error distributions_service_path(warehouse *wh, const metric_query *q, long counts[PATH_COUNTS],
                                      ips_diag *d);
 
 #endif

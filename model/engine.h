@@ -107,7 +107,7 @@ void fidelity_review_totals(fidelity_review *r);
  * period (as-of date = f's). */
 ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
                                     size_t *pending, ips_diag *d);
-ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
+ips_error engine_service_path(const facts *f, const metric_query *q, long counts[PATH_COUNTS],
                               ips_diag *d);
 
 #endif

@@ -62,27 +62,31 @@ static const fact_job *first_job(const facts *f, const eng_ctx *ctx, const fact_
     return NULL;
 }
 
-ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
+ips_error engine_service_path(const facts *f, const metric_query *q, long counts[PATH_COUNTS],
                               ips_diag *d)
 {
     (void)d;
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
-    memset(steps, 0, PATH_STEPS * sizeof *steps);
+    memset(counts, 0, PATH_COUNTS * sizeof *counts);
     for (size_t i = 0; i < f->n_episodes; i++) {
         const fact_episode *e = &f->episodes[i];
-        ips_day referred = e->referral != IPS_DAY_NONE ? e->referral : e->start;
-        if (e->service != SVC_IPS || referred < ctx.p_start || referred > ctx.p_end)
+        /* enrollments_started's cohort (R21): the funnel starts where the
+         * headline does. */
+        if (e->service != SVC_IPS || e->start < ctx.p_start || e->start > ctx.p_end)
             continue;
-        steps[0]++;
-        steps[1] += e->start <= ctx.as_of;
-        steps[2] += e->first_employer_contact != IPS_DAY_NONE;
+        counts[0]++;
+        counts[1] += e->first_employer_contact != IPS_DAY_NONE;
         const fact_job *j = first_job(f, &ctx, e);
         if (!j)
             continue;
-        steps[3]++;
-        /* Held 90 days: to its end, or to A while open. */
-        steps[4] += (j->end != IPS_DAY_NONE ? j->end : ctx.as_of) - j->start >= 90;
+        counts[2]++;
+        if (j->end != IPS_DAY_NONE)
+            counts[3] += j->end - j->start >= PATH_DAYS_HELD;
+        else if (ctx.as_of - j->start >= PATH_DAYS_HELD)
+            counts[3]++;
+        else
+            counts[4]++; /* open, and too recent to know */
     }
     return IPS_OK;
 }

@@ -44,7 +44,7 @@ typedef struct publication {
     km_curve *time_to_job;             /* the whole cohort's curve (R7) */
     int *contact_days;                 /* item 15's measured episodes, ascending */
     size_t n_contact_days, contact_pending;
-    long path[PATH_STEPS];             /* the service path of episodes referred in P */
+    long path[PATH_COUNTS];            /* the service path of episodes started in P */
 } publication;
 
 /* The publication for q (P, A, suppression and settings) with the given
