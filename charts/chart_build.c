@@ -203,7 +203,7 @@ void cb_row_text(const chart_data *cd, const metric_row *r, chart_lang lang, int
     else if (!(r->has & MH_VALUE))
         snprintf(buf, n, "–");
     else
-        chart_lang_number(lang, r->value, decimals, unit, buf, n);
+        chart_lang_number(lang, r->value, r->decimals >= 0 ? r->decimals : decimals, unit, buf, n);
 }
 
 void cb_textf(chart_model *m, chart_text which, const char *fmt, ...)

@@ -175,8 +175,19 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
 
 /* ---- time to first job -------------------------------------------------- */
 
-static void km_points(chart_model *m, chart_series *s, const chart_km_curve *km, chart_lang lang)
+/* The digits the tables print for a metric (R17), for chart labels that
+ * show the same quantity from the curve itself. */
+static int row_decimals(const chart_data *cd, const char *metric, int fallback)
 {
+    const metric_row *r = cb_row(cd->period, metric);
+    return r && r->decimals >= 0 ? r->decimals : fallback;
+}
+
+static void km_points(const chart_data *cd, chart_model *m, chart_series *s,
+                      const chart_km_curve *km, chart_lang lang)
+{
+    int day_digits = row_decimals(cd, "time_to_first_job_median_days", 0);
+    int pct_digits = row_decimals(cd, "employed_within_180_days", 1);
     if (km->t[0] > 0)
         chart_add_point(m, s, (chart_point){.x = 0, .y = 0});
     size_t median = km->n;
@@ -186,11 +197,11 @@ static void km_points(chart_model *m, chart_series *s, const chart_km_curve *km,
     for (size_t i = 0; i < km->n; i++) {
         char label[48] = "";
         if (i == median)
-            chart_lang_number(lang, km->t[i], 0, chart_label(lang, CL_DAYS_UNIT), label,
+            chart_lang_number(lang, km->t[i], day_digits, chart_label(lang, CL_DAYS_UNIT), label,
                               sizeof label);
         else if (i == km->n - 1)
-            chart_lang_number(lang, (1 - km->s[i]) * 100, 0, chart_lang_percent(lang), label,
-                              sizeof label);
+            chart_lang_number(lang, (1 - km->s[i]) * 100, pct_digits, chart_lang_percent(lang),
+                              label, sizeof label);
         chart_point p = {.x = km->t[i], .y = (1 - km->s[i]) * 100, .label = label[0] ? label : NULL};
         chart_add_point(m, s, p);
     }
@@ -217,11 +228,12 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     else if (km->n > 0 && cb_hide_count(cd, (long)km->cohort))
         chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, CL_HIDDEN));
     else if (km->n > 0)
-        km_points(m, s, km, lang);
+        km_points(cd, m, s, km, lang);
     const metric_row *med = cb_row(cd->period, "time_to_first_job_median_days");
     if (cb_usable(med)) {
         char d[32];
-        chart_lang_number(lang, med->value, 0, NULL, d, sizeof d);
+        chart_lang_number(lang, med->value, med->decimals >= 0 ? med->decimals : 0, NULL, d,
+                          sizeof d);
         cb_textf(m, CT_READING1, chart_label(lang, CL_KM_READ_MEDIAN), d);
     } else {
         chart_set_text(m, CT_READING1, chart_label(lang, CL_KM_READ_NO_MEDIAN));

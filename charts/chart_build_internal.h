@@ -20,7 +20,9 @@ void cb_add_row_point(chart_model *m, chart_series *s, const metric_row *r, char
 bool cb_hide_count(const chart_data *cd, long count);
 /* A count as printed: "12", or "<5" when hidden. */
 void cb_count_text(const chart_data *cd, chart_lang lang, long count, char *buf, size_t n);
-/* A row's value as printed in the language: "38,5 %", "<5", "–", or "" when absent. */
+/* A row's value as printed in the language: "38,5 %", "<5", "–", or "" when absent.
+ * The digits are the row's own (R17), as the workbook and the CSV print it;
+ * decimals only stands in for a row that has none. */
 void cb_row_text(const chart_data *cd, const metric_row *r, chart_lang lang, int decimals,
                  const char *unit, char *buf, size_t n);
 /* printf into one of the chart's texts. */

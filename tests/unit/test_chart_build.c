@@ -49,6 +49,7 @@ static metric_row *row(metric_set *s, const char *metric, const char *group_by, 
     r->kind = kind;
     r->has = MH_VALUE;
     r->value = value;
+    r->decimals = kind == MK_COUNT ? 0 : 1; /* as the model's rows (R17) */
     return r;
 }
 
@@ -213,7 +214,7 @@ static void histogram_hides_small_bins_and_one_more(void **state)
     assert_true(m->refs[0].kind == CHART_REF_X && m->refs[0].a == 30);
     assert_true(chart_count_points(m, CP_SUPPRESSED) >= 2);
     assert_string_equal(chart_get_text(m, CT_READING1),
-                        "Ensimmäiseen työnantajakontaktiin kului keskimäärin 26 päivää (52 asiakkuutta).");
+                        "Ensimmäiseen työnantajakontaktiin kului keskimäärin 26,4 päivää (52 asiakkuutta).");
     bool pending = false;
     for (size_t i = 0; i < m->nnotes; i++)
         pending |= strstr(m->notes[i], "Lisäksi <5 asiakkuutta") != NULL;
@@ -252,9 +253,11 @@ static void funnel_and_curve(void **state)
     const chart_series *s = &m->series[0];
     assert_int_equal(s->n, 11); /* (0, 0) and the ten steps */
     assert_true(fabs(s->pts[7].y - 51) < 1e-9);
-    assert_string_equal(s->pts[7].label, "142\u00a0pv"); /* the median step */
+    /* Labels print the digits of the tables (R17): 142.0 days, 67.0 %. */
+    assert_string_equal(s->pts[7].label, "142,0\u00a0pv"); /* the median step */
+    assert_string_equal(s->pts[10].label, "67,0\u00a0%");  /* the last step */
     assert_string_equal(chart_get_text(m, CT_READING1),
-                        "Puolet asiakkaista sai ensimmäisen työn 142 päivässä (mediaani).");
+                        "Puolet asiakkaista sai ensimmäisen työn 142,0 päivässä (mediaani).");
     chart_free(m);
 
     cd.in.km.cohort = 3; /* too few: the whole curve is hidden */
