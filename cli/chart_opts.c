@@ -10,8 +10,7 @@
 #include "charts/chart_labels.h"
 #include "charts/draw.h"
 
-enum { OPT_DB = 1000, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_AS_OF, OPT_LANG, OPT_FORMAT, OPT_OUT,
-       OPT_INTERNAL, OPT_MIN_CELL };
+enum { OPT_DB = 1000, OPT_LANG, OPT_FORMAT, OPT_OUT, OPT_INTERNAL, OPT_MIN_CELL };
 
 static bool parse_min_cell(const char *s, int *out)
 {
@@ -34,10 +33,11 @@ static bool check_values(const chart_opts *o, const char *cmd, bool with_format,
     char msg[256];
     if (!o->db)
         return bad(d, cmd, "--db FILE is required: the warehouse to read");
-    if (!o->period && !(o->from && o->to))
-        return bad(d, cmd, "--period is required, e.g. --period 2024Q3 (or --from and --to)");
-    if (o->period && (o->from || o->to))
-        return bad(d, cmd, "give either --period or --from/--to, not both");
+    if (period_opts_check(&o->p, d) != IPS_OK) {
+        char why[sizeof d->msg];
+        snprintf(why, sizeof why, "%s", d->msg);
+        return bad(d, cmd, why);
+    }
     if (!o->out)
         return bad(d, cmd, with_format ? "--out DIR is required: the folder for the charts"
                                        : "--out FILE.pdf is required: the PDF to write");
@@ -55,11 +55,8 @@ static bool check_values(const chart_opts *o, const char *cmd, bool with_format,
 bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ips_diag *d)
 {
     static const struct option longs[] = {
+        PERIOD_OPTIONS,
         {"db", required_argument, NULL, OPT_DB},
-        {"period", required_argument, NULL, OPT_PERIOD},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"to", required_argument, NULL, OPT_TO},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
         {"lang", required_argument, NULL, OPT_LANG},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"out", required_argument, NULL, OPT_OUT},
@@ -78,12 +75,10 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
     char msg[256];
     /* A leading ':' makes a missing value ':' rather than '?'. */
     while ((c = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        if (period_opts_take(&o->p, c, optarg))
+            continue;
         switch (c) {
         case OPT_DB: o->db = optarg; break;
-        case OPT_PERIOD: o->period = optarg; break;
-        case OPT_FROM: o->from = optarg; break;
-        case OPT_TO: o->to = optarg; break;
-        case OPT_AS_OF: o->as_of = optarg; break;
         case OPT_LANG: o->lang = optarg; break;
         case OPT_OUT: o->out = optarg; break;
         case OPT_INTERNAL: o->internal = true; break;
@@ -114,27 +109,10 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
     return check_values(o, cmd, with_format, d);
 }
 
-ips_error chart_opts_query(const chart_opts *o, metric_query *q, ips_diag *d)
+ips_error chart_opts_query(const chart_opts *o, warehouse *wh, metric_query *q, ips_diag *d)
 {
     metric_query_init(q);
     q->internal = o->internal;
     q->min_cell = o->min_cell;
-    if (o->period) {
-        ips_error e = metric_period_parse(o->period, &q->start, &q->end, d);
-        if (e != IPS_OK)
-            return e;
-    } else {
-        if (!date_parse_iso(o->from, &q->start))
-            return ips_diag_set(d, IPS_ERR_PERIOD, "--from '%s' is not a date; write YYYY-MM-DD",
-                                o->from);
-        if (!date_parse_iso(o->to, &q->end))
-            return ips_diag_set(d, IPS_ERR_PERIOD, "--to '%s' is not a date; write YYYY-MM-DD",
-                                o->to);
-        if (q->end < q->start)
-            return ips_diag_set(d, IPS_ERR_PERIOD, "--to %s is before --from %s", o->to, o->from);
-    }
-    if (o->as_of && !date_parse_iso(o->as_of, &q->as_of))
-        return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of '%s' is not a date; write YYYY-MM-DD",
-                            o->as_of);
-    return IPS_OK;
+    return period_opts_resolve(&o->p, wh, q, d);
 }

@@ -5,11 +5,13 @@
 
 #include <stdbool.h>
 
+#include "cli/period_opts.h"
 #include "common/error.h"
 #include "model/metrics.h"
 
 typedef struct {
-    const char *db, *period, *from, *to, *as_of, *lang, *format, *out;
+    const char *db, *lang, *format, *out;
+    period_opts p; /* --period, --from/--to, --as-of (cli/period_opts.h) */
     bool internal;
     int min_cell;
 } chart_opts;
@@ -19,7 +21,8 @@ typedef struct {
  * option and what to write instead. */
 bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ips_diag *d);
 
-/* The metric_query the options describe (period from --period or --from/--to). */
-ips_error chart_opts_query(const chart_opts *o, metric_query *q, ips_diag *d);
+/* The metric_query the options describe (period from --period or --from/--to;
+ * 'latest' reads the as-of day from wh). */
+ips_error chart_opts_query(const chart_opts *o, warehouse *wh, metric_query *q, ips_diag *d);
 
 #endif

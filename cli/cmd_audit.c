@@ -4,12 +4,14 @@
 #include <stdlib.h>
 
 #include "cli/commands.h"
+#include "cli/period_opts.h"
 #include "cli/reader.h"
 #include "model/disclosure.h"
 #include "model/metrics.h"
 
 static const char usage_text[] =
-    "usage: ipsreport audit --db FILE --period P [--as-of DATE] [--min-cell N]\n"
+    "usage: ipsreport audit --db FILE (--period P | --from DATE --to DATE) [--as-of DATE]\n"
+    "       [--min-cell N]\n"
     "\n"
     "Checks the small-cell suppression of everything the outputs would publish\n"
     "for P's year: its quarters, halves and the year, each whole and by every\n"
@@ -22,6 +24,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 nothing hidden can be worked out, 1 some can, 2 an error.\n"
     "\n"
+    PERIOD_OPTS_HELP
+    "\n"
     "example: ipsreport audit --db out/warehouse.db --period 2024Q4\n";
 
 static int usage(ips_diag *d, const char *msg)
@@ -30,27 +34,23 @@ static int usage(ips_diag *d, const char *msg)
     return IPS_EXIT_FAILURE;
 }
 
-static int parse(int argc, char **argv, const char **db, metric_query *q, ips_diag *d)
+static int parse(int argc, char **argv, const char **db, period_opts *p, metric_query *q,
+                 ips_diag *d)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},     {"period", required_argument, NULL, 'p'},
-        {"as-of", required_argument, NULL, 'a'},  {"min-cell", required_argument, NULL, 'm'},
+        PERIOD_OPTIONS,
+        {"db", required_argument, NULL, 'd'},     {"min-cell", required_argument, NULL, 'm'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
-    const char *period = NULL;
     char *end;
     long n;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (period_opts_take(p, c, optarg))
+            continue;
         switch (c) {
         case 'd': *db = optarg; break;
-        case 'p': period = optarg; break;
-        case 'a':
-            if (!date_parse_iso(optarg, &q->as_of))
-                return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of %s: write a real date as YYYY-MM-DD",
-                                    optarg), IPS_EXIT_FAILURE;
-            break;
         case 'm':
             n = strtol(optarg, &end, 10);
             if (*end || n < 1 || n > 1000)
@@ -61,10 +61,13 @@ static int parse(int argc, char **argv, const char **db, metric_query *q, ips_di
         default: return usage(d, "unknown option");
         }
     }
-    if (!*db || !period || optind < argc)
+    if (!*db || optind < argc)
         return usage(d, "give --db FILE and --period P");
-    if (metric_period_parse(period, &q->start, &q->end, d) != IPS_OK)
-        return IPS_EXIT_FAILURE;
+    if (period_opts_check(p, d) != IPS_OK) {
+        char msg[sizeof d->msg];
+        snprintf(msg, sizeof msg, "%s", d->msg);
+        return usage(d, msg);
+    }
     return IPS_EXIT_OK;
 }
 
@@ -73,7 +76,8 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     const char *db = NULL;
     metric_query q;
     metric_query_init(&q);
-    int st = parse(argc, argv, &db, &q, d);
+    period_opts p = {0};
+    int st = parse(argc, argv, &db, &p, &q, d);
     if (st != IPS_EXIT_OK)
         return st < 0 ? IPS_EXIT_OK : st;
     warehouse *wh = NULL;
@@ -85,7 +89,9 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     ips_error e = warehouse_read_begin(wh, &own, d);
     /* nothing to audit in a warehouse or period nothing is known of: exit 2 */
     if (e == IPS_OK) {
-        ips_error r = metrics_check_known(wh, &q, d);
+        ips_error r = period_opts_resolve(&p, wh, &q, d);
+        if (r == IPS_OK)
+            r = metrics_check_known(wh, &q, d);
         if (r == IPS_OK)
             r = disclosure_audit_period(wh, &q, &a, &s, d);
         e = warehouse_read_end(wh, own, r, d);

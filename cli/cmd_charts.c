@@ -10,7 +10,7 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: ipsreport charts --db FILE --period P --out DIR [options]\n\n"
+            "usage: ipsreport charts --db FILE (--period P | --from DATE --to DATE) --out DIR [options]\n\n"
             "Draws the period's charts into DIR (created if missing), one file each:\n"
             "  employment_rate         quarterly employment rate, P's quarter and the 8 before,\n"
             "                          with the IPS benchmark band (41-50 %%)\n"
@@ -24,11 +24,10 @@ static void usage(FILE *out)
             "                          week (target at least 6)\n\n"
             "options:\n"
             "  --db FILE          the warehouse\n"
-            "  --period P         2024Q3, 2024H2 or 2024 (or --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+            PERIOD_OPTS_HELP
             "  --out DIR          folder for the files\n"
             "  --format F         png (default), svg or pdf\n"
             "  --lang L           fi (default), sv or en\n"
-            "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
             "  --min-cell N       hide counts under N (default 5)\n"
             "  --internal         no hiding of small numbers; every chart says so\n"
             "  -h, --help         this text\n");
@@ -44,11 +43,13 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
     if (!chart_opts_parse(argc, argv, true, &o, d))
         return IPS_EXIT_FAILURE;
     metric_query q;
-    if (chart_opts_query(&o, &q, d) != IPS_OK)
-        return IPS_EXIT_FAILURE;
     warehouse *wh = NULL;
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    if (chart_opts_query(&o, wh, &q, d) != IPS_OK) {
+        reader_close(wh);
+        return IPS_EXIT_FAILURE;
+    }
     char **paths = NULL;
     size_t n = 0;
     /* No silent zeros: say what is missing rather than draw empty charts. */

@@ -12,6 +12,7 @@
 #include "common/csv_cell.h"
 #include "model/funding.h"
 #include "model/metrics.h"
+#include "cli/period_opts.h"
 
 static const char help_text[] =
     "usage: ipsreport metrics --db FILE (--period P | --from DATE --to DATE) [options]\n"
@@ -30,9 +31,7 @@ static const char help_text[] =
     "\n"
     "options:\n"
     "  --db FILE            the warehouse (opened read-only)\n"
-    "  --period P           a quarter 2024Q3, a half-year 2024H2 or a year 2024\n"
-    "  --from DATE --to DATE  any period, YYYY-MM-DD, both days included\n"
-    "  --as-of DATE         the day the data describe (default: latest date in the data)\n"
+    PERIOD_OPTS_HELP
     "  --by G               split by provider, team, coach, region, municipality,\n"
     "                       gender, age_group, segment, referral_source or exit_reason\n"
     "  --format csv|json    output format (default csv)\n"
@@ -47,7 +46,7 @@ static const char help_text[] =
 
 typedef struct {
     const char *db;
-    const char *period, *from, *to;
+    period_opts p;
     const char *format;
     metric_query q;
     char reason_text[2][512];        /* --guidance-reasons, --outcome-reasons */
@@ -86,27 +85,15 @@ static int parse_reasons(metrics_opts *o, int which, const char *opt, const char
     return IPS_EXIT_OK;
 }
 
-static int parse_date_arg(const char *opt, const char *text, ips_day *out, ips_diag *d)
-{
-    if (!date_parse_iso(text, out)) {
-        ips_diag_set(d, IPS_ERR_USAGE, "%s '%s' is not a date; write it as YYYY-MM-DD, e.g. "
-                     "2024-09-30", opt, text);
-        return IPS_EXIT_FAILURE;
-    }
-    return IPS_EXIT_OK;
-}
-
-enum { OPT_DB = 256, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_AS_OF, OPT_BY, OPT_FORMAT,
+enum { OPT_DB = 256, OPT_BY, OPT_FORMAT,
        OPT_MIN_CELL, OPT_INTERNAL, OPT_CPCY, OPT_GUIDANCE, OPT_OUTCOME };
 
 static int apply_option(metrics_opts *o, int c, const char *arg, ips_diag *d)
 {
+    if (period_opts_take(&o->p, c, arg))
+        return IPS_EXIT_OK;
     switch (c) {
     case OPT_DB: o->db = arg; break;
-    case OPT_PERIOD: o->period = arg; break;
-    case OPT_FROM: o->from = arg; break;
-    case OPT_TO: o->to = arg; break;
-    case OPT_AS_OF: return parse_date_arg("--as-of", arg, &o->q.as_of, d);
     case OPT_FORMAT: o->format = arg; break;
     case OPT_INTERNAL: o->q.internal = true; break;
     case OPT_GUIDANCE: return parse_reasons(o, 0, "--guidance-reasons", arg, d);
@@ -143,11 +130,8 @@ static int apply_option(metrics_opts *o, int c, const char *arg, ips_diag *d)
 static int parse_args(int argc, char **argv, metrics_opts *o, ips_diag *d)
 {
     static const struct option longopts[] = {
+        PERIOD_OPTIONS,
         {"db", required_argument, NULL, OPT_DB},
-        {"period", required_argument, NULL, OPT_PERIOD},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"to", required_argument, NULL, OPT_TO},
-        {"as-of", required_argument, NULL, OPT_AS_OF},
         {"by", required_argument, NULL, OPT_BY},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"min-cell", required_argument, NULL, OPT_MIN_CELL},
@@ -183,23 +167,10 @@ static int check_opts(metrics_opts *o, ips_diag *d)
         return usage_error(d, "give the warehouse with --db FILE", NULL);
     if (strcmp(o->format, "csv") != 0 && strcmp(o->format, "json") != 0)
         return usage_error(d, "--format takes csv or json, not", o->format);
-    if (o->period && (o->from || o->to))
-        return usage_error(d, "give either --period or --from and --to, not both", NULL);
-    if (o->period) {
-        if (metric_period_parse(o->period, &o->q.start, &o->q.end, d) != IPS_OK)
-            return IPS_EXIT_FAILURE;
-        return IPS_EXIT_OK;
-    }
-    if (!o->from || !o->to)
-        return usage_error(d, o->from || o->to ? "give both --from and --to"
-                                               : "give the period with --period 2024Q3 or "
-                                                 "--from YYYY-MM-DD --to YYYY-MM-DD", NULL);
-    if (parse_date_arg("--from", o->from, &o->q.start, d) != IPS_EXIT_OK ||
-        parse_date_arg("--to", o->to, &o->q.end, d) != IPS_EXIT_OK)
-        return IPS_EXIT_FAILURE;
-    if (o->q.end < o->q.start) {
-        ips_diag_set(d, IPS_ERR_USAGE, "--to %s is before --from %s; swap them", o->to, o->from);
-        return IPS_EXIT_FAILURE;
+    if (period_opts_check(&o->p, d) != IPS_OK) {
+        char msg[sizeof d->msg];
+        snprintf(msg, sizeof msg, "%s", d->msg);
+        return usage_error(d, msg, NULL);
     }
     return IPS_EXIT_OK;
 }
@@ -353,7 +324,9 @@ static int run(metrics_opts *o, ips_diag *d)
     metric_set *set = metric_set_new();
     /* No silent zeros: say what is missing rather than print empty figures. */
     ips_error e = !set ? ips_diag_set(d, IPS_ERR_NOMEM, "out of memory")
-                       : metrics_check_known(wh, &o->q, d);
+                       : period_opts_resolve(&o->p, wh, &o->q, d);
+    if (e == IPS_OK)
+        e = metrics_check_known(wh, &o->q, d);
     if (e == IPS_OK)
         e = metrics_compute(wh, &o->q, set, d);
     reader_close(wh);

@@ -9,16 +9,15 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: ipsreport pdf --db FILE --period P --out FILE.pdf [options]\n\n"
+            "usage: ipsreport pdf --db FILE (--period P | --from DATE --to DATE) --out FILE.pdf [options]\n\n"
             "Writes an A4 summary for the steering group: a title page with the key\n"
             "figures, one page per chart with a two-line reading of it, and the\n"
             "fidelity items as a table (%d pages).\n\n"
             "options:\n"
             "  --db FILE          the warehouse\n"
-            "  --period P         2024Q3, 2024H2 or 2024 (or --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+            PERIOD_OPTS_HELP
             "  --out FILE.pdf     the PDF to write\n"
             "  --lang L           fi (default), sv or en\n"
-            "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
             "  --min-cell N       hide counts under N (default 5)\n"
             "  --internal         no hiding of small numbers; every page says so\n"
             "  -h, --help         this text\n",
@@ -35,11 +34,13 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     if (!chart_opts_parse(argc, argv, false, &o, d))
         return IPS_EXIT_FAILURE;
     metric_query q;
-    if (chart_opts_query(&o, &q, d) != IPS_OK)
-        return IPS_EXIT_FAILURE;
     warehouse *wh = NULL;
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    if (chart_opts_query(&o, wh, &q, d) != IPS_OK) {
+        reader_close(wh);
+        return IPS_EXIT_FAILURE;
+    }
     /* No silent zeros: say what is missing rather than write an empty summary. */
     ips_error e = metrics_check_known(wh, &q, d);
     if (e == IPS_OK)

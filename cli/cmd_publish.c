@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "cli/period_opts.h"
 #include "cli/reader.h"
 #include "cli/step.h"
 #include "model/disclosure.h"
@@ -19,7 +20,8 @@
 #include "reports/report_data.h"
 
 static const char usage_text[] =
-    "usage: ipsreport publish --db FILE --period P --out DIR [options]\n"
+    "usage: ipsreport publish --db FILE (--period P | --from DATE --to DATE) --out DIR\n"
+    "       [options]\n"
     "\n"
     "Writes the period's whole pack into DIR from one computation:\n"
     "  metrics-P.csv, metrics-P.json   every metric (as 'ipsreport metrics')\n"
@@ -29,19 +31,18 @@ static const char usage_text[] =
     "All parts read the same snapshot of the warehouse.\n"
     "\n"
     "  --db FILE          the warehouse (only read)\n"
-    "  --period P         2024Q3, 2024H2, 2024, or 'latest' (the latest quarter\n"
-    "                     complete by the as-of date)\n"
+    PERIOD_OPTS_HELP
     "  --out DIR          the folder to write (created when missing)\n"
     "  --lang LIST        languages, comma separated: fi, sv, en (default fi)\n"
     "  --format F         chart format: png, svg or pdf (default png)\n"
-    "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --internal         no small-cell suppression; every output says so\n"
     "  --tariff FILE      fee prices for the workbook's Funding sheet\n"
     "  -h, --help         this text\n";
 
 typedef struct {
-    const char *db, *period, *out, *langs, *format, *as_of, *min_cell, *tariff;
+    const char *db, *out, *langs, *format, *min_cell, *tariff;
+    period_opts p;
     int internal;
 } publish_args;
 
@@ -54,14 +55,13 @@ static int usage_error(ips_diag *d, const char *msg, const char *arg)
 
 static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_PERIOD, O_OUT, O_LANG, O_FORMAT, O_AS_OF, O_MIN, O_INTERNAL, O_TARIFF };
+    enum { O_DB = 256, O_OUT, O_LANG, O_FORMAT, O_MIN, O_INTERNAL, O_TARIFF };
     static const struct option opts[] = {
+        PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
-        {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
         {"lang", required_argument, NULL, O_LANG},
         {"format", required_argument, NULL, O_FORMAT},
-        {"as-of", required_argument, NULL, O_AS_OF},
         {"min-cell", required_argument, NULL, O_MIN},
         {"internal", no_argument, NULL, O_INTERNAL},
         {"tariff", required_argument, NULL, O_TARIFF},
@@ -75,13 +75,13 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
     optind = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (period_opts_take(&a->p, c, optarg))
+            continue;
         switch (c) {
         case O_DB: a->db = optarg; break;
-        case O_PERIOD: a->period = optarg; break;
         case O_OUT: a->out = optarg; break;
         case O_LANG: a->langs = optarg; break;
         case O_FORMAT: a->format = optarg; break;
-        case O_AS_OF: a->as_of = optarg; break;
         case O_MIN: a->min_cell = optarg; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_TARIFF: a->tariff = optarg; break;
@@ -92,8 +92,13 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
     }
     if (optind < argc)
         return usage_error(d, "unexpected argument", argv[optind]);
-    if (!a->db || !a->period || !a->out)
-        return usage_error(d, "--db, --period and --out are required", NULL);
+    if (!a->db || !a->out)
+        return usage_error(d, "--db and --out are required", NULL);
+    if (period_opts_check(&a->p, d) != IPS_OK) {
+        char msg[sizeof d->msg];
+        snprintf(msg, sizeof msg, "%s", d->msg);
+        return usage_error(d, msg, NULL);
+    }
     return -1;
 }
 
@@ -102,24 +107,15 @@ static ips_error resolve_period(warehouse *wh, const publish_args *a, char label
 {
     metric_query q;
     metric_query_init(&q);
-    if (a->as_of && !date_parse_iso(a->as_of, &q.as_of))
-        return ips_diag_set(d, IPS_ERR_USAGE, "--as-of '%s' is not a date YYYY-MM-DD", a->as_of);
     /* Nothing is written for a warehouse or period nothing is known of. */
-    if (strcmp(a->period, "latest") != 0) {
-        if (metric_period_parse(a->period, &q.start, &q.end, d) != IPS_OK)
-            return d->code;
-        snprintf(label, 32, "%s", a->period);
-        return metrics_check_known(wh, &q, d);
-    }
-    ips_day as_of = q.as_of, start, end;
     ips_error e = metrics_check_known(wh, &q, d); /* no period yet: the warehouse's data */
-    if (e == IPS_OK && as_of == IPS_DAY_NONE)
-        e = metrics_as_of(wh, &as_of, d);
-    if (e != IPS_OK)
-        return e;
-    report_latest_quarter(as_of, &start, &end);
-    report_period_text(start, end, label, 32);
-    return IPS_OK;
+    if (e == IPS_OK)
+        e = period_opts_resolve(&a->p, wh, &q, d);
+    if (e == IPS_OK)
+        e = metrics_check_known(wh, &q, d);
+    if (e == IPS_OK)
+        period_opts_label(&q, label, 32);
+    return e;
 }
 
 /* The intruder's audit of what the pack would publish (ipsreport audit):
@@ -130,14 +126,12 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
         return IPS_OK;
     metric_query q;
     metric_query_init(&q);
-    if (a->as_of)
-        date_parse_iso(a->as_of, &q.as_of);
     char *end;
     long n = a->min_cell ? strtol(a->min_cell, &end, 10) : 5;
     if (a->min_cell && (*end || n < 1 || n > 1000))
         return ips_diag_set(d, IPS_ERR_USAGE, "--min-cell takes a whole number from 1 to 1000");
     q.min_cell = (int)n;
-    if (metric_period_parse(label, &q.start, &q.end, d) != IPS_OK)
+    if (period_opts_resolve(&a->p, wh, &q, d) != IPS_OK)
         return d->code;
     disclosure_audit au;
     disclosure_stats st;
@@ -151,10 +145,9 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
 }
 
 /* Appends the options every reading command shares to argv from index n. */
-static int common_opts(const publish_args *a, char **argv, int n)
+static int common_opts(const publish_args *a, const char *label, char **argv, int n)
 {
-    if (a->as_of)
-        argv[n++] = "--as-of", argv[n++] = (char *)a->as_of;
+    n = period_opts_argv(&a->p, label, argv, n);
     if (a->min_cell)
         argv[n++] = "--min-cell", argv[n++] = (char *)a->min_cell;
     if (a->internal)
@@ -173,9 +166,8 @@ static int run_metrics(const pack *p, const char *format)
 {
     char path[4200];
     snprintf(path, sizeof path, "%s/metrics-%s.%s", p->a->out, p->period, format);
-    char *argv[16] = {"metrics", "--db", (char *)p->a->db, "--period", (char *)p->period,
-                      "--format", (char *)format};
-    common_opts(p->a, argv, 7);
+    char *argv[20] = {"metrics", "--db", (char *)p->a->db, "--format", (char *)format};
+    common_opts(p->a, p->period, argv, 5);
     return step_run(cmd_metrics, path, p->d, argv);
 }
 
@@ -186,15 +178,15 @@ static int run_lang(const pack *p, const char *lang)
     snprintf(charts, sizeof charts, "%s/charts-%s", p->a->out, lang);
     snprintf(pdf, sizeof pdf, "%s/summary-%s.pdf", p->a->out, lang);
     char *db = (char *)p->a->db, *per = (char *)p->period, *lg = (char *)lang;
-    char *rep[20] = {"report", "--db", db, "--period", per, "--lang", lg, "--out", xlsx};
-    int n = common_opts(p->a, rep, 9);
+    char *rep[24] = {"report", "--db", db, "--lang", lg, "--out", xlsx};
+    int n = common_opts(p->a, per, rep, 7);
     if (p->a->tariff)
         rep[n++] = "--tariff", rep[n++] = (char *)p->a->tariff, rep[n] = NULL;
-    char *cha[20] = {"charts", "--db", db, "--period", per, "--lang", lg, "--format",
-                     (char *)p->a->format, "--out", charts};
-    common_opts(p->a, cha, 11);
-    char *pdfa[20] = {"pdf", "--db", db, "--period", per, "--lang", lg, "--out", pdf};
-    common_opts(p->a, pdfa, 9);
+    char *cha[24] = {"charts", "--db", db, "--lang", lg, "--format", (char *)p->a->format,
+                     "--out", charts};
+    common_opts(p->a, per, cha, 9);
+    char *pdfa[24] = {"pdf", "--db", db, "--lang", lg, "--out", pdf};
+    common_opts(p->a, per, pdfa, 7);
     int st = step_run(cmd_report, NULL, p->d, rep);
     if (st == IPS_EXIT_OK)
         st = step_run(cmd_charts, NULL, p->d, cha);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/period_opts.h"
 #include "cli/reader.h"
 #include "model/metrics.h"
 #include "model/warehouse.h"
@@ -22,15 +23,15 @@
 #include "charts/draw.h"
 
 static const char usage[] =
-    "usage: ipsreport report --db FILE --period P --out FILE.xlsx [options]\n"
+    "usage: ipsreport report --db FILE (--period P | --from DATE --to DATE) --out FILE.xlsx\n"
+    "       [options]\n"
     "\n"
     "Writes the Excel workbook for funders, evaluators and steering groups:\n"
     "Summary, Outcomes, Fidelity, Employer work, Funding, Capacity, Breakdowns,\n"
     "Data quality, Definitions and About.  The warehouse is only read.\n"
     "\n"
     "  --db FILE          the warehouse\n"
-    "  --period P         2024Q3 (a quarter), 2024H2 (a half-year), 2024 (a year),\n"
-    "                     or 'latest' for the latest quarter complete by the as-of date\n"
+    PERIOD_OPTS_HELP
     "  --out FILE.xlsx    the workbook to write; it appears only when complete\n"
     "  --compare PREV     the period to compare with (default: the one before P)\n"
     "  --lang fi|sv|en    language of every text in the workbook (default fi)\n"
@@ -38,12 +39,11 @@ static const char usage[] =
     "                     \"internal: contains small numbers\"\n"
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --tariff FILE      fee prices, to add euro amounts to the Funding sheet\n"
-    "  --as-of DATE       the day the data describe, YYYY-MM-DD (default: the\n"
-    "                     latest date in the warehouse)\n"
     "  -h, --help         this text\n";
 
 typedef struct {
-    const char *db, *period, *out, *compare, *tariff, *as_of;
+    const char *db, *out, *compare, *tariff;
+    period_opts p;
     report_lang lang;
     bool internal;
     int min_cell;
@@ -86,17 +86,16 @@ static bool same_file(const char *a, const char *b)
 /* Returns -1 when parsed, else the exit status (help or a usage error). */
 static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_PERIOD, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF, O_AS_OF };
+    enum { O_DB = 256, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF };
     static const struct option opts[] = {
+        PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
-        {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
         {"compare", required_argument, NULL, O_COMPARE},
         {"lang", required_argument, NULL, O_LANG},
         {"internal", no_argument, NULL, O_INTERNAL},
         {"min-cell", required_argument, NULL, O_MIN_CELL},
         {"tariff", required_argument, NULL, O_TARIFF},
-        {"as-of", required_argument, NULL, O_AS_OF},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -107,13 +106,13 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
     optind = 0; /* glibc and musl: a full reset, as `demo` runs report more than once */
     int c, lang;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (period_opts_take(&a->p, c, optarg))
+            continue;
         switch (c) {
         case O_DB: a->db = optarg; break;
-        case O_PERIOD: a->period = optarg; break;
         case O_OUT: a->out = optarg; break;
         case O_COMPARE: a->compare = optarg; break;
         case O_TARIFF: a->tariff = optarg; break;
-        case O_AS_OF: a->as_of = optarg; break;
         case O_INTERNAL: a->internal = true; break;
         case O_LANG:
             if ((lang = report_lang_parse(optarg)) < 0)
@@ -137,8 +136,11 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         return usage_error(d, "unexpected argument", argv[optind]);
     if (!a->db)
         return usage_error(d, "give the warehouse with --db FILE", NULL);
-    if (!a->period)
-        return usage_error(d, "give the period with --period (e.g. 2024Q3 or latest)", NULL);
+    if (period_opts_check(&a->p, d) != IPS_OK) {
+        char msg[sizeof d->msg];
+        snprintf(msg, sizeof msg, "%s", d->msg);
+        return usage_error(d, msg, NULL);
+    }
     if (!a->out)
         return usage_error(d, "give the workbook to write with --out FILE.xlsx", NULL);
     if (!ends_with_xlsx(a->out))
@@ -153,24 +155,19 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
 static ips_error resolve_dates(warehouse *wh, const report_args *a, metric_query *q,
                                report_options *o, ips_diag *d)
 {
-    if (a->as_of) {
-        if (!date_parse_iso(a->as_of, &q->as_of))
-            return ips_diag_set(d, IPS_ERR_PERIOD, "--as-of '%s' is not a date; write YYYY-MM-DD",
-                                a->as_of);
-    } else {
+    if (!a->p.as_of) {
         ips_error e = metrics_as_of(wh, &q->as_of, d);
         if (e != IPS_OK)
             return e;
         if (q->as_of == IPS_DAY_NONE)
             return metrics_check_known(wh, q, d); /* says what to load */
     }
-    if (strcmp(a->period, "latest") == 0) {
-        report_latest_quarter(q->as_of, &q->start, &q->end);
-    } else {
-        ips_error e = metric_period_parse(a->period, &q->start, &q->end, d);
-        if (e != IPS_OK)
-            return e;
-    }
+    ips_day as_of = q->as_of;
+    ips_error e = period_opts_resolve(&a->p, wh, q, d);
+    if (e != IPS_OK)
+        return e;
+    if (!a->p.as_of)
+        q->as_of = as_of;
     if (a->compare) {
         ips_error e = metric_period_parse(a->compare, &o->prev_start, &o->prev_end, d);
         if (e != IPS_OK)
