@@ -93,16 +93,14 @@ void chart_data_free(chart_data *cd)
 
 void chart_date_label(chart_lang lang, ips_day day, char *buf, size_t n)
 {
-    int y, m, dd;
     if (day == IPS_DAY_NONE) {
         snprintf(buf, n, "–");
         return;
     }
-    date_to_ymd(day, &y, &m, &dd);
-    if (lang == LANG_EN)
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
-    else
-        snprintf(buf, n, "%d.%d.%d", dd, m, y);
+    /* The workbook's style (common/date.h), so that one language writes one. */
+    char text[16];
+    date_format_style(day, date_style_of(chart_lang_code(lang)), text);
+    snprintf(buf, n, "%s", text);
 }
 
 void chart_period_label(chart_lang lang, ips_day start, ips_day end, char *buf, size_t n)

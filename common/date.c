@@ -129,3 +129,28 @@ ips_day date_add_months(ips_day day, int months)
         d = days_in_month(y, m);
     return date_from_ymd(y, m, d);
 }
+
+date_style date_style_of(const char *lang)
+{
+    return lang && strcmp(lang, "en") == 0 ? DATE_STYLE_ISO : DATE_STYLE_DMY;
+}
+
+void date_format_style(ips_day day, date_style style, char buf[16])
+{
+    int y, m, d;
+    if (day == IPS_DAY_NONE) {
+        buf[0] = '\0';
+        return;
+    }
+    if (style == DATE_STYLE_ISO) {
+        date_format_iso(day, buf);
+        return;
+    }
+    date_to_ymd(day, &y, &m, &d);
+    snprintf(buf, 16, "%d.%d.%04d", d, m, y);
+}
+
+const char *date_style_excel(date_style style)
+{
+    return style == DATE_STYLE_ISO ? "yyyy-mm-dd" : "d.m.yyyy";
+}

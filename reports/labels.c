@@ -268,28 +268,24 @@ const char *label_subst(const char *text, long n, char *buf, size_t size)
 
 void label_date(report_lang lang, ips_day day, char buf[16])
 {
-    int y, m, d;
-    if (day == IPS_DAY_NONE) {
-        buf[0] = '\0';
-        return;
-    }
-    date_to_ymd(day, &y, &m, &d);
-    if (lang == REPORT_LANG_FI)
-        snprintf(buf, 16, "%d.%d.%04d", d, m, y);
-    else
-        snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+    date_format_style(day, date_style_of(report_lang_code(lang)), buf);
 }
 
 const char *label_date_format(report_lang lang)
 {
-    return lang == REPORT_LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd";
+    return date_style_excel(date_style_of(report_lang_code(lang)));
 }
 
 void label_period(report_lang lang, ips_day start, ips_day end, ips_day as_of, char *buf,
                   size_t size)
 {
-    char name[48];
+    char name[48], a[16], b[16];
     metric_period_text(start, end, name, sizeof name);
+    if (strchr(name, '-')) { /* a span, not 2024Q3: its days in the language's style */
+        label_date(lang, start, a);
+        label_date(lang, end, b);
+        snprintf(name, sizeof name, "%s\xE2\x80\x93%s", a, b);
+    }
     if (metric_period_cut(end, as_of) < end)
         snprintf(buf, size, "%s (%s)", name, label(L_TO_DATE, lang));
     else

@@ -47,8 +47,14 @@ static void settings(rsheet *s, const report_inputs *in)
     } else {
         time_t now = time(NULL);
         struct tm tm;
-        if (!localtime_r(&now, &tm) || !strftime(created, sizeof created, "%Y-%m-%d %H:%M", &tm))
+        char day[16], clock[8];
+        /* The day in the language's one date style, as every other date. */
+        if (localtime_r(&now, &tm) && strftime(clock, sizeof clock, "%H:%M", &tm)) {
+            label_date(b->lang, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), day);
+            snprintf(created, sizeof created, "%s %s", day, clock);
+        } else {
             created[0] = '\0';
+        }
     }
     text_field(s, L_ABOUT_REPORT, rs_label(b, L_REPORT_TITLE));
     text_field(s, L_ABOUT_PERIOD, period);

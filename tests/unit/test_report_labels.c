@@ -167,7 +167,10 @@ static void substitution_and_dates(void **state)
     label_date(REPORT_LANG_FI, date_from_ymd(2024, 9, 5), d);
     assert_string_equal(d, "5.9.2024");
     label_date(REPORT_LANG_SV, date_from_ymd(2024, 9, 5), d);
+    assert_string_equal(d, "5.9.2024"); /* one style for fi and sv */
+    label_date(REPORT_LANG_EN, date_from_ymd(2024, 9, 5), d);
     assert_string_equal(d, "2024-09-05");
+    assert_string_equal(label_date_format(REPORT_LANG_SV), "d.m.yyyy");
     assert_int_equal(report_lang_parse("SV"), REPORT_LANG_SV);
     assert_int_equal(report_lang_parse("de"), -1);
 }
