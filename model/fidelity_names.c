@@ -16,7 +16,7 @@ static const char *const names_fi[FIDELITY_ITEMS] = {
     "Fokus työhönvalmennuksessa",
     "Kokonaisvaltainen palvelu",
     "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteensovittaminen toteutuu tiimityöskentelyn kautta",
-    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteen sovittaminen toteutuu tiiviin tiimityöskentelyn kautta",
+    "Työhönvalmennuksen ja muun työllistymistä tukevan toiminnan yhteensovittaminen toteutuu tiiviin tiimityöskentelyn kautta",
     "Yhteisasiakkaat ja työskentely asiakkaan työllistymistä tukevien keskeisten yhteistyötahojen kanssa",
     "Työhönvalmennuksen tiimi",
     "Työhönvalmennuksen tiiminvetäjän rooli",

@@ -9,7 +9,7 @@
 static const metric_def terms[] = {
     {"period", UNIT_TEXT, 0,
      {"Kausi", "Period", "Period"},
-     {"Raportin aikaväli, molemmat päivät mukaan lukien: neljännes (2024Q3), puolivuotis "
+     {"Raportin aikaväli, molemmat päivät mukaan lukien: neljännes (2024Q3), vuosipuolisko "
       "(2024H2) tai vuosi (2024).",
       "Rapportens tidsperiod, båda dagarna medräknade: ett kvartal (2024Q3), ett halvår (2024H2) "
       "eller ett år (2024).",
@@ -46,14 +46,14 @@ static const metric_def terms[] = {
       "keskiarvot ja mediaanit viivana (–). Lisäksi piilotetaan (–) niin monta muuta lukua, "
       "ettei yhtäkään piilotettua voi laskea julkaistuista: ei summista eikä erotuksista, ei "
       "ryhmittelystä toiseen (valmentaja, tiimi, palveluntuottaja, alue ja muut), ei "
-      "vuosineljänneksistä puolivuotisiin ja vuoteen eikä saman luvun toisesta nimestä. Samat "
+      "vuosineljänneksistä vuosipuoliskoihin ja vuoteen eikä saman luvun toisesta nimestä. Samat "
       "luvut piilotetaan kaikissa tuotoksissa (CSV, työkirja, kaaviot, PDF); koko palvelun "
       "lukuja vain, kun mikään muu ei riitä. Sisäinen raportti (--internal) näyttää kaikki "
       "luvut ja on merkitty.",
       "I rapporter som publiceras visas talen 1–4 som <5 och andelar, medelvärden och medianer "
       "som bygger på dem som ett streck (–). Dessutom döljs (–) så många andra tal att inget "
       "dolt tal kan räknas fram ur de publicerade: varken ur summor eller skillnader, mellan "
-      "indelningar (coach, team, serviceproducent, region och andra), mellan kvartal, halvår och "
+      "indelningar (coach, team, tjänsteproducent, region och andra), mellan kvartal, halvår och "
       "år eller ur samma tal under ett annat namn. Samma tal döljs i alla utdata (CSV, "
       "arbetsbok, diagram, PDF); tal för hela tjänsten bara när inget annat räcker. En intern "
       "rapport (--internal) visar alla tal och är märkt.",

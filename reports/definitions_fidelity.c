@@ -70,7 +70,7 @@ const metric_def definitions_fidelity[] = {
       "period, divided by 13 and by the sum of FTE. Numerator = contacts. Score: ≥6 → 5; ≥5 → 4; "
       "≥4 → 3; ≥2 → 2; <2 → 1."}},
     {"job_diversity", UNIT_PERCENT, 19,
-     {"Työtehtävien monipuolisuus (kohta 19)", "Variation i arbetsuppgifter (punkt 19)",
+     {"Töiden monimuotoisuus (kohta 19)", "Olika slags arbeten (punkt 19)",
       "Job diversity (item 19)"},
      {"Arviointijaksolla voimassa olleet avoimet työsuhteet: osuus, jotka ovat eri tyyppiä kuin "
       "asiakkaan aiemmat työsuhteet (tyyppi = ammattiluokitus neljään numeroon tai "
@@ -84,7 +84,7 @@ const metric_def definitions_fidelity[] = {
       "before (type = occupation code at 4 digits, else the job title). Numerator = different, "
       "denominator = all jobs. Score: ≥85 % → 5; 70–84 → 4; 60–69 → 3; 50–59 → 2; <50 → 1."}},
     {"employer_diversity", UNIT_PERCENT, 20,
-     {"Työnantajien monipuolisuus (kohta 20)", "Variation i arbetsgivare (punkt 20)",
+     {"Työnantajien monimuotoisuus (kohta 20)", "Olika arbetsgivare (punkt 20)",
       "Employer diversity (item 20)"},
      {"Kuten kohta 19, mutta tyypin sijaan verrataan työnantajaa. Samat pisterajat.",
       "Som punkt 19, men arbetsgivaren jämförs i stället för typen. Samma poänggränser.",
