@@ -238,6 +238,7 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
     [L_UNIT_SCORE] = {"pisteet 1–5", "poäng 1–5", "score 1–5"},
     [L_UNIT_TEXT] = {"luokka", "klass", "band"},
     [L_UNIT_PP] = {"%-yks.", "%-enh.", "pp"},
+    [L_EXAMPLES] = {"esim.", "t.ex.", "e.g."},
 };
 
 const char *label(label_id id, report_lang lang)

@@ -174,6 +174,7 @@ typedef enum {
     L_UNIT_SCORE,
     L_UNIT_TEXT,
     L_UNIT_PP, /* percentage points, for changes of shares */
+    L_EXAMPLES,      /* "e.g." before example ids */
     L__COUNT
 } label_id;
 
@@ -191,6 +192,8 @@ typedef enum {
     CODE_SEVERITY,
     CODE_ENTITY,
     CODE_SUPPORT_LEVEL,
+    CODE_CHECK,      /* ids of the data-quality checks (model/quality.c), "rejected_rows" */
+    CODE_CHECK_HINT, /* … what to do about each */
     CODE__COUNT
 } code_domain;
 

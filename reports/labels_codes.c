@@ -97,6 +97,63 @@ static const code_label support_levels[] = {
     {"light", {"Kevyt tuki", "Lätt stöd", "Light support"}},
 };
 
+/* The checks of model/quality.c and the ingest's rejected rows: a name for
+ * the Data quality sheet, and what to do about each. */
+static const code_label checks[] = {
+    {"episodes_without_coach", {"IPS-asiakkuudet ilman työhönvalmentajaa",
+                                "IPS-klientrelationer utan jobbcoach",
+                                "IPS episodes with no coach"}},
+    {"open_episodes_over_two_years", {"Yli kaksi vuotta avoinna olleet asiakkuudet",
+                                      "Klientrelationer som varit öppna i över två år",
+                                      "Episodes open for more than two years"}},
+    {"jobs_without_episode", {"Työsuhteet, jotka eivät osu asiakkaan asiakkuuksiin",
+                              "Anställningar utanför klientens klientrelationer",
+                              "Jobs that overlap none of the client's episodes"}},
+    {"clients_without_contact_90_days", {"Avoimen asiakkuuden asiakkaat ilman tapaamista 90 päivään",
+                                         "Klienter med öppen klientrelation utan kontakt på 90 dagar",
+                                         "Clients with an open episode and no contact in 90 days"}},
+    {"contacts_after_as_of", {"Tapaamiset, jotka on päivätty tietojen päivän jälkeen",
+                              "Kontakter daterade efter uppgiftsdagen",
+                              "Contacts dated after the as-of day"}},
+    {"rejected_rows", {"Hylätyt rivit", "Avvisade rader", "Rejected rows"}},
+};
+
+static const code_label check_hints[] = {
+    {"episodes_without_coach",
+     {"Kirjaa asiakkuudelle työhönvalmentaja asiakasjärjestelmään; ilman valmentajaa asiakkuus "
+      "lasketaan vain koko palvelun lukuihin.",
+      "Ange klientrelationens jobbcoach i klientsystemet; utan coach räknas den bara i hela "
+      "tjänstens tal.",
+      "Record the episode's coach in the client system; without one it counts only in the "
+      "service-wide figures."}},
+    {"open_episodes_over_two_years",
+     {"Tarkista, onko asiakkuus jo päättynyt: puuttuva päättymispäivä kasvattaa asiakasmäärää.",
+      "Kontrollera om klientrelationen redan har avslutats: ett saknat slutdatum ökar antalet "
+      "klienter.",
+      "Check whether the episode has ended: a missing end date inflates the caseload."}},
+    {"jobs_without_episode",
+     {"Tarkista työsuhteen ja asiakkuuden päivämäärät: tällainen työ ei näy tuloksissa.",
+      "Kontrollera anställningens och klientrelationens datum: ett sådant jobb syns inte i "
+      "resultaten.",
+      "Check the dates of the job and of the episode: such a job does not count in the "
+      "outcomes."}},
+    {"clients_without_contact_90_days",
+     {"Onko asiakkuus yhä käynnissä? Kirjaa tapaamiset tai päätä asiakkuus.",
+      "Pågår klientrelationen fortfarande? Registrera kontakterna eller avsluta den.",
+      "Is the episode still going on? Record the contacts or end the episode."}},
+    {"contacts_after_as_of",
+     {"Tarkista päivämäärä: tietojen päivän jälkeisiä tapaamisia ei lasketa.",
+      "Kontrollera datumet: kontakter efter uppgiftsdagen räknas inte.",
+      "Check the date: contacts after the as-of day are not counted."}},
+    {"rejected_rows",
+     {"Korjaa rivit lähdejärjestelmässä ja lue tiedosto uudelleen; syy on ensimmäisen hylätyn "
+      "rivin.",
+      "Rätta raderna i källsystemet och läs in filen igen; orsaken är den första avvisade "
+      "radens.",
+      "Fix the rows in the source system and load the file again; the reason is the first "
+      "rejected row's."}},
+};
+
 #define N(a) (sizeof a / sizeof a[0])
 
 static const struct {
@@ -112,6 +169,8 @@ static const struct {
     [CODE_SEVERITY] = {severities, N(severities)},
     [CODE_ENTITY] = {entities, N(entities)},
     [CODE_SUPPORT_LEVEL] = {support_levels, N(support_levels)},
+    [CODE_CHECK] = {checks, N(checks)},
+    [CODE_CHECK_HINT] = {check_hints, N(check_hints)},
 };
 
 const char *label_code(code_domain domain, const char *code, report_lang lang)

@@ -219,10 +219,9 @@ static ips_error load_findings(const publication *p, report_inputs *in, ips_diag
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < r->nfindings; i++) {
         const quality_finding *f = &r->findings[i];
-        char where[256];
-        snprintf(where, sizeof where, "%s%s", f->count ? "e.g. " : "", f->examples);
+        /* The examples alone: the sheet says "e.g." in its own language. */
         if (!report_inputs_add_finding(in, f->count ? "warning" : "info", f->id, NULL,
-                                       f->count ? where : NULL, quality_finding_text(f->id),
+                                       f->count ? f->examples : NULL, quality_finding_text(f->id),
                                        f->count))
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }

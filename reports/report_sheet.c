@@ -192,6 +192,27 @@ void rsheet_date(rsheet *s, lxw_row_t r, lxw_col_t c, ips_day day)
     widen(s, c, 11);
 }
 
+void rsheet_timestamp(rsheet *s, lxw_row_t r, lxw_col_t c, const char *iso)
+{
+    char day_text[11], day[16], text[48];
+    ips_day d;
+    int hh, mm;
+    if (!iso || strlen(iso) < 16 || iso[10] != 'T' ||
+        sscanf(iso + 11, "%2d:%2d", &hh, &mm) != 2) {
+        rsheet_text(s, r, c, iso);
+        return;
+    }
+    memcpy(day_text, iso, 10);
+    day_text[10] = '\0';
+    if (!date_parse_iso(day_text, &d)) {
+        rsheet_text(s, r, c, iso);
+        return;
+    }
+    label_date(s->b->lang, d, day);
+    snprintf(text, sizeof text, "%s %02d:%02d%s", day, hh, mm, strchr(iso, 'Z') ? " UTC" : "");
+    rsheet_text(s, r, c, text);
+}
+
 void rsheet_code(rsheet *s, lxw_row_t r, lxw_col_t c, code_domain dom, const char *code)
 {
     if (!code || !*code) {

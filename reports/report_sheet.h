@@ -91,6 +91,9 @@ void rsheet_text(rsheet *s, lxw_row_t r, lxw_col_t c, const char *text);
 void rsheet_text_fmt(rsheet *s, lxw_row_t r, lxw_col_t c, const char *text, lxw_format *fmt);
 void rsheet_number(rsheet *s, lxw_row_t r, lxw_col_t c, double v, lxw_format *fmt);
 void rsheet_date(rsheet *s, lxw_row_t r, lxw_col_t c, ips_day day);
+/* An ISO 8601 UTC time stamp ("2024-12-31T08:05:00Z") as text in the
+ * language's date style, "31.12.2024 08:05 UTC"; other text as it is. */
+void rsheet_timestamp(rsheet *s, lxw_row_t r, lxw_col_t c, const char *iso);
 /* A code shown through label_code() when known, else as it is ("" → unknown). */
 void rsheet_code(rsheet *s, lxw_row_t r, lxw_col_t c, code_domain dom, const char *code);
 

@@ -101,7 +101,7 @@ static void batches(rsheet *s, const report_inputs *in)
         const char *ent = bt->entity ? label_code(CODE_ENTITY, bt->entity, b->lang) : NULL;
         rsheet_text(s, r, 1, ent ? ent : bt->entity);
         rsheet_text(s, r, 2, bt->content_hash);
-        rsheet_text(s, r, 3, bt->loaded_at);
+        rsheet_timestamp(s, r, 3, bt->loaded_at);
         const long long counts[] = {bt->rows_read, bt->rows_stored, bt->rows_updated,
                                     bt->rows_rejected, bt->rows_duplicate};
         for (int c = 0; c < 5; c++)

@@ -14,6 +14,27 @@ for lang in fi sv en; do
     check "$lang: every sheet fits one page wide, landscape, frozen, header repeats" \
         "$PY" "$HERE/check_print.py" $T/$lang.xlsx
 done
+# The data-quality sheet reads in the sheet's language: check names, not ids;
+# counts in their own column, never run into the text; no English words.
+for lang in fi sv; do
+    check "$lang: data-quality sheet in $lang, labels not codes, counts apart" "$PY" - $T/$lang.xlsx $lang <<'PY'
+import re, sys, openpyxl
+lang = sys.argv[2]
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[7]  # Data quality
+assert ws.title == {"fi": "Tietojen laatu", "sv": "Datakvalitet"}.get(lang, ws.title), ws.title
+rows = list(ws.iter_rows(min_row=6, values_only=True))
+findings = [r for r in rows[: next(i for i, r in enumerate(rows) if not any(r))]]
+assert len(findings) >= 5, findings
+english = re.compile(r"\b(e\.g\.|episodes?|jobs?|clients?|contacts?|with|without|after)\b", re.I)
+for sev, check, entity, where, count, text in findings:
+    assert not re.fullmatch(r"[a-z0-9_]+", check or ""), ("raw id", check)
+    assert isinstance(count, (int, float)), ("count not a number", count)
+    for cell in (sev, check, entity, where, text):
+        assert not english.search(str(cell or "")), ("English", cell)
+    assert not re.match(r"\s*\d", check) and not re.match(r"\s*\d", text or ""), \
+        ("a count run into the text", check, text)
+PY
+done
 check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal --out $T/int.xlsx
 check "internal workbook: page setup on every sheet" "$PY" "$HERE/check_print.py" $T/int.xlsx
 if [ -z "$SOFFICE" ]; then
