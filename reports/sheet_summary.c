@@ -101,13 +101,31 @@ static void reviews(rsheet *s, const metric_set *cur, const metric_set *prev,
     free((void *)ids);
 }
 
+/* How each series reads on a grey print as well as in colour: the period
+ * solid dark, the comparison period pale with a diagonal hatch. */
+static void series_look(lxw_chart_series *series, int which)
+{
+    lxw_chart_line border = {.color = 0x1F1F1F, .width = 0.75};
+    if (which == 0) {
+        lxw_chart_fill fill = {.color = 0x0072B2};
+        chart_series_set_fill(series, &fill);
+    } else {
+        lxw_chart_pattern pattern = {.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+                                     .fg_color = 0x1F1F1F, .bg_color = 0xFFFFFF};
+        chart_series_set_pattern(series, &pattern);
+    }
+    chart_series_set_line(series, &border);
+}
+
 static void share_chart(rsheet *s, lxw_row_t first, lxw_row_t last, const char *const hdr[])
 {
     report_book *b = s->b;
     if (b->err != IPS_OK)
         return;
     const char *sheet = label(L_SHEET_SUMMARY, b->lang);
-    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    /* Bars across: the long metric names read along the category axis
+     * instead of being squeezed under narrow columns. */
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR);
     if (!chart) {
         book_nomem(b);
         return;
@@ -123,12 +141,15 @@ static void share_chart(rsheet *s, lxw_row_t first, lxw_row_t last, const char *
         chart_series_set_categories(series, sheet, first, 0, last, 0);
         chart_series_set_values(series, sheet, first, c, last, c);
         chart_series_set_name(series, name);
+        series_look(series, (int)c - 1);
     }
     chart_title_set_name(chart, rs_label(b, L_CHART_KEY_SHARES));
-    chart_axis_set_num_format(chart->y_axis, "0%");
-    chart_axis_set_min(chart->y_axis, 0);
+    /* A bar chart swaps the axes: x is the values, y the categories. */
+    chart_axis_set_num_format(chart->x_axis, "0%");
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_reverse(chart->y_axis); /* the table's order, top down */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.3};
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = 1.9};
     book_check(b, worksheet_insert_chart_opt(s->ws, 4, 7, chart, &opt), sheet, 4, 7);
 }
 

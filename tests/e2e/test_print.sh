@@ -35,6 +35,15 @@ for sev, check, entity, where, count, text in findings:
         ("a count run into the text", check, text)
 PY
 done
+check "native chart: bars across, the two periods apart in grey (a hatch pattern)" "$PY" - $T/fi.xlsx <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+assert charts, "no native chart"
+x = z.read(charts[0]).decode()
+assert '<c:barDir val="bar"/>' in x, "not a bar chart"
+assert x.count("<a:pattFill") >= 1 and x.count("<c:ser>") == 2, "series not patterned"
+PY
 check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal --out $T/int.xlsx
 check "internal workbook: page setup on every sheet" "$PY" "$HERE/check_print.py" $T/int.xlsx
 if [ -z "$SOFFICE" ]; then
