@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/fidelity.h"
 #include "reports/report_data.h"
 #include "reports/xlsx_safe.h"
 
@@ -301,6 +302,14 @@ static bool hidden_field(const metric_row *row, unsigned field)
     case MH_VALUE: return true;
     case MH_NUMERATOR: return row->kind == MK_SHARE || row->kind == MK_RATIO;
     case MH_DENOMINATOR: return row->kind != MK_COUNT && row->kind != MK_TEXT;
+    case MH_SCORE:
+        /* An item's data score: its band would tell the hidden value. */
+        for (int item = 1; item <= 25; item++) {
+            const char *scored = fidelity_score_metric(item);
+            if (scored && strcmp(scored, row->metric) == 0)
+                return true;
+        }
+        return false;
     default: return false;
     }
 }

@@ -43,6 +43,8 @@ static void region_line(rsheet *s, const char *label_text, const metric_set *con
     bool has_c = caseload && rsheet_metric_number(b, caseload, &c);
     if (has_t && has_c)
         rsheet_number(s, r, C_FTE_NEEDED, t > c ? t : c, rsheet_value_format(b, t > c ? through : caseload));
+    else if ((through && through->suppressed) || (caseload && caseload->suppressed))
+        rsheet_text_fmt(s, r, C_FTE_NEEDED, "\xE2\x80\x93", b->f.suppressed); /* never blank */
     rsheet_metric(s, r, C_THROUGHPUT, through, MH_VALUE);
     rsheet_metric(s, r, C_CASELOAD, caseload, MH_VALUE);
     rsheet_metric(s, r, C_GAP, gap, MH_VALUE);

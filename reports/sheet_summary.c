@@ -35,6 +35,11 @@ static void change_cell(rsheet *s, lxw_row_t r, const metric_row *cur, const met
 {
     report_book *b = s->b;
     double a, p;
+    if (cur && prev && (cur->suppressed || prev->suppressed)) {
+        /* A change from a hidden figure would tell it: "–", never blank. */
+        rsheet_text_fmt(s, r, 3, "\xE2\x80\x93", b->f.suppressed);
+        return;
+    }
     if (!cur || !prev || !rsheet_metric_number(b, cur, &a) || !rsheet_metric_number(b, prev, &p))
         return;
     int d = cur->decimals < 0 ? 0 : cur->decimals >= RS_DECIMALS ? RS_DECIMALS - 1 : cur->decimals;

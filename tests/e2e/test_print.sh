@@ -35,6 +35,24 @@ for sev, check, entity, where, count, text in findings:
         ("a count run into the text", check, text)
 PY
 done
+check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal --out $T/int.xlsx
+# Hidden cells are never blank, on any sheet: wherever the internal workbook
+# (no suppression, same rows) has a number, the published one has a number,
+# "<5" or "–"; and each sheet says what the two marks mean.
+check "published workbook: no number turned into an empty cell, a legend on every sheet" "$PY" - $T/int.xlsx $T/fi.xlsx <<'PY'
+import sys, openpyxl
+a, b = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+hidden = 0
+for wa, wb in zip(a.worksheets, b.worksheets):
+    assert wa.title == wb.title
+    assert "<5" in str(wb["A3"].value) and "\u2013" in str(wb["A3"].value), (wb.title, wb["A3"].value)
+    for ra, rb in zip(wa.iter_rows(), wb.iter_rows()):
+        for ca, cb in zip(ra, rb):
+            if isinstance(ca.value, (int, float)):
+                assert cb.value is not None, ("blank where a number was hidden", wb.title, cb.coordinate)
+                hidden += cb.value in ("<5", "\u2013")
+assert hidden > 100, hidden
+PY
 check "native chart: bars across, the two periods apart in grey (a hatch pattern)" "$PY" - $T/fi.xlsx <<'PY'
 import sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
@@ -44,7 +62,6 @@ x = z.read(charts[0]).decode()
 assert '<c:barDir val="bar"/>' in x, "not a bar chart"
 assert x.count("<a:pattFill") >= 1 and x.count("<c:ser>") == 2, "series not patterned"
 PY
-check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal --out $T/int.xlsx
 check "internal workbook: page setup on every sheet" "$PY" "$HERE/check_print.py" $T/int.xlsx
 if [ -z "$SOFFICE" ]; then
     echo "note: LibreOffice (soffice) is not installed: the rendering checks are skipped"
