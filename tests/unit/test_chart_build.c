@@ -281,7 +281,7 @@ static void fidelity_sections_ranges_and_differences(void **state)
     assert_int_equal(m->ngroups, 3);
     assert_string_equal(m->groups[1].label, "Palvelun järjestäminen");
     assert_true(m->groups[2].first == 11 && m->groups[2].count == 14);
-    assert_string_equal(m->categories[14], "15 Nopea työnhaku avoimilla työmarkkinoilla");
+    assert_string_equal(m->categories[14], "15 Nopea työnhaku");
     const chart_point *p = &m->series[0].pts[14];
     assert_true(p->y == 3 && p->y2 == 5);
     assert_string_equal(p->label, "3–5");
