@@ -1,11 +1,13 @@
 /* The shape of a sheet: title lines, tables with a frozen, filtered header,
  * continuation sheets past the row limit, and column widths. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reports/report_data.h"
 #include "reports/report_sheet.h"
+#include "reports/xlsx_safe.h"
 
 /* Rows 0..2 hold the title, the period line and the privacy line; row 3 is
  * blank; content starts here. */
@@ -235,6 +237,17 @@ void rsheet_table_end(rsheet *s)
     filter(s);
     s->in_table = s->primary = false;
     s->row++;
+}
+
+void rsheet_wrap_height(rsheet *s, lxw_row_t r, const char *text, double width)
+{
+    if (s->b->err != IPS_OK || !text || width <= 0)
+        return;
+    /* A tenth more for word breaks; 15 points a line, as the default row. */
+    double lines = ceil((double)xlsx_text_width(text) * 1.1 / width);
+    if (lines > 1)
+        book_check(s->b, worksheet_set_row(s->ws, r, 15.0 * (lines > 20 ? 20 : lines), NULL),
+                   label(s->name, s->b->lang), r, 0);
 }
 
 void rsheet_fix_width(rsheet *s, lxw_col_t col, double width)

@@ -44,19 +44,25 @@ bool book_nomem(report_book *b)
 
 /* --- formats --------------------------------------------------------- */
 
+/* Every cell sits at the top of its row, so that a row made taller for
+ * wrapped text (rsheet_wrap_height) reads across from its first line. */
 static lxw_format *text_format(report_book *b)
 {
     lxw_format *f = workbook_add_format(b->wb);
-    if (f)
+    if (f) {
         format_set_num_format(f, "@");
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    }
     return f;
 }
 
 static lxw_format *num_format(report_book *b, const char *num)
 {
     lxw_format *f = workbook_add_format(b->wb);
-    if (f)
+    if (f) {
         format_set_num_format(f, num);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    }
     return f;
 }
 
@@ -95,6 +101,8 @@ bool report_book_formats(report_book *b)
     b->f.suppressed = text_format(b);
     b->f.date = num_format(b, label_date_format(b->lang));
     b->f.general = workbook_add_format(b->wb);
+    if (b->f.general)
+        format_set_align(b->f.general, LXW_ALIGN_VERTICAL_TOP);
     b->f.eur = num_format(b, "#,##0.00 \"€\"");
     if (!b->f.title || !b->f.subtitle || !b->f.internal || !b->f.note || !b->f.section ||
         !b->f.header || !b->f.text || !b->f.wrap || !b->f.flag || !b->f.suppressed ||
@@ -114,6 +122,7 @@ bool report_book_formats(report_book *b)
     format_set_bottom(b->f.header, LXW_BORDER_THIN);
     format_set_text_wrap(b->f.wrap);
     format_set_align(b->f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(b->f.wrap, 1); /* apart from a number right-aligned beside it */
     format_set_bold(b->f.flag);
     format_set_font_color(b->f.flag, 0x9C0006);
     format_set_bg_color(b->f.flag, 0xFFC7CE);

@@ -81,6 +81,10 @@ void rsheet_table(rsheet *s, const char *const *headers, int ncols, bool primary
 lxw_row_t rsheet_row(rsheet *s);
 /* Ends the table (sets the autofilter range) and leaves a blank row. */
 void rsheet_table_end(rsheet *s);
+/* The height of row r for text wrapped in a column width characters wide,
+ * so that LibreOffice and Excel show every line (neither grows a row when
+ * it opens the file).  Call before writing the row's cells. */
+void rsheet_wrap_height(rsheet *s, lxw_row_t r, const char *text, double width);
 /* Fixes a column's width (for wrapped text). */
 void rsheet_fix_width(rsheet *s, lxw_col_t col, double width);
 /* Column widths; returns the book's error state. */

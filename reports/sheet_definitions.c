@@ -2,10 +2,13 @@
  * unit in the report's language (metrics.md). */
 #include "reports/sheets.h"
 
+#define DEFINITION_WIDTH 90 /* characters: the wrapped definitions */
+
 static void line(rsheet *s, const metric_def *def, bool unit)
 {
     report_book *b = s->b;
     lxw_row_t r = rsheet_row(s);
+    rsheet_wrap_height(s, r, def->text[b->lang], DEFINITION_WIDTH);
     rsheet_text(s, r, 0, def->name[b->lang]);
     rsheet_text_fmt(s, r, 1, def->text[b->lang], b->f.wrap);
     if (unit)
@@ -21,7 +24,7 @@ ips_error sheet_definitions(report_book *b)
     const char *hdr[] = {rs_label(b, L_COL_NAME), rs_label(b, L_COL_DEFINITION),
                          rs_label(b, L_COL_UNIT), rs_label(b, L_COL_ID)};
     rsheet_table(&s, hdr, 4, true);
-    rsheet_fix_width(&s, 1, 90);
+    rsheet_fix_width(&s, 1, DEFINITION_WIDTH);
     for (size_t i = 0; i < definition_term_count(); i++)
         line(&s, definition_term_at(i), false);
     for (size_t i = 0; i < definition_count(); i++)

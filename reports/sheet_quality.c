@@ -5,6 +5,8 @@
 
 #include "reports/sheets.h"
 
+#define MESSAGE_WIDTH 70 /* characters: the wrapped "what to do" column */
+
 /* The contract entity each check is about (model/quality.c). */
 static const char *check_entity(const char *check)
 {
@@ -30,7 +32,15 @@ static const char *check_entity(const char *check)
 static void finding(rsheet *s, const report_finding *f)
 {
     report_book *b = s->b;
+    const char *hint = f->check ? label_code(CODE_CHECK_HINT, f->check, b->lang) : NULL;
+    bool rejected = f->check && strcmp(f->check, "rejected_rows") == 0;
+    char text[1024];
+    if (rejected && f->message && *f->message)
+        snprintf(text, sizeof text, "%s \xE2\x80\x93 %s", f->message, hint ? hint : "");
+    else
+        snprintf(text, sizeof text, "%s", hint ? hint : f->message ? f->message : "");
     lxw_row_t r = rsheet_row(s);
+    rsheet_wrap_height(s, r, text, MESSAGE_WIDTH);
     const char *sev = f->severity ? label_code(CODE_SEVERITY, f->severity, b->lang) : NULL;
     rsheet_text(s, r, 0, sev ? sev : f->severity);
     const char *name = f->check ? label_code(CODE_CHECK, f->check, b->lang) : NULL;
@@ -38,7 +48,6 @@ static void finding(rsheet *s, const report_finding *f)
     const char *entity = f->entity ? f->entity : check_entity(f->check);
     const char *ent = entity ? label_code(CODE_ENTITY, entity, b->lang) : NULL;
     rsheet_text(s, r, 2, ent ? ent : entity);
-    bool rejected = f->check && strcmp(f->check, "rejected_rows") == 0;
     if (f->where && *f->where && !rejected) {
         char where[320];
         snprintf(where, sizeof where, "%s %s", rs_label(b, L_EXAMPLES), f->where);
@@ -48,12 +57,6 @@ static void finding(rsheet *s, const report_finding *f)
     }
     if (f->count >= 0)
         rsheet_number(s, r, 4, (double)f->count, b->f.num[0]);
-    const char *hint = f->check ? label_code(CODE_CHECK_HINT, f->check, b->lang) : NULL;
-    char text[1024];
-    if (rejected && f->message && *f->message)
-        snprintf(text, sizeof text, "%s \xE2\x80\x93 %s", f->message, hint ? hint : "");
-    else
-        snprintf(text, sizeof text, "%s", hint ? hint : f->message ? f->message : "");
     rsheet_text_fmt(s, r, 5, text, b->f.wrap);
 }
 
@@ -67,8 +70,7 @@ static void findings(rsheet *s, const report_inputs *in)
     if (n == 0)
         rsheet_note(s, rs_label(b, in && in->checked ? L_NO_FINDINGS : L_NO_DATA));
     rsheet_table(s, hdr, 6, true);
-    rsheet_fix_width(s, 1, 36);
-    rsheet_fix_width(s, 5, 70);
+    rsheet_fix_width(s, 5, MESSAGE_WIDTH);
     for (size_t i = 0; i < n; i++)
         finding(s, &in->findings[i]);
     rsheet_table_end(s);

@@ -47,9 +47,9 @@ EXPECT = {
     },
     "sv": {
         "employment_rate": ("Sysselsättningsgrad per kvartal", ["I arbete, %"]),
-        "exits_by_reason": ("Avslutade klientskap efter orsak", ["Klientskap"]),
+        "exits_by_reason": ("Avslutade klientrelationer efter orsak", ["Klientrelationer"]),
         "first_employer_contact": ("Dagar till första arbetsgivarkontakten",
-                                   ["Dagar från start", "Klientskap"]),
+                                   ["Dagar från start", "Klientrelationer"]),
         "fidelity": ("Kvalitetskriterier: ", ["Poäng (1–5)"]),
         "service_path": ("Tjänstestigen", ["Började", "Jobbet varade 90 dagar"]),
         "time_to_first_job": ("Tid till första jobbet", ["Dagar från start", "Anställda, %"]),

@@ -87,7 +87,7 @@ run "charts pdf in Swedish" 0 "$IPS" charts --db "$DB" --period 2024Q3 --format 
 for c in $CHARTS; do
     check "pdf $c has one page" test "$(pdfinfo "$T/pdfs/$c.pdf" | sed -n 's/^Pages: *//p')" = 1
 done
-check "Swedish chart text" sh -c "pdftotext '$T/pdfs/exits_by_reason.pdf' - | grep -q 'Avslutade klientskap efter orsak'"
+check "Swedish chart text" sh -c "pdftotext '$T/pdfs/exits_by_reason.pdf' - | grep -q 'Avslutade klientrelationer efter orsak'"
 
 # --- the summary -------------------------------------------------------------
 run "pdf summary on an empty period" 0 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/summary-fi.pdf"

@@ -52,6 +52,7 @@ static metric_row *row(metric_set *s, const char *metric, const char *group, dou
     snprintf(r->group_by, sizeof r->group_by, "%s", group ? "coach" : "");
     snprintf(r->group, sizeof r->group, "%s", group ? group : "");
     r->kind = strcmp(metric, "caseload_per_fte") == 0 ? MK_RATIO : MK_WEIGHTED;
+    r->decimals = r->kind == MK_RATIO ? 1 : 2; /* as the model's rows (R17) */
     r->has = MH_VALUE;
     r->value = value;
     return r;
