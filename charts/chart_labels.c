@@ -244,6 +244,12 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                           "Marked ● where reviewer and data scores differ by 2 or more."},
     [CL_PDF_MADE_BY] = {"Laadittu ipsreport %s -ohjelmalla", "Skapad med ipsreport %s",
                        "Made with ipsreport %s"},
+    [CL_KM_MERGED] = {"Tietosuojan vuoksi käyrän jokaisessa portaassa on vähintään %d "
+                      "työllistymistä; portaiden välissä käyrä on tasainen.",
+                      "Av integritetsskäl rymmer varje steg i kurvan minst %d anställningar; "
+                      "mellan stegen är kurvan plan.",
+                      "To protect privacy, each step of the curve holds at least %d jobs "
+                      "found; between steps the curve is flat."},
 };
 
 const char *chart_label(chart_lang lang, chart_label_id id)

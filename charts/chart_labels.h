@@ -123,6 +123,7 @@ typedef enum {
     CL_PDF_TABLE_TOTAL,
     CL_PDF_TABLE_NOTE,
     CL_PDF_MADE_BY,       /* %s version */
+    CL_KM_MERGED,         /* %d: the threshold */
     CL__COUNT
 } chart_label_id;
 

@@ -41,6 +41,8 @@ const dc_quantity dc_quantities[Q__COUNT] = {
     [Q_CE_EPISODES] = {"coaching-environment episodes", DC_STOCK, DC_ITEMS},
     [Q_BASIC_EPISODES] = {"basic-support episodes", DC_STOCK, DC_ITEMS},
     [Q_SUPPORT_EPISODES] = {"episodes by support level", DC_STOCK, DC_ITEMS},
+    [Q_FEC_BIN] = {"episodes with a first employer contact after so many days", DC_END,
+                   DC_ITEMS},
 };
 
 /* Rows of one metric are consecutive; a metric absent here prints no
@@ -67,6 +69,7 @@ static const dc_field fields[] = {
     {"fee_guidance", 'V', Q_FEE_GUIDANCE},
     {"fee_outcome", 'V', Q_FEE_OUTCOME},
     {"fee_start", 'V', Q_STARTS},
+    {"first_employer_contact_days", 'V', Q_FEC_BIN},
     {"first_employer_contact_mean_days", 'D', Q_FEC_MEASURED},
     {"first_employer_contact_pending", 'V', Q_FEC_PENDING},
     {"first_employer_contact_within_30", 'N', Q_FEC_30},

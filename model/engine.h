@@ -102,11 +102,8 @@ ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,
  * for the review rows and the merged review alike. */
 void fidelity_review_totals(fidelity_review *r);
 
-/* distributions_first_contact_days() and distributions_service_path() over
- * the facts (model/engine_distributions.c): the same results, for q's
- * period (as-of date = f's). */
-ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
-                                    size_t *pending, ips_diag *d);
+/* distributions_service_path() over the facts (model/engine_distributions.c),
+ * for q's period (as-of date = f's). */
 ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
                               ips_diag *d);
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/disclosure_store.h"
 #include "model/facts.h"
 #include "model/metrics.h"
 #include "model/sqlfn.h"
@@ -296,6 +297,11 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
         e = warehouse_meta_set(wh, "facts_stamp", stamp, d);
     if (e == IPS_OK)
         e = warehouse_meta_set(wh, "facts_as_of", as_of, d);
+    if (e == IPS_OK) {
+        /* the facts just built are the ones the patterns are built from */
+        warehouse_facts_rebuilt(wh);
+        e = disclosure_store_write(wh, a, d);
+    }
     if (e == IPS_OK)
         e = exec(wh, "COMMIT", d);
     if (e == IPS_OK)
