@@ -74,7 +74,8 @@ void chart_data_quarters(chart_data *cd);
 chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang);
 
 /* Whether cd gets chart id: every one below CH__COUNT; an optional one when
- * its data are there (CH_INSTRUMENTS: the data hold assessments). */
+ * its data are there (CH_INSTRUMENTS: the data hold assessments and someone
+ * is paired in P, or hidden). */
 bool chart_wanted(const chart_data *cd, chart_id id);
 
 /* "2024Q3", "2024H2", "2024", or "1.7.2024–15.8.2024" (en: ISO dates). */

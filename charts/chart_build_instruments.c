@@ -28,12 +28,25 @@ static size_t codes_of(const metric_set *set, char codes[][48], size_t max)
     return n;
 }
 
+/* The chart and its PDF page come with the data's assessments, and only for
+ * a period where someone is paired (or hidden): a period before the data
+ * gets no page of empty instruments. */
 bool chart_wanted(const chart_data *cd, chart_id id)
 {
     if ((int)id >= 0 && id < CH__COUNT)
         return true;
-    char codes[1][48];
-    return id == CH_INSTRUMENTS && codes_of(cd->period, codes, 1) > 0;
+    if (id != CH_INSTRUMENTS)
+        return false;
+    char codes[MAX_CODES][48];
+    size_t n = codes_of(cd->period, codes, MAX_CODES);
+    for (size_t i = 0; i < n; i++) {
+        char metric[64];
+        snprintf(metric, sizeof metric, "%.47s" PAIRED, codes[i]);
+        const metric_row *r = cb_row(cd->period, metric);
+        if (r && (r->suppressed || ((r->has & MH_VALUE) && r->value > 0)))
+            return true;
+    }
+    return false;
 }
 
 static const metric_row *find(const metric_set *set, const char *code, const char *suffix,
