@@ -11,7 +11,10 @@
 # suppressed queries (2024Q4 and 2024, with and without --min-cell 3): one
 # pattern over everything published together (docs/privacy.md) hides other
 # cells than the old rule of one breakdown at a time.  The --internal
-# queries, every figure of the engine, are unchanged.
+# queries, every figure of the engine, are unchanged.  Issue 16 added the
+# outcome-instrument rows (rtw_se_*, work_ability_score_*) at the end of
+# every query: the file was regenerated with scripts/metrics-matrix.sh and
+# gzip -9n, and every earlier row stayed as it was (a diff shows additions only).
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
