@@ -79,6 +79,15 @@ ips_error engine_reviews(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_funding(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_services(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_instruments(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+
+/* Outcome instruments (model/engine_instruments.c): rows for the first
+ * ENGINE_INSTRUMENTS_MAX codes of the data (by code), each at most
+ * ENGINE_INSTRUMENT_CODE_MAX bytes ("_improved_share" must still fit a
+ * metric id); the disclosure model has a quantity pair for each. */
+#define ENGINE_INSTRUMENTS_MAX 16
+#define ENGINE_INSTRUMENT_CODE_MAX 32
+int engine_instrument_count(const facts *f);
 
 /* The time-to-first-job curves of outcomes_time_to_job_curves() (model/curves.h)
  * for q over f: one per group of q->by that has episodes in the cohort, in

@@ -174,6 +174,16 @@ typedef enum {
     L_UNIT_SCORE,
     L_UNIT_TEXT,
     L_UNIT_PP, /* percentage points, for changes of shares */
+
+    /* Outcome instruments (the Instruments sheet; metrics.md "Outcome instruments") */
+    L_SHEET_INSTRUMENTS,
+    L_INSTRUMENTS_NOTE,
+    L_COL_INSTRUMENT,
+    L_COL_PAIRED,
+    L_COL_BASELINE_MEAN,
+    L_COL_LATEST_MEAN,
+    L_COL_CHANGE_MEAN,
+    L_COL_IMPROVED_SHARE,
     L__COUNT
 } label_id;
 
@@ -191,6 +201,7 @@ typedef enum {
     CODE_SEVERITY,
     CODE_ENTITY,
     CODE_SUPPORT_LEVEL,
+    CODE_INSTRUMENT, /* assessments.instrument */
     CODE__COUNT
 } code_domain;
 
