@@ -18,8 +18,9 @@ ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d);
 ips_error disclosure_store_find(warehouse *wh, const metric_query *key, ips_day data_as_of,
                                 disclosure **out, disclosure_audit *au, ips_diag *d);
 
-/* The pattern of q's universe, built, and the audit of the universe
- * published through it. */
+/* The pattern of q's universe, built, and the result of the check it ends
+ * with (every hidden cell's interval over all relations wider than one
+ * value; au->recovered counts those pinned). */
 ips_error disclosure_compute(const facts *f, const metric_query *q, disclosure **out,
                              disclosure_audit *au, ips_diag *d);
 
