@@ -21,7 +21,9 @@ static void usage(FILE *out)
             "  time_to_first_job       Kaplan-Meier curve of time to the first job\n"
             "  coach_targets           one bar per IPS coach on P's last day: caseload per\n"
             "                          FTE (target at most 20) beside employer contacts per\n"
-            "                          week (target at least 6)\n\n"
+            "                          week (target at least 6)\n"
+            "  instruments             when the data hold assessments: mean baseline and latest\n"
+            "                          score per instrument, whole and by provider\n\n"
             "options:\n"
             "  --db FILE          the warehouse\n"
             PERIOD_OPTS_HELP

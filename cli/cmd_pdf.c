@@ -12,7 +12,8 @@ static void usage(FILE *out)
             "usage: ipsreport pdf --db FILE (--period P | --from DATE --to DATE) --out FILE.pdf [options]\n\n"
             "Writes an A4 summary for the steering group: a title page with the key\n"
             "figures, one page per chart with a two-line reading of it, and the\n"
-            "fidelity items as a table (%d pages).\n\n"
+            "fidelity items as a table (%d pages; one more for the outcome instruments\n"
+            "when the data hold assessments).\n\n"
             "options:\n"
             "  --db FILE          the warehouse\n"
             PERIOD_OPTS_HELP

@@ -135,7 +135,7 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
         return d->code;
     disclosure_audit au;
     disclosure_stats st;
-    ips_error e = disclosure_audit_period(wh, &q, &au, &st, d);
+    ips_error e = disclosure_audit_period(wh, &q, true, &au, &st, d);
     if (e == IPS_OK && au.recovered)
         e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
                          "%zu hidden cells could be worked out from what %s would publish (e.g. "

@@ -28,7 +28,8 @@ static const char usage[] =
     "\n"
     "Writes the Excel workbook for funders, evaluators and steering groups:\n"
     "Summary, Outcomes, Fidelity, Employer work, Funding, Capacity, Breakdowns,\n"
-    "Data quality, Definitions and About.  The warehouse is only read.\n"
+    "Data quality, Definitions and About, with Instruments after Capacity when\n"
+    "the data hold assessments.  The warehouse is only read.\n"
     "\n"
     "  --db FILE          the warehouse\n"
     PERIOD_OPTS_HELP

@@ -9,12 +9,8 @@
 
 #include "model/metrics.h"
 
-/* Item 15's cohort (ips episodes started in the review window W): days from
- * start_date to the first in-person employer contact concerning the client
- * (R10), one value per measured episode (*days malloc'd, ascending), and the
- * episodes with no such contact by A in *pending. */
-ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
-                                           size_t *n, size_t *pending, ips_diag *d);
+/* (Item 15's days to the first employer contact are metric rows,
+ * first_employer_contact_days: model/engine_fidelity.c.) */
 
 /* The service path of the ips episodes started in P (the cohort of
  * enrollments_started, so that the funnel's first step and the headline
@@ -27,7 +23,8 @@ ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q,
  *   than 90 days before it, whose 90 days are not yet known.  They are left
  *   out of step 3 rather than counted as failures (a quarter's first jobs
  *   are mostly this recent).
- * Each step counts a subset of the one before it. */
+ * Steps 1 and 2 each count a subset of step 0, and step 3 of step 2 (a
+ * client may find a job with no recorded employer contact). */
 #define PATH_STEPS 4
 #define PATH_COUNTS 5
 #define PATH_DAYS_HELD 90

@@ -174,6 +174,16 @@ typedef enum {
     L_UNIT_SCORE,
     L_UNIT_TEXT,
     L_UNIT_PP, /* percentage points, for changes of shares */
+
+    /* Outcome instruments (the Instruments sheet; metrics.md "Outcome instruments") */
+    L_SHEET_INSTRUMENTS,
+    L_INSTRUMENTS_NOTE,
+    L_COL_INSTRUMENT,
+    L_COL_PAIRED,
+    L_COL_BASELINE_MEAN,
+    L_COL_LATEST_MEAN,
+    L_COL_CHANGE_MEAN,
+    L_COL_IMPROVED_SHARE,
     L_EXAMPLES,      /* "e.g." before example ids */
     L__COUNT
 } label_id;
@@ -192,6 +202,7 @@ typedef enum {
     CODE_SEVERITY,
     CODE_ENTITY,
     CODE_SUPPORT_LEVEL,
+    CODE_INSTRUMENT, /* assessments.instrument */
     CODE_CHECK,      /* ids of the data-quality checks (model/quality.c), "rejected_rows" */
     CODE_CHECK_HINT, /* … what to do about each */
     CODE__COUNT

@@ -285,7 +285,10 @@ static void suppressed_cell(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_ro
 {
     report_book *b = s->b;
     char text[16];
-    if (field == MH_VALUE && row->kind == MK_COUNT)
+    /* "<5" only where the count itself is small: a count hidden to protect
+     * another (text "–") may hold any number, and "<5" would misstate it. */
+    if (field == MH_VALUE && row->kind == MK_COUNT &&
+        (row->text[0] == '<' || row->text[0] == '\0'))
         snprintf(text, sizeof text, "<%d", b->opt->min_cell);
     else
         snprintf(text, sizeof text, "\xE2\x80\x93"); /* – */

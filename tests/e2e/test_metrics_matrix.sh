@@ -11,7 +11,12 @@
 # suppressed queries (2024Q4 and 2024, with and without --min-cell 3): one
 # pattern over everything published together (docs/privacy.md) hides other
 # cells than the old rule of one breakdown at a time.  The --internal
-# queries, every figure of the engine, are unchanged.
+# queries, every figure of the engine, are unchanged, but for rows added
+# since, each time with every earlier row as it was (a diff shows additions
+# only): first_employer_contact_days (item 15's days in bins, whole service
+# only), which the chart draws instead of binning raw days itself; and issue
+# 16's outcome-instrument rows (rtw_se_*, work_ability_score_*) at the end of
+# every query.  Regenerated with scripts/metrics-matrix.sh and gzip -9n.
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
