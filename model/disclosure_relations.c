@@ -311,6 +311,35 @@ static ips_error cohorts(dc_model *m, size_t n0, ips_diag *d)
     return IPS_OK;
 }
 
+/* The funder's rows (model/funder.h): the participants are the sum of their
+ * age groups at entry, and the leavers are those six months on and those
+ * not yet there. */
+static ips_error esf_sums(dc_model *m, size_t n0, ips_diag *d)
+{
+    static const int ages[] = {Q_ESF_AGE_UNDER_18, Q_ESF_AGE_18_29, Q_ESF_AGE_30_54,
+                               Q_ESF_AGE_55_OVER, Q_ESF_AGE_UNKNOWN};
+    static const int after[] = {Q_ESF_KNOWN, Q_ESF_PENDING};
+    for (size_t v = 0; v < n0; v++) {
+        dc_key k = m->vars[v].key;
+        const int *from = k.q == Q_ESF_PARTICIPANTS ? ages : k.q == Q_ESF_LEAVERS ? after : NULL;
+        size_t nfrom = k.q == Q_ESF_PARTICIPANTS ? 5 : 2;
+        if (!from)
+            continue;
+        int32_t parts[5];
+        size_t np = 0;
+        for (size_t i = 0; i < nfrom; i++) {
+            dc_key p = k;
+            p.q = (int16_t)from[i];
+            int32_t vp = dc_var_find(m, &p);
+            if (vp >= 0)
+                parts[np++] = vp;
+        }
+        if (!dc_rel_sum(m, (int32_t)v, parts, np))
+            return nomem(d);
+    }
+    return IPS_OK;
+}
+
 static bool listed(const char *const *list, const char *s)
 {
     for (; list && *list; list++)
@@ -390,5 +419,7 @@ ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q,
         e = cohorts(m, n0, d);
     if (e == IPS_OK)
         e = exit_sums(m, n0, q, d);
+    if (e == IPS_OK)
+        e = esf_sums(m, n0, d);
     return e;
 }
