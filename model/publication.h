@@ -45,6 +45,9 @@ typedef struct publication {
     int *contact_days;                 /* item 15's measured episodes, ascending */
     size_t n_contact_days, contact_pending;
     long path[PATH_STEPS];             /* the service path of episodes referred in P */
+    metric_set *funder;                /* the funder's rows since the start (model/funder.h),
+                                          whole and by every breakdown */
+    ips_day funder_start;              /* the span's first day (its last is P's cut end) */
 } publication;
 
 /* The publication for q (P, A, suppression and settings) with the given

@@ -68,7 +68,8 @@ static const metric_def terms[] = {
 
 size_t definition_count(void)
 {
-    return definitions_outcomes_n + definitions_fidelity_n + definitions_other_n;
+    return definitions_outcomes_n + definitions_fidelity_n + definitions_other_n +
+           definitions_funder_n;
 }
 
 const metric_def *definition_at(size_t i)
@@ -81,6 +82,9 @@ const metric_def *definition_at(size_t i)
     i -= definitions_fidelity_n;
     if (i < definitions_other_n)
         return &definitions_other[i];
+    i -= definitions_other_n;
+    if (i < definitions_funder_n)
+        return &definitions_funder[i];
     return NULL;
 }
 

@@ -11,5 +11,7 @@ extern const metric_def definitions_fidelity[];
 extern const size_t definitions_fidelity_n;
 extern const metric_def definitions_other[];
 extern const size_t definitions_other_n;
+extern const metric_def definitions_funder[];
+extern const size_t definitions_funder_n;
 
 #endif

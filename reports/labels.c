@@ -31,6 +31,7 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
     [L_SHEET_FIDELITY] = {"Laatukriteerit", "Kvalitetskriterier", "Fidelity"},
     [L_SHEET_EMPLOYER] = {"Työnantajatyö", "Arbetsgivararbete", "Employer work"},
     [L_SHEET_FUNDING] = {"Rahoitus", "Finansiering", "Funding"},
+    [L_SHEET_FUNDER] = {"ESR+-indikaattorit", "ESF+-indikatorer", "ESF+ indicators"},
     [L_SHEET_CAPACITY] = {"Kapasiteetti", "Kapacitet", "Capacity"},
     [L_SHEET_BREAKDOWNS] = {"Erittelyt", "Fördelningar", "Breakdowns"},
     [L_SHEET_QUALITY] = {"Tietojen laatu", "Datakvalitet", "Data quality"},
@@ -238,6 +239,33 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
     [L_UNIT_SCORE] = {"pisteet 1–5", "poäng 1–5", "score 1–5"},
     [L_UNIT_TEXT] = {"luokka", "klass", "band"},
     [L_UNIT_PP] = {"%-yks.", "%-enh.", "pp"},
+
+    [L_FUNDER_SINCE_START] = {"Osallistujat ja tulokset hankkeen alusta",
+                              "Deltagare och resultat sedan projektets start",
+                              "Participants and results since the project's start"},
+    [L_TITLE_FUNDER_PARTICIPANTS] = {"Osallistujat (kukin kerran)",
+                                     "Deltagare (var och en en gång)",
+                                     "Participants (each counted once)"},
+    [L_TITLE_FUNDER_RESULTS] = {"Tulokset hankkeesta poistuneille",
+                                "Resultat för deltagare som lämnat",
+                                "Results of the participants who have left"},
+    [L_TITLE_FUNDER_FEES] = {"Palkkiot kaudella", "Arvoden under perioden", "Fees in the period"},
+    [L_COL_PARTICIPANTS] = {"Osallistujia", "Deltagare", "Participants"},
+    [L_FUNDER_AGE_AT_ENTRY] = {"Ikä aloittaessa", "Ålder vid inträdet", "Age at entry"},
+    [L_FUNDER_STATUS_AT_ENTRY] = {"Työmarkkina-asema aloittaessa (kohderyhmä)",
+                                  "Ställning på arbetsmarknaden vid inträdet (målgrupp)",
+                                  "Labour-market status at entry (segment)"},
+    [L_COL_FEE] = {"Palkkio", "Arvode", "Fee"},
+    [L_COL_N] = {"Kpl", "Antal", "Count"},
+    [L_COL_EUR] = {"Euroa", "Euro", "Euros"},
+    [L_FUNDER_FEES_NOTE] = {"Euromäärä puuttuu, kun hintoja ei annettu (--tariff) tai kun "
+                            "palveluntuottajan määrä on piilotettu.",
+                            "Eurobeloppet saknas när inga priser gavs (--tariff) eller när en "
+                            "tjänsteproducents antal är dolt.",
+                            "An amount is blank when no prices were given (--tariff) or when a "
+                            "provider's count is hidden."},
+    [L_SHEET_PROVIDER] = {"Palveluntuottaja", "Tjänsteproducent", "Provider"},
+    [L_SHEET_TEAM] = {"Tiimi", "Team", "Team"},
 };
 
 const char *label(label_id id, report_lang lang)

@@ -25,6 +25,7 @@ typedef enum {
     L_SHEET_FIDELITY,
     L_SHEET_EMPLOYER,
     L_SHEET_FUNDING,
+    L_SHEET_FUNDER,
     L_SHEET_CAPACITY,
     L_SHEET_BREAKDOWNS,
     L_SHEET_QUALITY,
@@ -174,6 +175,21 @@ typedef enum {
     L_UNIT_SCORE,
     L_UNIT_TEXT,
     L_UNIT_PP, /* percentage points, for changes of shares */
+
+    /* The funder's sheet (ESF+) and the per-provider/per-team sheets */
+    L_FUNDER_SINCE_START,
+    L_TITLE_FUNDER_PARTICIPANTS,
+    L_TITLE_FUNDER_RESULTS,
+    L_TITLE_FUNDER_FEES,
+    L_COL_PARTICIPANTS,
+    L_FUNDER_AGE_AT_ENTRY,
+    L_FUNDER_STATUS_AT_ENTRY,
+    L_COL_FEE,
+    L_COL_N,
+    L_COL_EUR,
+    L_FUNDER_FEES_NOTE,
+    L_SHEET_PROVIDER,     /* heading of a per-provider sheet (named by the provider) */
+    L_SHEET_TEAM,
     L__COUNT
 } label_id;
 

@@ -39,6 +39,8 @@ typedef struct {
     size_t n_summary_pngs;
     unsigned long max_rows;        /* rows per sheet before it continues on the next; 0 = Excel's */
     int memory;                    /* REPORT_MEMORY_*: AUTO uses constant memory for big reports */
+    metric_group per;              /* GROUP_PROVIDER or GROUP_TEAM: a sheet per group after About;
+                                      GROUP_NONE: none */
 } report_options;
 
 typedef struct {
