@@ -2,7 +2,10 @@
  *   page 1        title, period, as-of date and the key figures (with the
  *                 previous quarter beside them when P is a quarter);
  *   pages 2..8    one chart per page under its two-line reading;
- *   page 9        the fidelity items as a table, reviewer beside data.
+ *   page 9        the fidelity items as a table, reviewer beside data;
+ *   then, from the publication (charts/pdf_extra.h): a page per provider or
+ *   team (--per), the funder's (ESF+) page with the fees in euros, and the
+ *   definitions and data-quality caveats page.
  * Every page has a footer with the period and "page n of N", and internal
  * data are marked on every page. */
 #include <cairo-pdf.h>
@@ -16,6 +19,7 @@
 #include "charts/chart_build_internal.h"
 #include "charts/charts.h"
 #include "charts/draw_internal.h"
+#include "charts/pdf_extra.h"
 
 #define A4_W 595.276
 #define A4_H 841.890
@@ -31,6 +35,8 @@ typedef struct {
     const chart_data *cd;
     chart_lang lang;
     int page;
+    int pages;             /* in all: PDF_SUMMARY_PAGES and the extra pages */
+    const pdf_extra *x;    /* NULL: the summary's own pages only */
     char period[48];
 } pdf_ctx;
 
@@ -51,7 +57,7 @@ static void finish_page(pdf_ctx *p)
     snprintf(left, sizeof left, chart_label(p->lang, CL_PDF_MADE_BY), IPS_VERSION);
     size_t n = strlen(left);
     snprintf(left + n, sizeof left - n, " · %s", p->period);
-    snprintf(right, sizeof right, chart_label(p->lang, CL_PDF_PAGE), p->page, PDF_SUMMARY_PAGES);
+    snprintf(right, sizeof right, chart_label(p->lang, CL_PDF_PAGE), p->page, p->pages);
     rule(p, A4_H - MARGIN + 6, GRID, 0.8);
     dtext_box(&p->dc, TS_TICK, left, MARGIN, A4_H - MARGIN + 10, A4_W - 2 * MARGIN - 80, 0,
               TW_ELLIPSIS);
@@ -302,11 +308,27 @@ static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
     }
     fidelity_table(p);
     finish_page(p);
+    if (!p->x)
+        return IPS_OK;
+    for (size_t i = 0; i < p->x->n_groups; i++) {
+        pdf_page_group(p->cr, &p->dc, p->cd, p->x, p->lang, i);
+        finish_page(p);
+    }
+    pdf_page_funder(p->cr, &p->dc, p->cd, p->x, p->lang);
+    finish_page(p);
+    pdf_page_definitions(p->cr, &p->dc, p->cd, p->x, p->lang);
+    finish_page(p);
     return IPS_OK;
 }
 
 ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
                                  ips_diag *d)
+{
+    return pdf_summary_write_full(cd, NULL, lang, path, d);
+}
+
+ips_error pdf_summary_write_full(const chart_data *cd, const pdf_extra *x, chart_lang lang,
+                                 const char *path, ips_diag *d)
 {
     outfile of;
     ips_error oe = outfile_open(&of, path, d);
@@ -317,7 +339,8 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
         outfile_abort(&of);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
     }
-    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
+    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1, .x = x,
+                 .pages = PDF_SUMMARY_PAGES + pdf_extra_pages(x)};
     cb_period_label(cd, lang, p.period, sizeof p.period);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, CL_PDF_TITLE));

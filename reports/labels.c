@@ -266,6 +266,44 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                             "provider's count is hidden."},
     [L_SHEET_PROVIDER] = {"Palveluntuottaja", "Tjänsteproducent", "Provider"},
     [L_SHEET_TEAM] = {"Tiimi", "Team", "Team"},
+    [L_PDF_DEFS_TITLE] = {"Määritelmät ja tietojen laadun varaumat",
+                          "Definitioner och förbehåll om datakvaliteten",
+                          "Definitions and data-quality caveats"},
+    [L_PDF_CAVEATS] = {"Varaumat", "Förbehåll", "Caveats"},
+    [L_PDF_DEFINITIONS] = {"Määritelmät", "Definitioner", "Definitions"},
+    [L_CAVEAT_REJECTED] = {"Tiedostoista hylättiin {n} riviä; ne puuttuvat kaikista luvuista "
+                           "(syyt: työkirjan Tietojen laatu -välilehti).",
+                           "{n} rader i filerna avvisades; de saknas i alla tal (orsakerna: "
+                           "arbetsbokens flik Datakvalitet).",
+                           "{n} rows of the files were rejected; they are in no figure (the "
+                           "reasons: the workbook's Data quality sheet)."},
+    [L_CAVEAT_NO_GENDER] = {"{n} asiakkaalta puuttuu sukupuoli; he ovat sukupuolierittelyssä "
+                            "ryhmässä (tuntematon).",
+                            "{n} klienter saknar kön; i fördelningen efter kön står de under "
+                            "(okänd).",
+                            "{n} clients have no gender; by gender they count as (unknown)."},
+    [L_CAVEAT_NO_BIRTH_YEAR] = {"{n} asiakkaalta puuttuu syntymävuosi; ikäryhmissä he ovat "
+                                "ryhmässä (tuntematon).",
+                                "{n} klienter saknar födelseår; i åldersgrupperna står de "
+                                "under (okänd).",
+                                "{n} clients have no birth year; in the age groups they count "
+                                "as (unknown)."},
+    [L_CAVEAT_NO_FTE] = {"{n} työhönvalmentajalta puuttuu henkilötyövuosi (htv 0); "
+                         "htv-kohtaiset luvut eivät sisällä heitä.",
+                         "{n} coacher saknar årsverken (0); talen per årsverke omfattar dem "
+                         "inte.",
+                         "{n} coaches have no FTE (0); the per-FTE figures leave them out."},
+    [L_CAVEAT_HIDDEN] = {"Pienten lukujen suojaus piilottaa tämän kauden luvuista {n} "
+                         "(<5 tai –), jotta kenenkään tietoja ei voi päätellä.",
+                         "Skyddet av små tal döljer {n} av periodens tal (<5 eller –) så att "
+                         "ingens uppgifter kan härledas.",
+                         "Small-cell suppression hides {n} of this period's figures (<5 or –) "
+                         "so that no one's data can be worked out."},
+    [L_PDF_DEFS_MORE] = {"Kaikkien lukujen määritelmät: työkirjan Määritelmät-välilehti.",
+                         "Definitionerna av alla tal: arbetsbokens flik Definitioner.",
+                         "Every figure's definition: the workbook's Definitions sheet."},
+    [L_PDF_FEES_EUR] = {"Palkkiot kaudella (kpl ja euroa)", "Arvoden under perioden (antal och "
+                        "euro)", "Fees in the period (count and euros)"},
 };
 
 const char *label(label_id id, report_lang lang)

@@ -190,6 +190,17 @@ typedef enum {
     L_FUNDER_FEES_NOTE,
     L_SHEET_PROVIDER,     /* heading of a per-provider sheet (named by the provider) */
     L_SHEET_TEAM,
+    /* The PDF's definitions and data-quality caveats page, and its fee lines */
+    L_PDF_DEFS_TITLE,
+    L_PDF_CAVEATS,
+    L_PDF_DEFINITIONS,
+    L_CAVEAT_REJECTED,      /* {n} rows */
+    L_CAVEAT_NO_GENDER,     /* {n} clients */
+    L_CAVEAT_NO_BIRTH_YEAR, /* {n} clients */
+    L_CAVEAT_NO_FTE,        /* {n} coaches */
+    L_CAVEAT_HIDDEN,        /* {n} figures */
+    L_PDF_DEFS_MORE,
+    L_PDF_FEES_EUR,
     L__COUNT
 } label_id;
 
