@@ -132,6 +132,20 @@ static void metric_line(page *p, const metric_set *s, const char *metric, const 
     metric_line_d(p, s, metric, by, group, label_text, -1);
 }
 
+/* Whether a provider's amount of fee (a fee_*_eur id) is hidden: then the
+ * whole's amount is not shown either, since with prices of their own the
+ * whole's euros less the shown providers' would give a hidden count away. */
+static bool provider_hidden(const pdf_extra *x, const char *fee)
+{
+    for (size_t i = 0; x->eur && i < x->eur->n; i++) {
+        const metric_row *r = &x->eur->rows[i];
+        if (strcmp(r->group_by, "provider") == 0 && r->suppressed &&
+            (strcmp(r->metric, fee) == 0 || strcmp(fee, "fee_total_eur") == 0))
+            return true;
+    }
+    return false;
+}
+
 /* The fees as counts (from rows) and, with a tariff, euros (fee_*_eur rows
  * of x->eur for the same breakdown and group). */
 static void fee_lines(page *p, const pdf_extra *x, const metric_set *counts, const char *by,
@@ -147,9 +161,11 @@ static void fee_lines(page *p, const pdf_extra *x, const metric_set *counts, con
             value_text(p, counts ? metric_set_find(counts, fees[k], by, group) : NULL, 0, false,
                        c, sizeof c);
         const metric_row *er = x->eur ? metric_set_find(x->eur, eur[k], by, group) : NULL;
-        if (er)
+        if (er && !*by && provider_hidden(x, eur[k]))
+            snprintf(e, sizeof e, "–");
+        else if (er)
             value_text(p, er, 2, false, e, sizeof e);
-        if (*e && strcmp(e, "–") != 0 && !er->suppressed)
+        if (er && *e && strcmp(e, "–") != 0 && !er->suppressed)
             strncat(e, " €", sizeof e - strlen(e) - 1);
         row(p, k < 3 ? definition_name(fees[k], rlang(p->lang)) : lbl(p, L_TOTAL), c,
             x->eur ? e : NULL);
@@ -236,8 +252,12 @@ void pdf_page_funder(cairo_t *cr, dctx *dc, const chart_data *cd, const pdf_extr
     row(&p, lbl(&p, L_FUNDER_AGE_AT_ENTRY), "", NULL);
     for (int k = 0; k < FUNDER_AGE_GROUPS; k++) {
         char name[160];
-        snprintf(name, sizeof name, "  %s", definition_name(funder_age_metrics[k], rlang(lang)));
-        metric_line(&p, x->funder, funder_age_metrics[k], "", "", name);
+        snprintf(name, sizeof name, "  %s",
+                 funder_age_text(funder_age_groups[k], lbl(&p, L_UNKNOWN_GROUP)));
+        if (x->funder && metric_set_find(x->funder, FUNDER_PARTICIPANTS, "age_group",
+                                         funder_age_groups[k]))
+            metric_line(&p, x->funder, FUNDER_PARTICIPANTS, "age_group", funder_age_groups[k],
+                        name);
     }
     row(&p, lbl(&p, L_FUNDER_STATUS_AT_ENTRY), "", NULL);
     group_lines(&p, x, "segment", CODE_SEGMENT);

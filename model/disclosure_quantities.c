@@ -44,11 +44,6 @@ const dc_quantity dc_quantities[Q__COUNT] = {
     /* A participant counts once, in the group of the entry episode, so the
      * funder's counts split like items. */
     [Q_ESF_PARTICIPANTS] = {"participants since the start", DC_STOCK, DC_ITEMS},
-    [Q_ESF_AGE_UNDER_18] = {"participants under 18 at entry", DC_STOCK, DC_ITEMS},
-    [Q_ESF_AGE_18_29] = {"participants 18-29 at entry", DC_STOCK, DC_ITEMS},
-    [Q_ESF_AGE_30_54] = {"participants 30-54 at entry", DC_STOCK, DC_ITEMS},
-    [Q_ESF_AGE_55_OVER] = {"participants 55 or over at entry", DC_STOCK, DC_ITEMS},
-    [Q_ESF_AGE_UNKNOWN] = {"participants of unknown age", DC_STOCK, DC_ITEMS},
     [Q_ESF_LEAVERS] = {"participants who have left", DC_STOCK, DC_ITEMS},
     [Q_ESF_ON_LEAVING] = {"leavers in employment on leaving", DC_STOCK, DC_ITEMS},
     [Q_ESF_KNOWN] = {"leavers six months after leaving", DC_STOCK, DC_ITEMS},
@@ -106,11 +101,6 @@ static const dc_field fields[] = {
     {"support_level_mix", 'V', Q_SUPPORT_EPISODES},
     {"time_to_first_job_median_days", 'D', Q_TTJ_COHORT},
     {"esf_participants", 'V', Q_ESF_PARTICIPANTS},
-    {"esf_age_under_18", 'V', Q_ESF_AGE_UNDER_18},
-    {"esf_age_18_29", 'V', Q_ESF_AGE_18_29},
-    {"esf_age_30_54", 'V', Q_ESF_AGE_30_54},
-    {"esf_age_55_over", 'V', Q_ESF_AGE_55_OVER},
-    {"esf_age_unknown", 'V', Q_ESF_AGE_UNKNOWN},
     {"esf_employed_on_leaving", 'N', Q_ESF_ON_LEAVING},
     {"esf_employed_on_leaving", 'D', Q_ESF_LEAVERS},
     {"esf_employed_six_months", 'N', Q_ESF_SIX_MONTHS},

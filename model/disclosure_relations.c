@@ -311,29 +311,24 @@ static ips_error cohorts(dc_model *m, size_t n0, ips_diag *d)
     return IPS_OK;
 }
 
-/* The funder's rows (model/funder.h): the participants are the sum of their
- * age groups at entry, and the leavers are those six months on and those
- * not yet there. */
+/* The funder's rows (model/funder.h): the leavers are those six months on
+ * and those not yet there. */
 static ips_error esf_sums(dc_model *m, size_t n0, ips_diag *d)
 {
-    static const int ages[] = {Q_ESF_AGE_UNDER_18, Q_ESF_AGE_18_29, Q_ESF_AGE_30_54,
-                               Q_ESF_AGE_55_OVER, Q_ESF_AGE_UNKNOWN};
-    static const int after[] = {Q_ESF_KNOWN, Q_ESF_PENDING};
     for (size_t v = 0; v < n0; v++) {
         dc_key k = m->vars[v].key;
-        const int *from = k.q == Q_ESF_PARTICIPANTS ? ages : k.q == Q_ESF_LEAVERS ? after : NULL;
-        size_t nfrom = k.q == Q_ESF_PARTICIPANTS ? 5 : 2;
-        if (!from)
+        if (k.q != Q_ESF_LEAVERS)
             continue;
-        int32_t parts[5];
+        int32_t parts[2];
         size_t np = 0;
-        for (size_t i = 0; i < nfrom; i++) {
-            dc_key p = k;
-            p.q = (int16_t)from[i];
-            int32_t vp = dc_var_find(m, &p);
-            if (vp >= 0)
-                parts[np++] = vp;
-        }
+        dc_key a = k, b = k;
+        a.q = Q_ESF_KNOWN;
+        b.q = Q_ESF_PENDING;
+        int32_t va = dc_var_find(m, &a), vb = dc_var_find(m, &b);
+        if (va >= 0)
+            parts[np++] = va;
+        if (vb >= 0)
+            parts[np++] = vb;
         if (!dc_rel_sum(m, (int32_t)v, parts, np))
             return nomem(d);
     }

@@ -1,33 +1,48 @@
 /* Engine: the funder's indicators (model/funder.h, metrics.md "Funder
  * (ESF+)") for one span and breakdown.  A participant is a client with an
  * ips episode started in the span; the first such start is the entry, and
- * its episode the client's group in every breakdown, so each client counts
- * once and the groups of a breakdown add up to the whole.  A participant
+ * its episode the client's group in every breakdown (by age_group: the age
+ * at entry in the ESF+ bands), so each client counts once and the groups of
+ * a breakdown add up to the whole.  A participant
  * has left when no ips episode of theirs that started by the span's end is
  * open at it; the exit day is their last end.  Jobs are every competitive
  * job of the client known at A. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/engine.h"
 #include "model/funder.h"
 
-const char *const funder_age_metrics[FUNDER_AGE_GROUPS] = {
-    "esf_age_under_18", "esf_age_18_29", "esf_age_30_54", "esf_age_55_over", "esf_age_unknown",
-};
+const char *const funder_age_groups[FUNDER_AGE_GROUPS] = {"<18", "18-29", "30-54", "55+", ""};
+const char *funder_age_text(const char *group, const char *unknown)
+{
+    /* the bands with an en dash, the same in every language */
+    static const char *const text[FUNDER_AGE_GROUPS] = {"<18", "18\xE2\x80\x93" "29",
+                                                        "30\xE2\x80\x93" "54", "55+", ""};
+    for (int k = 0; k < FUNDER_AGE_GROUPS - 1; k++)
+        if (strcmp(group, funder_age_groups[k]) == 0)
+            return text[k];
+    return *group ? group : unknown;
+}
+
+/* The groups of the age breakdown here, by name (strcmp order, "" first). */
+static const char *const age_names[FUNDER_AGE_GROUPS] = {"", "18-29", "30-54", "55+", "<18"};
 
 typedef struct {
-    long participants, age[FUNDER_AGE_GROUPS];
+    long participants;
     long leavers, on_leaving, known, six_months, pending;
 } funder_acc;
 
+/* The index into age_names of the client's age at entry. */
 static int age_at_entry(const fact_client *cl, ips_day entry)
 {
     if (cl->birth_year == 0)
-        return FUNDER_AGE_GROUPS - 1;
+        return 0;
     int y, m, dd;
     date_to_ymd(entry, &y, &m, &dd);
     int age = y - cl->birth_year;
-    return age < 18 ? 0 : age < 30 ? 1 : age < 55 ? 2 : 3;
+    return age < 18 ? 4 : age < 30 ? 1 : age < 55 ? 2 : 3;
 }
 
 /* Whether client c held a competitive job on some day of [from, to]. */
@@ -60,9 +75,10 @@ static void count_client(const eng_ctx *ctx, size_t c, funder_acc *acc)
     }
     if (!entry)
         return;
-    funder_acc *a = &acc[eng_episode_group(ctx, entry)];
+    int g = ctx->by == GROUP_AGE_GROUP ? age_at_entry(&f->clients[c], entry->start)
+                                        : eng_episode_group(ctx, entry);
+    funder_acc *a = &acc[g];
     a->participants++;
-    a->age[age_at_entry(&f->clients[c], entry->start)]++;
     if (open || exit == IPS_DAY_NONE)
         return;
     a->leavers++;
@@ -77,10 +93,18 @@ static void count_client(const eng_ctx *ctx, size_t c, funder_acc *acc)
     a->six_months += job_held(f, c, day, day);
 }
 
+/* By age, the group is the age band at entry, named here. */
+static metric_row *named(const eng_ctx *ctx, metric_row *r, int g)
+{
+    if (r && ctx->by == GROUP_AGE_GROUP)
+        snprintf(r->group, sizeof r->group, "%s", age_names[g]);
+    return r;
+}
+
 static metric_row *count_row(const eng_ctx *ctx, metric_set *out, const char *metric, int g,
                              long n)
 {
-    metric_row *r = eng_row(ctx, out, metric, MK_COUNT, g);
+    metric_row *r = named(ctx, eng_row(ctx, out, metric, MK_COUNT, g), g);
     if (r) {
         r->has = MH_VALUE;
         r->value = (double)n;
@@ -91,24 +115,23 @@ static metric_row *count_row(const eng_ctx *ctx, metric_set *out, const char *me
 static bool add_rows(const eng_ctx *ctx, metric_set *out, int g, const funder_acc *a)
 {
     bool ok = count_row(ctx, out, FUNDER_PARTICIPANTS, g, a->participants) != NULL;
-    for (int k = 0; ok && k < FUNDER_AGE_GROUPS; k++)
-        ok = count_row(ctx, out, funder_age_metrics[k], g, a->age[k]) != NULL;
-    ok = ok && eng_share_row(ctx, out, FUNDER_ON_LEAVING, g, (double)a->on_leaving,
-                             (double)a->leavers);
-    ok = ok && eng_share_row(ctx, out, FUNDER_SIX_MONTHS, g, (double)a->six_months,
-                             (double)a->known);
+    ok = ok && named(ctx, eng_share_row(ctx, out, FUNDER_ON_LEAVING, g, (double)a->on_leaving,
+                                        (double)a->leavers), g);
+    ok = ok && named(ctx, eng_share_row(ctx, out, FUNDER_SIX_MONTHS, g, (double)a->six_months,
+                                        (double)a->known), g);
     return ok && count_row(ctx, out, FUNDER_NOT_YET_KNOWN, g, a->pending);
 }
 
 ips_error engine_funder(const eng_ctx *ctx, metric_set *out, ips_diag *d)
 {
-    funder_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
+    int ngroups = ctx->by == GROUP_AGE_GROUP ? FUNDER_AGE_GROUPS : ctx->ngroups;
+    funder_acc *acc = calloc((size_t)ngroups, sizeof *acc);
     if (!acc)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     for (size_t c = 0; c < ctx->f->n_clients; c++)
         count_client(ctx, c, acc);
     ips_error e = IPS_OK;
-    for (int g = 0; e == IPS_OK && g < ctx->ngroups; g++)
+    for (int g = 0; e == IPS_OK && g < ngroups; g++)
         /* a group appears with a participant; the whole always */
         if ((acc[g].participants > 0 || ctx->by == GROUP_NONE) && !add_rows(ctx, out, g, &acc[g]))
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");

@@ -1,7 +1,7 @@
 /* The funder's indicators (ESF+, Regulation (EU) 2021/1057, Annex I common
  * indicators; docs/metrics.md "Funder (ESF+)"): participants since the
- * project started, each counted once, by age group at entry (and by gender
- * and segment as breakdowns), and the results of those who have left: in
+ * project started, each counted once, by gender, age group at entry and
+ * segment (breakdowns of the rows), and the results of those who have left: in
  * employment on leaving and six months after.
  *
  *   metric_set *set = metric_set_new();
@@ -24,9 +24,12 @@
 #define FUNDER_SIX_MONTHS "esf_employed_six_months"
 #define FUNDER_NOT_YET_KNOWN "esf_six_months_not_yet_known"
 
-/* The age groups at entry, in the order they are shown (metric ids). */
+/* The funder's rows by age_group are by age at entry in the ESF+ bands, not
+ * R20's: these group names, in the order they are shown ("" = unknown). */
 #define FUNDER_AGE_GROUPS 5
-extern const char *const funder_age_metrics[FUNDER_AGE_GROUPS];
+extern const char *const funder_age_groups[FUNDER_AGE_GROUPS];
+/* An age group's name as printed ("18–29"); unknown for "". */
+const char *funder_age_text(const char *group, const char *unknown);
 
 /* Days after the exit day: a job held on exit … exit + 28 is "on leaving",
  * one held on exit + 183 is "six months after". */

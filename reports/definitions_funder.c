@@ -8,44 +8,22 @@ const metric_def definitions_funder[] = {
       "Participants since the start"},
      {"Asiakkaat, joiden IPS-asiakkuus on alkanut hankkeen alun ja kauden lopun välillä; "
       "kukin lasketaan kerran (ESF+-asetus (EU) 2021/1057, liite I). Ensimmäinen tällainen "
-      "alku on osallistujan aloituspäivä, ja sen asiakkuus ratkaisee ryhmän. Hankkeen alku on "
-      "tietojen ensimmäinen päivä, ellei projektitiedosto anna toista.",
+      "alku on osallistujan aloituspäivä, ja sen asiakkuus ratkaisee ryhmän. Ikäryhmä on ikä "
+      "aloittaessa (aloitusvuosi − syntymävuosi): alle 18, 18–29, 30–54 (ESR+ ei erittele "
+      "tätä), 55 ja yli. Hankkeen alku on tietojen ensimmäinen päivä, ellei projektitiedosto "
+      "anna toista.",
       "Klienter vars IPS-klientrelation började mellan projektets start och periodens slut; var "
       "och en räknas en gång (ESF+-förordningen (EU) 2021/1057, bilaga I). Den första sådana "
-      "starten är deltagarens inträdesdag, och dess klientrelation avgör gruppen. Projektets start "
-      "är uppgifternas första dag om inte projektfilen anger en annan.",
+      "starten är deltagarens inträdesdag, och dess klientrelation avgör gruppen. "
+      "Åldersgruppen är åldern vid inträdet (inträdesår − födelseår): under 18, 18–29, 30–54 "
+      "(redovisas inte av ESF+), 55 och äldre. Projektets start är uppgifternas första dag om "
+      "inte projektfilen anger en annan.",
       "Clients whose IPS episode started between the project's start and the period's end; "
       "each counts once (ESF+ Regulation (EU) 2021/1057, Annex I). The first such start is "
-      "the participant's entry, and its episode decides the group. The project starts on the "
-      "data's first day unless a project file says otherwise."}},
-    {"esf_age_under_18", UNIT_COUNT, 0,
-     {"Osallistujat, alle 18 v.", "Deltagare under 18 år", "Participants under 18"},
-     {"Osallistujat, joiden ikä (aloitusvuosi − syntymävuosi) oli aloittaessa alle 18.",
-      "Deltagare vars ålder (inträdesår − födelseår) vid inträdet var under 18.",
-      "Participants whose age (year of entry − birth year) at entry was under 18."}},
-    {"esf_age_18_29", UNIT_COUNT, 0,
-     {"Osallistujat, 18–29 v.", "Deltagare 18–29 år", "Participants 18–29"},
-     {"Osallistujat, jotka olivat aloittaessa 18–29-vuotiaita.",
-      "Deltagare som var 18–29 år vid inträdet.",
-      "Participants aged 18–29 at entry."}},
-    {"esf_age_30_54", UNIT_COUNT, 0,
-     {"Osallistujat, 30–54 v.", "Deltagare 30–54 år", "Participants 30–54"},
-     {"Osallistujat, jotka olivat aloittaessa 30–54-vuotiaita (ESF+ ei erittele tätä ryhmää; "
-      "se täydentää muut).",
-      "Deltagare som var 30–54 år vid inträdet (ESF+ redovisar inte gruppen; den kompletterar "
-      "de andra).",
-      "Participants aged 30–54 at entry (ESF+ does not list this group; it completes the "
-      "others)."}},
-    {"esf_age_55_over", UNIT_COUNT, 0,
-     {"Osallistujat, 55 v. täyttäneet", "Deltagare 55 år och äldre", "Participants 55 and over"},
-     {"Osallistujat, jotka olivat aloittaessa vähintään 55-vuotiaita.",
-      "Deltagare som var minst 55 år vid inträdet.",
-      "Participants aged 55 or over at entry."}},
-    {"esf_age_unknown", UNIT_COUNT, 0,
-     {"Osallistujat, ikä ei tiedossa", "Deltagare, okänd ålder", "Participants, age unknown"},
-     {"Osallistujat, joilta puuttuu syntymävuosi.",
-      "Deltagare utan födelseår.",
-      "Participants without a birth year."}},
+      "the participant's entry, and its episode decides the group. The age group is the age at "
+      "entry (year of entry − birth year): under 18, 18–29, 30–54 (not listed by ESF+), 55 and "
+      "over. The project starts on the data's first day unless a project file says "
+      "otherwise."}},
     {"esf_employed_on_leaving", UNIT_PERCENT, 0,
      {"Työssä poistuessa", "I arbete vid utträdet", "In employment on leaving"},
      {"Osuus poistuneista osallistujista, joilla oli avoimilla työmarkkinoilla työsuhde "

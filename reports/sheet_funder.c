@@ -55,10 +55,14 @@ static void participants(rsheet *s, const metric_set *funder)
                       sheet_whole(funder, FUNDER_PARTICIPANTS));
     const char *gender = label_code(CODE_GROUP_BY, "gender", b->lang);
     by_groups(s, funder, "gender", CODE_GENDER, gender ? gender : "gender");
-    for (int k = 0; k < FUNDER_AGE_GROUPS; k++)
-        participants_line(s, rs_label(b, L_FUNDER_AGE_AT_ENTRY), CODE_GENDER, "",
-                          definition_name(funder_age_metrics[k], b->lang),
-                          sheet_whole(funder, funder_age_metrics[k]));
+    for (int k = 0; k < FUNDER_AGE_GROUPS; k++) {
+        const metric_row *r = sheet_find(funder, FUNDER_PARTICIPANTS, "age_group",
+                                         funder_age_groups[k]);
+        if (r)
+            participants_line(s, rs_label(b, L_FUNDER_AGE_AT_ENTRY), CODE_GENDER, "",
+                              funder_age_text(funder_age_groups[k], rs_label(b, L_UNKNOWN_GROUP)),
+                              r);
+    }
     by_groups(s, funder, "segment", CODE_SEGMENT, rs_label(b, L_FUNDER_STATUS_AT_ENTRY));
     rsheet_table_end(s);
 }
