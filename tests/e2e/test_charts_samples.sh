@@ -29,7 +29,7 @@ for lang in fi sv en; do
     "$PY" "$HERE/check_charts.py" svg "$D/svg" --lang $lang --data --label "$lang $PERIOD" \
         --coach-metrics "$T/coach.csv" || true
     check "$lang: pdf summary for $PERIOD" quiet "$IPS" pdf --db "$W" --period $PERIOD --lang $lang --out "$D/summary.pdf"
-    check "$lang: summary has 9 pages" test "$(pages "$D/summary.pdf")" = 9
+    check "$lang: summary has 11 pages" test "$(pages "$D/summary.pdf")" = 11
     pdftotext "$D/summary.pdf" "$D/summary.txt"
     case $lang in
     fi) reading="valmentajaa; koko palvelussa" ;;
