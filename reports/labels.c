@@ -293,12 +293,13 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                          "{n} coacher saknar årsverken (0); talen per årsverke omfattar dem "
                          "inte.",
                          "{n} coaches have no FTE (0); the per-FTE figures leave them out."},
-    [L_CAVEAT_HIDDEN] = {"Pienten lukujen suojaus piilottaa tämän kauden luvuista {n} "
-                         "(<5 tai –), jotta kenenkään tietoja ei voi päätellä.",
-                         "Skyddet av små tal döljer {n} av periodens tal (<5 eller –) så att "
-                         "ingens uppgifter kan härledas.",
-                         "Small-cell suppression hides {n} of this period's figures (<5 or –) "
-                         "so that no one's data can be worked out."},
+    [L_CAVEAT_HIDDEN] = {"Pienten lukujen suojaus piilottaa tämän kauden luvuista (koko "
+                         "palvelu ja kaikki erittelyt) {n} (<5 tai –), jotta kenenkään "
+                         "tietoja ei voi päätellä.",
+                         "Skyddet av små tal döljer {n} av periodens tal (hela tjänsten och "
+                         "alla fördelningar; <5 eller –) så att ingens uppgifter kan härledas.",
+                         "Small-cell suppression hides {n} of this period's figures (whole and "
+                         "by every breakdown; <5 or –) so that no one's data can be worked out."},
     [L_PDF_DEFS_MORE] = {"Kaikkien lukujen määritelmät: työkirjan Määritelmät-välilehti.",
                          "Definitionerna av alla tal: arbetsbokens flik Definitioner.",
                          "Every figure's definition: the workbook's Definitions sheet."},

@@ -2,7 +2,7 @@
 # ipsreport charts and ipsreport pdf end to end: on a warehouse without
 # enrollments both refuse (exit 2, nothing written: no silent zeros); on one
 # whose only enrollment is not an IPS one every chart is written as a "no
-# data" picture (PNG, SVG, PDF), the summary has its nine pages; usage errors
+# data" picture (PNG, SVG, PDF), the summary has its eleven pages; usage errors
 # exit 2 with a message.
 . "$(dirname "$0")/lib.sh"
 
