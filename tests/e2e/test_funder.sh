@@ -171,4 +171,9 @@ if command -v pdftotext >/dev/null; then
     check "samples: the definitions page, in Finnish" sh -c "pdftotext '$T/pack/summary-fi.pdf' - | grep -q 'Määritelmät ja tietojen laadun varaumat'"
     check "samples: suppression says what it hides" grep -q "Small-cell suppression hides" "$T/s.txt"
 fi
-check "samples: audit still finds nothing recoverable" sh -c "'$IPS' audit --db '$S' --period 2024 | grep -q ', 0 worked out'"
+for p in 2024Q1 2024Q4 2024H2 2024; do
+    "$IPS" audit --db "$S" --period $p >"$T/audit.out" 2>&1
+    check "samples: audit of $p finds nothing recoverable" grep -q "^Intruder: .*, 0 worked out" "$T/audit.out"
+    check "samples: audit of $p, nothing of the funder's figures either" \
+        grep -q "^Funder's figures since the start: [1-9][0-9]* hidden quantities checked, 0 worked out" "$T/audit.out"
+done
