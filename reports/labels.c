@@ -271,28 +271,28 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                           "Definitions and data-quality caveats"},
     [L_PDF_CAVEATS] = {"Varaumat", "Förbehåll", "Caveats"},
     [L_PDF_DEFINITIONS] = {"Määritelmät", "Definitioner", "Definitions"},
-    [L_CAVEAT_REJECTED] = {"Tiedostoista hylättiin {n} riviä; ne puuttuvat kaikista luvuista "
+    [L_CAVEAT_REJECTED] = {"Tiedostojen hylätyt rivit: {n}. Ne puuttuvat kaikista luvuista "
                            "(syyt: työkirjan Tietojen laatu -välilehti).",
-                           "{n} rader i filerna avvisades; de saknas i alla tal (orsakerna: "
+                           "Avvisade rader i filerna: {n}. De saknas i alla tal (orsakerna: "
                            "arbetsbokens flik Datakvalitet).",
-                           "{n} rows of the files were rejected; they are in no figure (the "
+                           "Rows of the files rejected: {n}. They are in no figure (the "
                            "reasons: the workbook's Data quality sheet)."},
-    [L_CAVEAT_NO_GENDER] = {"{n} asiakkaalta puuttuu sukupuoli; he ovat sukupuolierittelyssä "
+    [L_CAVEAT_NO_GENDER] = {"Asiakkaita ilman sukupuolta: {n}. Sukupuolierittelyssä he ovat "
                             "ryhmässä (tuntematon).",
-                            "{n} klienter saknar kön; i fördelningen efter kön står de under "
+                            "Klienter utan kön: {n}. I fördelningen efter kön står de under "
                             "(okänd).",
-                            "{n} clients have no gender; by gender they count as (unknown)."},
-    [L_CAVEAT_NO_BIRTH_YEAR] = {"{n} asiakkaalta puuttuu syntymävuosi; ikäryhmissä he ovat "
+                            "Clients without gender: {n}. By gender they count as (unknown)."},
+    [L_CAVEAT_NO_BIRTH_YEAR] = {"Asiakkaita ilman syntymävuotta: {n}. Ikäryhmissä he ovat "
                                 "ryhmässä (tuntematon).",
-                                "{n} klienter saknar födelseår; i åldersgrupperna står de "
-                                "under (okänd).",
-                                "{n} clients have no birth year; in the age groups they count "
+                                "Klienter utan födelseår: {n}. I åldersgrupperna står de under "
+                                "(okänd).",
+                                "Clients without a birth year: {n}. In the age groups they count "
                                 "as (unknown)."},
-    [L_CAVEAT_NO_FTE] = {"{n} työhönvalmentajalta puuttuu henkilötyövuosi (htv 0); "
-                         "htv-kohtaiset luvut eivät sisällä heitä.",
-                         "{n} coacher saknar årsverken (0); talen per årsverke omfattar dem "
+    [L_CAVEAT_NO_FTE] = {"Työhönvalmentajia ilman henkilötyövuosia (htv 0): {n}. "
+                         "Htv-kohtaiset luvut eivät sisällä heitä.",
+                         "Coacher utan årsverken (0): {n}. Talen per årsverke omfattar dem "
                          "inte.",
-                         "{n} coaches have no FTE (0); the per-FTE figures leave them out."},
+                         "Coaches without FTE (0): {n}. The per-FTE figures leave them out."},
     [L_CAVEAT_HIDDEN] = {"Pienten lukujen suojaus piilottaa tämän kauden luvuista (koko "
                          "palvelu ja kaikki erittelyt) {n} (<5 tai –), jotta kenenkään "
                          "tietoja ei voi päätellä.",

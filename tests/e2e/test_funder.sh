@@ -139,8 +139,8 @@ if command -v pdftotext >/dev/null; then
     check "PDF: not yet known 1" grep -Eq "Six months after: not yet known +1$" "$T/hand.txt"
     check "PDF: the span starts on the data's first day" grep -q "2023-11-01–2024-12-31" "$T/hand.txt"
     check "PDF: the definitions and caveats page" grep -q "Definitions and data-quality caveats" "$T/hand.txt"
-    check "PDF: a client without gender" grep -q "1 clients have no gender" "$T/hand.txt"
-    check "PDF: a client without birth year" grep -q "1 clients have no birth year" "$T/hand.txt"
+    check "PDF: a client without gender" grep -q "Clients without gender: 1\." "$T/hand.txt"
+    check "PDF: a client without birth year" grep -q "Clients without a birth year: 1\." "$T/hand.txt"
     check "PDF: pages numbered of 13" grep -q "Page 13 of 13" "$T/hand.txt"
 fi
 expect_status "--per takes provider or team only" 2 "$IPS" pdf --db "$W" --period 2024Q4 --per coach \
