@@ -107,6 +107,14 @@ static bool fee_euros(const report_book *b, const report_inputs *in, const metri
     return true;
 }
 
+/* With prices, an amount that would give a hidden count away reads "–",
+ * never blank (a blank reads as nothing to pay). */
+static void hidden_amount(rsheet *s, lxw_row_t r, const report_inputs *in)
+{
+    if (in && in->has_tariff)
+        rsheet_text_fmt(s, r, 2, "\xE2\x80\x93", s->b->f.suppressed);
+}
+
 static void fees(rsheet *s, const metric_set *cur, const metric_set *by_provider,
                  const report_inputs *in)
 {
@@ -129,12 +137,15 @@ static void fees(rsheet *s, const metric_set *cur, const metric_set *by_provider
             total += eur;
         } else {
             all = false;
+            hidden_amount(s, r, in);
         }
     }
     lxw_row_t r = rsheet_row(s);
     rsheet_text(s, r, 0, rs_label(b, L_TOTAL));
     if (all)
         rsheet_number(s, r, 2, total, b->f.eur);
+    else
+        hidden_amount(s, r, in);
     rsheet_table_end(s);
 }
 

@@ -7,7 +7,8 @@
  *   report_result_free(&res);
  *
  * Sheets, in order: Summary, Outcomes, Fidelity, Employer work, Funding,
- * Capacity, Breakdowns, Data quality, Definitions, About (names in the
+ * ESF+ indicators, Capacity, Breakdowns, Data quality, Definitions, About,
+ * then with o.per one sheet per provider or team (names in the
  * chosen language; a sheet longer than the row limit continues on
  * "Name (2)", …).  The file appears only when complete: it is written to a
  * temporary file beside the target and renamed; libxlsxwriter's own
