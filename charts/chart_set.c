@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "charts/charts.h"
+#include "charts/pdf_extra.h"
 
 void charts_paths_free(char **paths, size_t n)
 {
@@ -114,14 +115,27 @@ ips_error charts_render_png_set(warehouse *wh, const metric_query *q, const char
 ips_error pdf_summary_write(warehouse *wh, const metric_query *q, const char *lang,
                             const char *path, ips_diag *d)
 {
+    return pdf_summary_write_ex(wh, q, lang, NULL, GROUP_NONE, path, d);
+}
+
+ips_error pdf_summary_write_ex(warehouse *wh, const metric_query *q, const char *lang,
+                               const char *tariff, metric_group per, const char *path,
+                               ips_diag *d)
+{
     chart_lang l = LANG_FI;
     ips_error e = lang_of(lang, &l, d);
     if (e != IPS_OK)
         return e;
     chart_data cd;
+    pdf_extra x;
     e = chart_data_fetch(wh, q, &cd, d);
     if (e == IPS_OK)
-        e = pdf_summary_write_data(&cd, l, path, d);
+        e = pdf_extra_fetch(wh, q, tariff, per, &x, d);
+    else
+        memset(&x, 0, sizeof x);
+    if (e == IPS_OK)
+        e = pdf_summary_write_full(&cd, &x, l, path, d);
+    pdf_extra_free(&x);
     chart_data_free(&cd);
     return e;
 }

@@ -49,8 +49,18 @@ void charts_paths_free(char **paths, size_t n);
 /* Writes the A4 summary of cd to path (see pdf_summary.c for the pages). */
 ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
                                  ips_diag *d);
-/* Fetches the data for q and writes the summary; lang as above. */
+/* The same with the extra pages of x (charts/pdf_extra.h); x NULL: none. */
+struct pdf_extra;
+ips_error pdf_summary_write_full(const chart_data *cd, const struct pdf_extra *x,
+                                 chart_lang lang, const char *path, ips_diag *d);
+/* Fetches the data for q and writes the summary with its funder and
+ * definitions pages; lang as above. */
 ips_error pdf_summary_write(warehouse *wh, const metric_query *q, const char *lang,
                             const char *path, ips_diag *d);
+/* The same with fee prices (tariff, NULL: none) for the euro amounts and a
+ * page per provider or team (per GROUP_PROVIDER, GROUP_TEAM; GROUP_NONE: none). */
+ips_error pdf_summary_write_ex(warehouse *wh, const metric_query *q, const char *lang,
+                               const char *tariff, metric_group per, const char *path,
+                               ips_diag *d);
 
 #endif

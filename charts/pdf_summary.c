@@ -3,7 +3,10 @@
  *                 previous quarter beside them when P is a quarter);
  *   pages 2..8    one chart per page under its two-line reading;
  *   (page 9       the outcome instruments, only when the data hold assessments;)
- *   page 9        the fidelity items as a table, reviewer beside data.
+ *   page 9        the fidelity items as a table, reviewer beside data;
+ *   then, from the publication (charts/pdf_extra.h): a page per provider or
+ *   team (--per), the funder's (ESF+) page with the fees in euros, and the
+ *   definitions and data-quality caveats page.
  * Every page has a footer with the period and "page n of N", and internal
  * data are marked on every page. */
 #include <cairo-pdf.h>
@@ -17,6 +20,7 @@
 #include "charts/chart_build_internal.h"
 #include "charts/charts.h"
 #include "charts/draw_internal.h"
+#include "charts/pdf_extra.h"
 
 #define A4_W 595.276
 #define A4_H 841.890
@@ -32,7 +36,9 @@ typedef struct {
     const chart_data *cd;
     chart_lang lang;
     int page;
-    int pages;             /* PDF_SUMMARY_PAGES and the optional chart pages */
+    int pages;             /* in all: PDF_SUMMARY_PAGES, the optional chart pages and the
+                              extra pages */
+    const pdf_extra *x;    /* NULL: the summary's own pages only */
     char period[48];
 } pdf_ctx;
 
@@ -306,11 +312,27 @@ static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
     }
     fidelity_table(p);
     finish_page(p);
+    if (!p->x)
+        return IPS_OK;
+    for (size_t i = 0; i < p->x->n_groups; i++) {
+        pdf_page_group(p->cr, &p->dc, p->cd, p->x, p->lang, i);
+        finish_page(p);
+    }
+    pdf_page_funder(p->cr, &p->dc, p->cd, p->x, p->lang);
+    finish_page(p);
+    pdf_page_definitions(p->cr, &p->dc, p->cd, p->x, p->lang);
+    finish_page(p);
     return IPS_OK;
 }
 
 ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const char *path,
                                  ips_diag *d)
+{
+    return pdf_summary_write_full(cd, NULL, lang, path, d);
+}
+
+ips_error pdf_summary_write_full(const chart_data *cd, const pdf_extra *x, chart_lang lang,
+                                 const char *path, ips_diag *d)
 {
     outfile of;
     ips_error oe = outfile_open(&of, path, d);
@@ -321,7 +343,8 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
         outfile_abort(&of);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
     }
-    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1, .pages = PDF_SUMMARY_PAGES};
+    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1, .x = x,
+                 .pages = PDF_SUMMARY_PAGES + pdf_extra_pages(x)};
     for (int id = CH__COUNT; id < CH__ALL; id++)
         p.pages += chart_wanted(cd, (chart_id)id);
     cb_period_label(cd, lang, p.period, sizeof p.period);

@@ -10,7 +10,8 @@
 #include "charts/chart_labels.h"
 #include "charts/draw.h"
 
-enum { OPT_DB = 1000, OPT_LANG, OPT_FORMAT, OPT_OUT, OPT_INTERNAL, OPT_MIN_CELL };
+enum { OPT_DB = 1000, OPT_LANG, OPT_FORMAT, OPT_OUT, OPT_INTERNAL, OPT_MIN_CELL, OPT_TARIFF,
+       OPT_PER };
 
 static bool parse_min_cell(const char *s, int *out)
 {
@@ -62,6 +63,8 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
         {"out", required_argument, NULL, OPT_OUT},
         {"internal", no_argument, NULL, OPT_INTERNAL},
         {"min-cell", required_argument, NULL, OPT_MIN_CELL},
+        {"tariff", required_argument, NULL, OPT_TARIFF},
+        {"per", required_argument, NULL, OPT_PER},
         {NULL, 0, NULL, 0},
     };
     const char *cmd = argv[0];
@@ -87,6 +90,18 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
                 return bad(d, cmd, "--format is not an option here: the summary is always a PDF");
             o->format = optarg;
             break;
+        case OPT_TARIFF:
+        case OPT_PER:
+            if (with_format) {
+                snprintf(msg, sizeof msg, "%s is an option of 'pdf' and 'report', not of '%s'",
+                         argv[optind - 1], cmd);
+                return bad(d, cmd, msg);
+            }
+            if (c == OPT_TARIFF)
+                o->tariff = optarg;
+            else if (!cli_per_parse(optarg, &o->per))
+                return bad(d, cmd, "--per takes provider or team");
+            break;
         case OPT_MIN_CELL:
             if (!parse_min_cell(optarg, &o->min_cell)) {
                 snprintf(msg, sizeof msg, "--min-cell '%s' must be a whole number from 1 to 1000",
@@ -107,6 +122,15 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
         return bad(d, cmd, msg);
     }
     return check_values(o, cmd, with_format, d);
+}
+
+bool cli_per_parse(const char *s, metric_group *out)
+{
+    if (strcmp(s, "provider") == 0 || strcmp(s, "team") == 0) {
+        *out = strcmp(s, "team") == 0 ? GROUP_TEAM : GROUP_PROVIDER;
+        return true;
+    }
+    return false;
 }
 
 ips_error chart_opts_query(const chart_opts *o, warehouse *wh, metric_query *q, ips_diag *d)

@@ -14,7 +14,12 @@ typedef struct {
     period_opts p; /* --period, --from/--to, --as-of (cli/period_opts.h) */
     bool internal;
     int min_cell;
+    const char *tariff;  /* pdf: fee prices for the euro amounts (docs/tariff.md) */
+    metric_group per;    /* pdf: GROUP_PROVIDER or GROUP_TEAM for a page per group */
 } chart_opts;
+
+/* "provider" or "team" (--per) into *out; false for anything else. */
+bool cli_per_parse(const char *s, metric_group *out);
 
 /* Parses argv (argv[0] is the command name).  with_format: accept --format.
  * Returns false with d set (IPS_ERR_USAGE) on a usage error, naming the

@@ -7,6 +7,7 @@
 #include "cli/period_opts.h"
 #include "cli/reader.h"
 #include "model/disclosure.h"
+#include "model/funder.h"
 #include "model/metrics.h"
 
 static const char usage_text[] =
@@ -83,7 +84,7 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     if (reader_open(db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    disclosure_audit a;
+    disclosure_audit a, fa;
     disclosure_stats s;
     bool own = false;
     ips_error e = warehouse_read_begin(wh, &own, d);
@@ -94,6 +95,9 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
             r = metrics_check_known(wh, &q, d);
         if (r == IPS_OK)
             r = disclosure_audit_period(wh, &q, false, &a, &s, d);
+        /* the funder's figures since the start are a universe of their own */
+        if (r == IPS_OK)
+            r = funder_audit(wh, &q, q.project_start, &fa, d);
         e = warehouse_read_end(wh, own, r, d);
     }
     reader_close(wh);
@@ -113,7 +117,11 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
            a.recovered);
     if (a.recovered)
         printf("  e.g. %s\n", a.example);
+    printf("Funder's figures since the start: %zu hidden quantities checked, %zu worked out\n",
+           fa.quantities, fa.recovered);
+    if (fa.recovered)
+        printf("  e.g. %s\n", fa.example);
     if (fflush(stdout) != 0)
         return ips_diag_set(d, IPS_ERR_IO, "cannot write standard output"), IPS_EXIT_FAILURE;
-    return a.recovered ? IPS_EXIT_REJECTS : IPS_EXIT_OK;
+    return a.recovered || fa.recovered ? IPS_EXIT_REJECTS : IPS_EXIT_OK;
 }

@@ -13,7 +13,9 @@ static void usage(FILE *out)
             "Writes an A4 summary for the steering group: a title page with the key\n"
             "figures, one page per chart with a two-line reading of it, and the\n"
             "fidelity items as a table (%d pages; one more for the outcome instruments\n"
-            "when the data hold assessments).\n\n"
+            "when the data hold assessments), the funder's (ESF+) page with the fees,\n"
+            "and a page of definitions and data-quality caveats; with --per, one page\n"
+            "per provider or team.\n\n"
             "options:\n"
             "  --db FILE          the warehouse\n"
             PERIOD_OPTS_HELP
@@ -21,6 +23,8 @@ static void usage(FILE *out)
             "  --lang L           fi (default), sv or en\n"
             "  --min-cell N       hide counts under N (default 5)\n"
             "  --internal         no hiding of small numbers; every page says so\n"
+            "  --tariff FILE      fee prices, for the fees in euros (docs/tariff.md)\n"
+            "  --per provider|team  also one page per provider (or team)\n"
             "  -h, --help         this text\n",
             PDF_SUMMARY_PAGES);
 }
@@ -36,6 +40,8 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
         return IPS_EXIT_FAILURE;
     metric_query q;
     warehouse *wh = NULL;
+    if (o.tariff)
+        reader_protect_input(o.tariff);
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
     if (chart_opts_query(&o, wh, &q, d) != IPS_OK) {
@@ -45,7 +51,7 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     /* No silent zeros: say what is missing rather than write an empty summary. */
     ips_error e = metrics_check_known(wh, &q, d);
     if (e == IPS_OK)
-        e = pdf_summary_write(wh, &q, o.lang, o.out, d);
+        e = pdf_summary_write_ex(wh, &q, o.lang, o.tariff, o.per, o.out, d);
     reader_close(wh);
     chart_draw_shutdown();
     if (e != IPS_OK)

@@ -17,6 +17,7 @@
 #include "cli/step.h"
 #include "model/disclosure.h"
 #include "model/metrics.h"
+#include "model/funder.h"
 #include "reports/report_data.h"
 
 static const char usage_text[] =
@@ -37,11 +38,12 @@ static const char usage_text[] =
     "  --format F         chart format: png, svg or pdf (default png)\n"
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --internal         no small-cell suppression; every output says so\n"
-    "  --tariff FILE      fee prices for the workbook's Funding sheet\n"
+    "  --tariff FILE      fee prices for the fees in euros (workbook and PDF)\n"
+    "  --per provider|team  also a sheet and a PDF page per provider (or team)\n"
     "  -h, --help         this text\n";
 
 typedef struct {
-    const char *db, *out, *langs, *format, *min_cell, *tariff;
+    const char *db, *out, *langs, *format, *min_cell, *tariff, *per;
     period_opts p;
     int internal;
 } publish_args;
@@ -55,7 +57,7 @@ static int usage_error(ips_diag *d, const char *msg, const char *arg)
 
 static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_OUT, O_LANG, O_FORMAT, O_MIN, O_INTERNAL, O_TARIFF };
+    enum { O_DB = 256, O_OUT, O_LANG, O_FORMAT, O_MIN, O_INTERNAL, O_TARIFF, O_PER };
     static const struct option opts[] = {
         PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
@@ -65,6 +67,7 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         {"min-cell", required_argument, NULL, O_MIN},
         {"internal", no_argument, NULL, O_INTERNAL},
         {"tariff", required_argument, NULL, O_TARIFF},
+        {"per", required_argument, NULL, O_PER},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -85,6 +88,11 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         case O_MIN: a->min_cell = optarg; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_TARIFF: a->tariff = optarg; break;
+        case O_PER:
+            if (strcmp(optarg, "provider") != 0 && strcmp(optarg, "team") != 0)
+                return usage_error(d, "--per takes provider or team, not", optarg);
+            a->per = optarg;
+            break;
         case 'h': fputs(usage_text, stdout); return IPS_EXIT_OK;
         case ':': return usage_error(d, "an option needs a value:", argv[optind - 1]);
         default: return usage_error(d, "unknown option", argv[optind - 1]);
@@ -141,6 +149,13 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
                          "%zu hidden cells could be worked out from what %s would publish (e.g. "
                          "%s); nothing written: 'ipsreport audit' shows them, please report it",
                          au.recovered, label, au.example);
+    /* the funder's rows since the start are a universe of their own */
+    if (e == IPS_OK)
+        e = funder_audit(wh, &q, q.project_start, &au, d);
+    if (e == IPS_OK && au.recovered)
+        e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
+                         "%zu hidden cells of the funder's figures could be worked out (e.g. "
+                         "%s); nothing written: please report it", au.recovered, au.example);
     return e;
 }
 
@@ -182,11 +197,17 @@ static int run_lang(const pack *p, const char *lang)
     int n = common_opts(p->a, per, rep, 7);
     if (p->a->tariff)
         rep[n++] = "--tariff", rep[n++] = (char *)p->a->tariff, rep[n] = NULL;
+    if (p->a->per)
+        rep[n++] = "--per", rep[n++] = (char *)p->a->per, rep[n] = NULL;
     char *cha[24] = {"charts", "--db", db, "--lang", lg, "--format", (char *)p->a->format,
                      "--out", charts};
     common_opts(p->a, per, cha, 9);
     char *pdfa[24] = {"pdf", "--db", db, "--lang", lg, "--out", pdf};
-    common_opts(p->a, per, pdfa, 7);
+    n = common_opts(p->a, per, pdfa, 7);
+    if (p->a->tariff)
+        pdfa[n++] = "--tariff", pdfa[n++] = (char *)p->a->tariff, pdfa[n] = NULL;
+    if (p->a->per)
+        pdfa[n++] = "--per", pdfa[n++] = (char *)p->a->per, pdfa[n] = NULL;
     int st = step_run(cmd_report, NULL, p->d, rep);
     if (st == IPS_EXIT_OK)
         st = step_run(cmd_charts, NULL, p->d, cha);

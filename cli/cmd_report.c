@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/period_opts.h"
 #include "cli/reader.h"
@@ -27,9 +28,9 @@ static const char usage[] =
     "       [options]\n"
     "\n"
     "Writes the Excel workbook for funders, evaluators and steering groups:\n"
-    "Summary, Outcomes, Fidelity, Employer work, Funding, Capacity, Breakdowns,\n"
-    "Data quality, Definitions and About, with Instruments after Capacity when\n"
-    "the data hold assessments.  The warehouse is only read.\n"
+    "Summary, Outcomes, Fidelity, Employer work, Funding, ESF+ indicators, Capacity,\n"
+    "Breakdowns, Data quality, Definitions and About, with Instruments after\n"
+    "Capacity when the data hold assessments.  The warehouse is only read.\n"
     "\n"
     "  --db FILE          the warehouse\n"
     PERIOD_OPTS_HELP
@@ -40,6 +41,7 @@ static const char usage[] =
     "                     \"internal: contains small numbers\"\n"
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --tariff FILE      fee prices, to add euro amounts to the Funding sheet\n"
+    "  --per provider|team  also one sheet per provider (or team), after About\n"
     "  -h, --help         this text\n";
 
 typedef struct {
@@ -48,6 +50,7 @@ typedef struct {
     report_lang lang;
     bool internal;
     int min_cell;
+    metric_group per;  /* GROUP_NONE: no per-group sheets */
 } report_args;
 
 static int usage_error(ips_diag *d, const char *msg, const char *arg)
@@ -87,7 +90,7 @@ static bool same_file(const char *a, const char *b)
 /* Returns -1 when parsed, else the exit status (help or a usage error). */
 static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF };
+    enum { O_DB = 256, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF, O_PER };
     static const struct option opts[] = {
         PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
@@ -97,6 +100,7 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         {"internal", no_argument, NULL, O_INTERNAL},
         {"min-cell", required_argument, NULL, O_MIN_CELL},
         {"tariff", required_argument, NULL, O_TARIFF},
+        {"per", required_argument, NULL, O_PER},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -115,6 +119,10 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         case O_COMPARE: a->compare = optarg; break;
         case O_TARIFF: a->tariff = optarg; break;
         case O_INTERNAL: a->internal = true; break;
+        case O_PER:
+            if (!cli_per_parse(optarg, &a->per))
+                return usage_error(d, "--per takes provider or team, not", optarg);
+            break;
         case O_LANG:
             if ((lang = report_lang_parse(optarg)) < 0)
                 return usage_error(d, "--lang must be fi, sv or en, not", optarg);
@@ -237,6 +245,7 @@ static ips_error run(const report_args *a, ips_diag *d)
     q.internal = o.internal = a->internal;
     q.min_cell = o.min_cell = a->min_cell;
     o.lang = a->lang;
+    o.per = a->per;
     const char *slash = strrchr(a->db, '/');
     o.warehouse_name = slash ? slash + 1 : a->db;
     if (a->tariff)

@@ -55,6 +55,14 @@ const dc_quantity dc_quantities[Q__COUNT] = {
     INSTR_Q8(32), INSTR_Q8(40), INSTR_Q8(48), INSTR_Q8(56),
 #undef INSTR_Q8
 #undef INSTR_Q
+    /* A participant counts once, in the group of the entry episode, so the
+     * funder's counts split like items. */
+    [Q_ESF_PARTICIPANTS] = {"participants since the start", DC_STOCK, DC_ITEMS},
+    [Q_ESF_LEAVERS] = {"participants who have left", DC_STOCK, DC_ITEMS},
+    [Q_ESF_ON_LEAVING] = {"leavers in employment on leaving", DC_STOCK, DC_ITEMS},
+    [Q_ESF_KNOWN] = {"leavers six months after leaving", DC_STOCK, DC_ITEMS},
+    [Q_ESF_SIX_MONTHS] = {"leavers in employment six months after", DC_STOCK, DC_ITEMS},
+    [Q_ESF_PENDING] = {"leavers not yet six months after", DC_STOCK, DC_ITEMS},
 };
 _Static_assert(DC_INSTRUMENTS == 64, "INSTR_Q8 above fills 64 instrument slots");
 
@@ -108,6 +116,12 @@ static const dc_field fields[] = {
     {"referral_wait_median_days", 'D', Q_STARTS_REFERRAL},
     {"support_level_mix", 'V', Q_SUPPORT_EPISODES},
     {"time_to_first_job_median_days", 'D', Q_TTJ_COHORT},
+    {"esf_participants", 'V', Q_ESF_PARTICIPANTS},
+    {"esf_employed_on_leaving", 'N', Q_ESF_ON_LEAVING},
+    {"esf_employed_on_leaving", 'D', Q_ESF_LEAVERS},
+    {"esf_employed_six_months", 'N', Q_ESF_SIX_MONTHS},
+    {"esf_employed_six_months", 'D', Q_ESF_KNOWN},
+    {"esf_six_months_not_yet_known", 'V', Q_ESF_PENDING},
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 

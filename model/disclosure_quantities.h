@@ -26,6 +26,9 @@ enum {
     Q_JOBS_W, Q_JOBS_NEWTYPE, Q_JOBS_NEWEMP, Q_PERM_KNOWN, Q_PERM, Q_FA_JOBS, Q_FA_BEFORE,
     Q_FA_FIRST, Q_FA_WEEKLY, Q_FA_JOBS4, Q_FA_4M, Q_FA_JOBS6, Q_FA_MONTHLY, Q_CLIENTS_PEAK,
     Q_CE_EPISODES, Q_BASIC_EPISODES, Q_SUPPORT_EPISODES, Q_FEC_BIN,
+    /* the funder's rows (model/funder.h) */
+    Q_ESF_PARTICIPANTS, Q_ESF_LEAVERS, Q_ESF_ON_LEAVING, Q_ESF_KNOWN, Q_ESF_SIX_MONTHS,
+    Q_ESF_PENDING,
     /* Outcome instruments: slot k's paired clients at Q_INSTR_FIRST + 2k, its
      * improved clients after them (dc_fields_of gives a code its slot). */
     Q_INSTR_FIRST,

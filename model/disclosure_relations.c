@@ -347,6 +347,30 @@ static ips_error contact_bins(dc_model *m, size_t n0, ips_diag *d)
     return IPS_OK;
 }
 
+/* The funder's rows (model/funder.h): the leavers are those six months on
+ * and those not yet there. */
+static ips_error esf_sums(dc_model *m, size_t n0, ips_diag *d)
+{
+    for (size_t v = 0; v < n0; v++) {
+        dc_key k = m->vars[v].key;
+        if (k.q != Q_ESF_LEAVERS)
+            continue;
+        int32_t parts[2];
+        size_t np = 0;
+        dc_key a = k, b = k;
+        a.q = Q_ESF_KNOWN;
+        b.q = Q_ESF_PENDING;
+        int32_t va = dc_var_find(m, &a), vb = dc_var_find(m, &b);
+        if (va >= 0)
+            parts[np++] = va;
+        if (vb >= 0)
+            parts[np++] = vb;
+        if (!dc_rel_sum(m, (int32_t)v, parts, np))
+            return nomem(d);
+    }
+    return IPS_OK;
+}
+
 static bool listed(const char *const *list, const char *s)
 {
     for (; list && *list; list++)
@@ -428,5 +452,7 @@ ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q,
         e = exit_sums(m, n0, q, d);
     if (e == IPS_OK)
         e = contact_bins(m, n0, d);
+    if (e == IPS_OK)
+        e = esf_sums(m, n0, d);
     return e;
 }

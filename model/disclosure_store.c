@@ -70,7 +70,9 @@ static ips_error put_year(sqlite3_stmt *st, warehouse *wh, const facts *f,
     return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(wh, d, "keeping the suppression pattern");
 }
 
-/* The calendar years from the first episode's to A's. */
+/* The calendar years from two before the first episode's to A's: the
+ * outputs' nine quarters up to P reach two years back, and a year before
+ * the data still has rows (zeros, coaches' fte) that need its pattern. */
 static void years_of(const facts *f, ips_day as_of, int *first, int *last)
 {
     ips_day lo = as_of;
@@ -79,6 +81,7 @@ static void years_of(const facts *f, ips_day as_of, int *first, int *last)
             lo = f->episodes[i].start;
     int m, dd;
     date_to_ymd(lo, first, &m, &dd);
+    *first -= 2;
     date_to_ymd(as_of, last, &m, &dd);
 }
 

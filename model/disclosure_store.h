@@ -9,8 +9,9 @@
  * one the warehouse keeps: default settings, as of the data's own date. */
 bool disclosure_store_applies(const metric_query *key, ips_day data_as_of);
 
-/* Drops the kept patterns and builds one for every calendar year from the
- * first episode's to A's, with its audit; inside the facts' transaction. */
+/* Drops the kept patterns and builds one for every calendar year from two
+ * before the first episode's to A's, with its check; inside the facts'
+ * transaction. */
 ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d);
 
 /* The kept pattern of key into *out (NULL when none is kept or it does

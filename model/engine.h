@@ -88,6 +88,9 @@ ips_error engine_instruments(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 #define ENGINE_INSTRUMENTS_MAX 16
 #define ENGINE_INSTRUMENT_CODE_MAX 32
 int engine_instrument_count(const facts *f);
+/* Not one of engine_compute()'s families: the funder's rows of a span
+ * (model/funder.h), asked for by funder_compute() alone. */
+ips_error engine_funder(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 
 /* The time-to-first-job curves of outcomes_time_to_job_curves() (model/curves.h)
  * for q over f: one per group of q->by that has episodes in the cohort, in

@@ -181,5 +181,6 @@ bool metric_query_settings_equal(const metric_query *a, const metric_query *b)
            a->internal == b->internal && a->min_cell == b->min_cell &&
            a->clients_per_coach_year == b->clients_per_coach_year &&
            strv_equal(a->guidance_reasons, b->guidance_reasons) &&
-           strv_equal(a->outcome_reasons, b->outcome_reasons);
+           strv_equal(a->outcome_reasons, b->outcome_reasons) &&
+           a->project_start == b->project_start;
 }

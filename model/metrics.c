@@ -14,6 +14,7 @@ void metric_query_init(metric_query *q)
     memset(q, 0, sizeof *q);
     q->start = q->end = IPS_DAY_NONE;
     q->as_of = IPS_DAY_NONE;
+    q->project_start = IPS_DAY_NONE;
     q->by = GROUP_NONE;
     q->min_cell = 5;
     q->clients_per_coach_year = 45.0;

@@ -109,6 +109,8 @@ typedef struct {
     double clients_per_coach_year;  /* team capacity setting, default 45 */
     const char *const *guidance_reasons; /* fee_guidance exit reasons; NULL = defaults */
     const char *const *outcome_reasons;  /* fee_outcome exit reasons; NULL = defaults */
+    ips_day project_start;          /* the funder's "since the start" (model/funder.h);
+                                       IPS_DAY_NONE: the data's first day */
 } metric_query;
 
 /* Defaults: no period, as_of from data, no breakdown, min_cell 5, 45 clients/year. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/curves.h"
+#include "model/funder.h"
 
 /* Every breakdown the workbook, charts or PDF split P by. */
 static const metric_group pub_breakdowns[] = {
@@ -26,6 +27,7 @@ void publication_free(publication *p)
     quality_report_free(p->quality);
     fidelity_review_list_free(p->reviews);
     km_curve_free(p->time_to_job);
+    metric_set_free(p->funder);
     free(p);
 }
 
@@ -118,6 +120,10 @@ static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
                                  p->q.min_cell, &p->time_to_job_hidden);
     if (e == IPS_OK)
         e = distributions_service_path(wh, &p->q, p->path, d);
+    if (e == IPS_OK && !(p->funder = metric_set_new()))
+        e = nomem(d);
+    if (e == IPS_OK)
+        e = funder_compute(wh, &p->q, p->q.project_start, p->funder, &p->funder_start, d);
     return e;
 }
 

@@ -45,6 +45,9 @@ typedef struct publication {
                                           published (disclosure_curve_protect) */
     bool time_to_job_hidden;           /* … not at all: its cohort is hidden */
     long path[PATH_COUNTS];            /* the service path of episodes started in P */
+    metric_set *funder;                /* the funder's rows since the start (model/funder.h),
+                                          whole and by every breakdown */
+    ips_day funder_start;              /* the span's first day (its last is P's cut end) */
 } publication;
 
 /* The publication for q (P, A, suppression and settings) with the given

@@ -69,7 +69,7 @@ static const metric_def terms[] = {
 size_t definition_count(void)
 {
     return definitions_outcomes_n + definitions_fidelity_n + definitions_other_n +
-           definitions_instruments_n;
+           definitions_instruments_n + definitions_funder_n;
 }
 
 const metric_def *definition_at(size_t i)
@@ -85,6 +85,9 @@ const metric_def *definition_at(size_t i)
     i -= definitions_other_n;
     if (i < definitions_instruments_n)
         return &definitions_instruments[i];
+    i -= definitions_instruments_n;
+    if (i < definitions_funder_n)
+        return &definitions_funder[i];
     return NULL;
 }
 

@@ -15,5 +15,7 @@ extern const metric_def definitions_instruments[];
 extern const size_t definitions_instruments_n;
 /* The "<I>_…" entry an instrument row's id ends like, or NULL. */
 const metric_def *definition_instrument_find(const char *id);
+extern const metric_def definitions_funder[];
+extern const size_t definitions_funder_n;
 
 #endif

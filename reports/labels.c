@@ -31,6 +31,7 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
     [L_SHEET_FIDELITY] = {"Laatukriteerit", "Kvalitetskriterier", "Fidelity"},
     [L_SHEET_EMPLOYER] = {"Työnantajatyö", "Arbetsgivararbete", "Employer work"},
     [L_SHEET_FUNDING] = {"Rahoitus", "Finansiering", "Funding"},
+    [L_SHEET_FUNDER] = {"ESR+-indikaattorit", "ESF+-indikatorer", "ESF+ indicators"},
     [L_SHEET_CAPACITY] = {"Kapasiteetti", "Kapacitet", "Capacity"},
     [L_SHEET_BREAKDOWNS] = {"Erittelyt", "Fördelningar", "Breakdowns"},
     [L_SHEET_QUALITY] = {"Tietojen laatu", "Datakvalitet", "Data quality"},
@@ -262,6 +263,71 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                            "Latest, mean"},
     [L_COL_CHANGE_MEAN] = {"Muutos, keskiarvo", "Förändring, medelvärde", "Change, mean"},
     [L_COL_IMPROVED_SHARE] = {"Parantuneita", "Förbättrade", "Improved"},
+    [L_FUNDER_SINCE_START] = {"Osallistujat ja tulokset hankkeen alusta",
+                              "Deltagare och resultat sedan projektets start",
+                              "Participants and results since the project's start"},
+    [L_TITLE_FUNDER_PARTICIPANTS] = {"Osallistujat (kukin kerran)",
+                                     "Deltagare (var och en en gång)",
+                                     "Participants (each counted once)"},
+    [L_TITLE_FUNDER_RESULTS] = {"Tulokset hankkeesta poistuneille",
+                                "Resultat för deltagare som lämnat",
+                                "Results of the participants who have left"},
+    [L_TITLE_FUNDER_FEES] = {"Palkkiot kaudella", "Arvoden under perioden", "Fees in the period"},
+    [L_COL_PARTICIPANTS] = {"Osallistujia", "Deltagare", "Participants"},
+    [L_FUNDER_AGE_AT_ENTRY] = {"Ikä aloittaessa", "Ålder vid inträdet", "Age at entry"},
+    [L_FUNDER_STATUS_AT_ENTRY] = {"Työmarkkina-asema aloittaessa (kohderyhmä)",
+                                  "Ställning på arbetsmarknaden vid inträdet (målgrupp)",
+                                  "Labour-market status at entry (segment)"},
+    [L_COL_FEE] = {"Palkkio", "Arvode", "Fee"},
+    [L_COL_N] = {"Kpl", "Antal", "Count"},
+    [L_COL_EUR] = {"Euroa", "Euro", "Euros"},
+    [L_FUNDER_FEES_NOTE] = {"Euromäärä puuttuu, kun hintoja ei annettu (--tariff) tai kun "
+                            "palveluntuottajan määrä on piilotettu.",
+                            "Eurobeloppet saknas när inga priser gavs (--tariff) eller när en "
+                            "tjänsteproducents antal är dolt.",
+                            "An amount is blank when no prices were given (--tariff) or when a "
+                            "provider's count is hidden."},
+    [L_SHEET_PROVIDER] = {"Palveluntuottaja", "Tjänsteproducent", "Provider"},
+    [L_SHEET_TEAM] = {"Tiimi", "Team", "Team"},
+    [L_PDF_DEFS_TITLE] = {"Määritelmät ja tietojen laadun varaumat",
+                          "Definitioner och förbehåll om datakvaliteten",
+                          "Definitions and data-quality caveats"},
+    [L_PDF_CAVEATS] = {"Varaumat", "Förbehåll", "Caveats"},
+    [L_PDF_DEFINITIONS] = {"Määritelmät", "Definitioner", "Definitions"},
+    [L_CAVEAT_REJECTED] = {"Tiedostojen hylätyt rivit: {n}. Ne puuttuvat kaikista luvuista "
+                           "(syyt: työkirjan Tietojen laatu -välilehti).",
+                           "Avvisade rader i filerna: {n}. De saknas i alla tal (orsakerna: "
+                           "arbetsbokens flik Datakvalitet).",
+                           "Rows of the files rejected: {n}. They are in no figure (the "
+                           "reasons: the workbook's Data quality sheet)."},
+    [L_CAVEAT_NO_GENDER] = {"Asiakkaita ilman sukupuolta: {n}. Sukupuolierittelyssä he ovat "
+                            "ryhmässä (tuntematon).",
+                            "Klienter utan kön: {n}. I fördelningen efter kön står de under "
+                            "(okänd).",
+                            "Clients without gender: {n}. By gender they count as (unknown)."},
+    [L_CAVEAT_NO_BIRTH_YEAR] = {"Asiakkaita ilman syntymävuotta: {n}. Ikäryhmissä he ovat "
+                                "ryhmässä (tuntematon).",
+                                "Klienter utan födelseår: {n}. I åldersgrupperna står de under "
+                                "(okänd).",
+                                "Clients without a birth year: {n}. In the age groups they count "
+                                "as (unknown)."},
+    [L_CAVEAT_NO_FTE] = {"Työhönvalmentajia ilman henkilötyövuosia (htv 0): {n}. "
+                         "Htv-kohtaiset luvut eivät sisällä heitä.",
+                         "Coacher utan årsverken (0): {n}. Talen per årsverke omfattar dem "
+                         "inte.",
+                         "Coaches without FTE (0): {n}. The per-FTE figures leave them out."},
+    [L_CAVEAT_HIDDEN] = {"Pienten lukujen suojaus piilottaa tämän kauden luvuista (koko "
+                         "palvelu ja kaikki erittelyt) {n} (<5 tai –), jotta kenenkään "
+                         "tietoja ei voi päätellä.",
+                         "Skyddet av små tal döljer {n} av periodens tal (hela tjänsten och "
+                         "alla fördelningar; <5 eller –) så att ingens uppgifter kan härledas.",
+                         "Small-cell suppression hides {n} of this period's figures (whole and "
+                         "by every breakdown; <5 or –) so that no one's data can be worked out."},
+    [L_PDF_DEFS_MORE] = {"Kaikkien lukujen määritelmät: työkirjan Määritelmät-välilehti.",
+                         "Definitionerna av alla tal: arbetsbokens flik Definitioner.",
+                         "Every figure's definition: the workbook's Definitions sheet."},
+    [L_PDF_FEES_EUR] = {"Palkkiot kaudella (kpl ja euroa)", "Arvoden under perioden (antal och "
+                        "euro)", "Fees in the period (count and euros)"},
     [L_EXAMPLES] = {"esim.", "t.ex.", "e.g."},
 };
 

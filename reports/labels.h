@@ -25,6 +25,7 @@ typedef enum {
     L_SHEET_FIDELITY,
     L_SHEET_EMPLOYER,
     L_SHEET_FUNDING,
+    L_SHEET_FUNDER,
     L_SHEET_CAPACITY,
     L_SHEET_BREAKDOWNS,
     L_SHEET_QUALITY,
@@ -184,6 +185,31 @@ typedef enum {
     L_COL_LATEST_MEAN,
     L_COL_CHANGE_MEAN,
     L_COL_IMPROVED_SHARE,
+    /* The funder's sheet (ESF+) and the per-provider/per-team sheets */
+    L_FUNDER_SINCE_START,
+    L_TITLE_FUNDER_PARTICIPANTS,
+    L_TITLE_FUNDER_RESULTS,
+    L_TITLE_FUNDER_FEES,
+    L_COL_PARTICIPANTS,
+    L_FUNDER_AGE_AT_ENTRY,
+    L_FUNDER_STATUS_AT_ENTRY,
+    L_COL_FEE,
+    L_COL_N,
+    L_COL_EUR,
+    L_FUNDER_FEES_NOTE,
+    L_SHEET_PROVIDER,     /* heading of a per-provider sheet (named by the provider) */
+    L_SHEET_TEAM,
+    /* The PDF's definitions and data-quality caveats page, and its fee lines */
+    L_PDF_DEFS_TITLE,
+    L_PDF_CAVEATS,
+    L_PDF_DEFINITIONS,
+    L_CAVEAT_REJECTED,      /* {n} rows */
+    L_CAVEAT_NO_GENDER,     /* {n} clients */
+    L_CAVEAT_NO_BIRTH_YEAR, /* {n} clients */
+    L_CAVEAT_NO_FTE,        /* {n} coaches */
+    L_CAVEAT_HIDDEN,        /* {n} figures */
+    L_PDF_DEFS_MORE,
+    L_PDF_FEES_EUR,
     L_EXAMPLES,      /* "e.g." before example ids */
     L__COUNT
 } label_id;

@@ -16,7 +16,9 @@ report_data *report_data_new(void)
     report_data *data = calloc(1, sizeof *data);
     if (!data)
         return NULL;
-    bool ok = (data->cur = metric_set_new()) && (data->prev = metric_set_new());
+    bool ok = (data->cur = metric_set_new()) && (data->prev = metric_set_new()) &&
+              (data->funder = metric_set_new());
+    data->funder_start = data->funder_end = IPS_DAY_NONE;
     for (int i = 0; ok && i < REPORT_QUARTERS; i++) {
         ok = (data->quarter[i] = metric_set_new()) != NULL;
         data->q_start[i] = data->q_end[i] = IPS_DAY_NONE;
@@ -34,6 +36,7 @@ void report_data_free(report_data *data)
         return;
     metric_set_free(data->cur);
     metric_set_free(data->prev);
+    metric_set_free(data->funder);
     for (int i = 0; i < REPORT_QUARTERS; i++)
         metric_set_free(data->quarter[i]);
     for (int g = 0; g < GROUP__COUNT; g++)
@@ -76,6 +79,16 @@ ips_error report_data_collect(warehouse *wh, const metric_query *base, ips_day p
     for (int i = REPORT_QUARTERS - 1; e == IPS_OK && i >= 0; i--)
         e = publication_copy_rows(wh, p, base, data->q_start[i], data->q_end[i], GROUP_NONE,
                                   data->quarter[i], d);
+    for (size_t i = 0; e == IPS_OK && p->funder && i < p->funder->n; i++) {
+        metric_row *r = metric_set_add(data->funder, "");
+        if (!r)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        *r = p->funder->rows[i];
+    }
+    if (e == IPS_OK) {
+        data->funder_start = p->funder_start;
+        data->funder_end = metric_period_cut(base->end, p->as_of);
+    }
     for (size_t i = 0; e == IPS_OK && i < report_breakdowns_n; i++) {
         metric_group g = report_breakdowns[i];
         if (!data->by[g] && !(data->by[g] = metric_set_new()))

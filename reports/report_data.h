@@ -14,6 +14,8 @@ typedef struct {
     metric_set *quarter[REPORT_QUARTERS];  /* oldest first; the last ends with the period */
     ips_day q_start[REPORT_QUARTERS], q_end[REPORT_QUARTERS];
     metric_set *by[GROUP__COUNT];          /* the period by group; NULL when not gathered */
+    metric_set *funder;                    /* the funder's rows since the start (model/funder.h) */
+    ips_day funder_start, funder_end;      /* their span */
 } report_data;
 
 /* The breakdowns gathered: the Breakdowns sheet's six, the coaches for

@@ -15,7 +15,7 @@
 
 static void part_name(const rsheet *s, char *buf, size_t size)
 {
-    const char *base = label(s->name, s->b->lang);
+    const char *base = s->title[0] ? s->title : label(s->name, s->b->lang);
     if (s->part <= 1)
         snprintf(buf, size, "%s", base);
     else
@@ -40,8 +40,8 @@ static void title_lines(rsheet *s)
     report_book *b = s->b;
     const report_options *o = b->opt;
     char line[768], period[48], prev[48], from[16], to[16], as_of[16];
-    snprintf(line, sizeof line, "%s \xE2\x80\x93 %s", rs_label(b, L_REPORT_TITLE),
-             rs_label(b, s->name));
+    snprintf(line, sizeof line, "%s \xE2\x80\x93 %s%s%s", rs_label(b, L_REPORT_TITLE),
+             rs_label(b, s->name), s->title[0] ? ": " : "", s->title);
     rsheet_text_fmt(s, 0, 0, line, b->f.title);
     label_period(b->lang, o->start, o->end, o->as_of, period, sizeof period);
     label_period(b->lang, o->prev_start, o->prev_end, o->as_of, prev, sizeof prev);
@@ -109,6 +109,16 @@ bool rsheet_open(report_book *b, rsheet *s, label_id name)
     memset(s, 0, sizeof *s);
     s->b = b;
     s->name = name;
+    s->part = 1;
+    return open_part(s);
+}
+
+bool rsheet_open_named(report_book *b, rsheet *s, label_id name, const char *title)
+{
+    memset(s, 0, sizeof *s);
+    s->b = b;
+    s->name = name;
+    snprintf(s->title, sizeof s->title, "%s", title);
     s->part = 1;
     return open_part(s);
 }

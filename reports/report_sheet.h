@@ -48,6 +48,7 @@ typedef struct {
     report_book *b;
     lxw_worksheet *ws;
     label_id name;
+    char title[112];               /* the sheet's own name instead of name's label, or "" */
     int part;                      /* 1 for the sheet, 2.. for its continuations */
     lxw_row_t row;                 /* the next row to write */
     const char *hdr[RS_MAX_COLS];  /* the open table's headers (repeated on a new part) */
@@ -69,6 +70,9 @@ bool book_nomem(report_book *b);
 
 /* Adds the worksheet and writes its title, period and privacy lines. */
 bool rsheet_open(report_book *b, rsheet *s, label_id name);
+/* The same for a sheet named title (a valid, unique sheet name) whose
+ * heading is name's label and title. */
+bool rsheet_open_named(report_book *b, rsheet *s, label_id name, const char *title);
 /* A bold section title on its own row, then the tables below it. */
 void rsheet_section(rsheet *s, const char *title);
 /* A note line (not counted in column widths). */

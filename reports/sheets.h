@@ -19,6 +19,14 @@ ips_error sheet_fidelity(report_book *b, const metric_set *cur, const metric_set
 ips_error sheet_employer(report_book *b, const metric_set *cur, const metric_set *by_coach);
 ips_error sheet_funding(report_book *b, const metric_set *cur, const metric_set *by_provider,
                         const report_inputs *in);
+/* The funder's sheet (ESF+): funder = the publication's funder rows of the
+ * span span_start … span_end; cur and by_provider give the period's fees. */
+ips_error sheet_funder(report_book *b, const metric_set *funder, ips_day span_start,
+                       ips_day span_end, const metric_set *cur, const metric_set *by_provider,
+                       const report_inputs *in);
+/* One sheet per group of rows->group_by (provider or team) with that group's
+ * metric lines; names fit Excel (reports/sheet_names.h). */
+ips_error sheet_per_group(report_book *b, const metric_set *rows, metric_group per);
 ips_error sheet_capacity(report_book *b, const metric_set *cur, const metric_set *by_region);
 ips_error sheet_breakdowns(report_book *b, const metric_set *cur,
                            const metric_set *const by[GROUP__COUNT]);

@@ -82,12 +82,18 @@ static ips_error write_sheets(report_book *b, const report_data *data, const rep
         sheet_fidelity(b, data->cur, by[GROUP_PROVIDER], by[GROUP_TEAM], in) != IPS_OK ||
         sheet_employer(b, data->cur, by[GROUP_COACH]) != IPS_OK ||
         sheet_funding(b, data->cur, by[GROUP_PROVIDER], in) != IPS_OK ||
+        sheet_funder(b, data->funder, data->funder_start, data->funder_end, data->cur,
+                     by[GROUP_PROVIDER], in) != IPS_OK ||
         sheet_capacity(b, data->cur, by[GROUP_REGION]) != IPS_OK ||
         sheet_instruments(b, data->cur, by) != IPS_OK ||
         sheet_breakdowns(b, data->cur, by) != IPS_OK || sheet_quality(b, in) != IPS_OK ||
         sheet_definitions(b) != IPS_OK)
         return b->err;
-    return sheet_about(b, in);
+    if (sheet_about(b, in) != IPS_OK)
+        return b->err;
+    if (b->opt->per == GROUP_PROVIDER || b->opt->per == GROUP_TEAM)
+        return sheet_per_group(b, by[b->opt->per], b->opt->per);
+    return IPS_OK;
 }
 
 static void properties(report_book *b)

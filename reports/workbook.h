@@ -7,7 +7,8 @@
  *   report_result_free(&res);
  *
  * Sheets, in order: Summary, Outcomes, Fidelity, Employer work, Funding,
- * Capacity, Breakdowns, Data quality, Definitions, About (names in the
+ * ESF+ indicators, Capacity, Breakdowns, Data quality, Definitions, About,
+ * then with o.per one sheet per provider or team (names in the
  * chosen language; a sheet longer than the row limit continues on
  * "Name (2)", …).  The file appears only when complete: it is written to a
  * temporary file beside the target and renamed; libxlsxwriter's own
@@ -39,6 +40,8 @@ typedef struct {
     size_t n_summary_pngs;
     unsigned long max_rows;        /* rows per sheet before it continues on the next; 0 = Excel's */
     int memory;                    /* REPORT_MEMORY_*: AUTO uses constant memory for big reports */
+    metric_group per;              /* GROUP_PROVIDER or GROUP_TEAM: a sheet per group after About;
+                                      GROUP_NONE: none */
 } report_options;
 
 typedef struct {

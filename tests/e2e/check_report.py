@@ -26,14 +26,15 @@ import openpyxl
 
 SHEETS = {
     "fi": ["Yhteenveto", "Tulokset", "Laatukriteerit", "Työnantajatyö", "Rahoitus",
-           "Kapasiteetti", "Erittelyt", "Tietojen laatu", "Määritelmät", "Tietoja raportista"],
+           "ESR+-indikaattorit", "Kapasiteetti", "Erittelyt", "Tietojen laatu", "Määritelmät", "Tietoja raportista"],
     "sv": ["Sammanfattning", "Resultat", "Kvalitetskriterier", "Arbetsgivararbete",
-           "Finansiering", "Kapacitet", "Fördelningar", "Datakvalitet", "Definitioner",
+           "Finansiering", "ESF+-indikatorer", "Kapacitet", "Fördelningar", "Datakvalitet", "Definitioner",
            "Om rapporten"],
-    "en": ["Summary", "Outcomes", "Fidelity", "Employer work", "Funding", "Capacity",
+    "en": ["Summary", "Outcomes", "Fidelity", "Employer work", "Funding", "ESF+ indicators",
+           "Capacity",
            "Breakdowns", "Data quality", "Definitions", "About"],
 }
-SUMMARY, BREAKDOWNS, ABOUT = 0, 6, 9
+SUMMARY, BREAKDOWNS, ABOUT = 0, 7, 10
 INSTRUMENTS = {"fi": "Mittarit", "sv": "Mätinstrument", "en": "Instruments"}
 # Breakdowns columns (0-based), see reports/sheet_breakdowns.c
 B_VALUE, B_NUM, B_DEN, B_SCORE, B_METRIC, B_BY, B_GROUP = 3, 4, 5, 6, 8, 9, 10

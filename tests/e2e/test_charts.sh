@@ -2,7 +2,7 @@
 # ipsreport charts and ipsreport pdf end to end: on a warehouse without
 # enrollments both refuse (exit 2, nothing written: no silent zeros); on one
 # whose only enrollment is not an IPS one every chart is written as a "no
-# data" picture (PNG, SVG, PDF), the summary has its nine pages; usage errors
+# data" picture (PNG, SVG, PDF), the summary has its eleven pages; usage errors
 # exit 2 with a message.
 . "$(dirname "$0")/lib.sh"
 
@@ -91,11 +91,12 @@ check "Swedish chart text" sh -c "pdftotext '$T/pdfs/exits_by_reason.pdf' - | gr
 
 # --- the summary -------------------------------------------------------------
 run "pdf summary on an empty period" 0 "$IPS" pdf --db "$DB" --period 2024Q3 --out "$T/summary-fi.pdf"
-check "summary has nine pages" test "$(pdfinfo "$T/summary-fi.pdf" | sed -n 's/^Pages: *//p')" = 9
+# nine pages, then the funder's page and the definitions and caveats page
+check "summary has eleven pages" test "$(pdfinfo "$T/summary-fi.pdf" | sed -n 's/^Pages: *//p')" = 11
 check "summary is A4" sh -c "pdfinfo '$T/summary-fi.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
 pdftotext "$T/summary-fi.pdf" "$T/summary.txt"
 check "summary has the key figures" grep -q "Avainluvut" "$T/summary.txt"
-check "summary numbers its pages" grep -q "Sivu 9/9" "$T/summary.txt"
+check "summary numbers its pages" grep -q "Sivu 11/11" "$T/summary.txt"
 check "summary pages say no data" grep -q "Ei tietoja tältä jaksolta" "$T/summary.txt"
 check "summary has the fidelity table" grep -q "Laatukriteerit kohdittain" "$T/summary.txt"
 check "summary is not marked internal" sh -c "! grep -q SISÄINEN '$T/summary.txt'"

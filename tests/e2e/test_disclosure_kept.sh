@@ -14,12 +14,14 @@ W="$T/w.db"
 years=$(sql "$W" "SELECT group_concat(date(year_start * 86400, 'unixepoch'), ' ')
                   FROM (SELECT year_start FROM disclosure_pack ORDER BY year_start)")
 check "ingest keeps a pattern for each year of the data ($years)" \
-    [ "$years" = "2023-01-01 2024-01-01" ]
+    [ "$years" = "2021-01-01 2022-01-01 2023-01-01 2024-01-01" ]
 kept_as_of=$(sql "$W" "SELECT DISTINCT date(as_of * 86400, 'unixepoch') FROM disclosure_pack")
 facts_as_of=$(sql "$W" "SELECT value FROM meta WHERE key = 'facts_as_of'")
 check "the kept patterns are as of the facts' date ($kept_as_of)" [ "$kept_as_of" = "$facts_as_of" ]
 check "each kept pattern passed its audit" \
     [ "$(sql "$W" "SELECT count(*) FROM disclosure_pack WHERE audit_recovered = 0 AND audit_hidden > 0")" = 2 ]
+check "… and those of the two years before the data (the outputs' nine quarters reach them)" \
+    [ "$(sql "$W" "SELECT count(*) FROM disclosure_pack WHERE audit_recovered = 0")" = 4 ]
 
 # The same warehouse without kept patterns builds them on every read.
 cp "$W" "$T/fresh.db"
@@ -82,7 +84,7 @@ kept=$(sql "$W" "SELECT group_concat(date(year_start * 86400, 'unixepoch') || '@
                  date(as_of * 86400, 'unixepoch'), ' ') FROM
                  (SELECT year_start, as_of FROM disclosure_pack ORDER BY year_start)")
 check "a new ingest rebuilds the kept patterns as of its date ($kept)" \
-    [ "$kept" = "2023-01-01@2025-01-10 2024-01-01@2025-01-10 2025-01-01@2025-01-10" ]
+    [ "$kept" = "2021-01-01@2025-01-10 2022-01-01@2025-01-10 2023-01-01@2025-01-10 2024-01-01@2025-01-10 2025-01-01@2025-01-10" ]
 cp "$W" "$T/fresh2.db"
 sql "$T/fresh2.db" "DROP TABLE disclosure_pack"
 "$IPS" metrics --db "$W" --period 2024Q4 --by coach --format csv >"$T/k2.csv" 2>/dev/null

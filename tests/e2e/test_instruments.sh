@@ -161,7 +161,7 @@ check "published chart prints no value of a hidden group" \
 check "published chart prints the whole" grep -qxF '4.86' "$T/psvg/instruments.svg"
 check "PDF written" "$IPS" pdf --db "$W" --period 2024Q3 --lang en --internal --out "$T/s.pdf"
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
-check "the PDF has the instruments page (10 pages)" test "$(pages "$T/s.pdf")" = 10
+check "the PDF has the instruments page (12 pages: nine, instruments, funder, definitions)" test "$(pages "$T/s.pdf")" = 12
 pdftotext "$T/s.pdf" "$T/s.txt"
 check "the PDF page reads the figures" sh -c "tr '\n' ' ' <'$T/s.txt' | grep -q 'mean 2.00 at baseline and 3.50 at the latest score (1 clients)'"
 check "the PDF page shows the chart" grep -q "All (n = 7)" "$T/s.txt"
@@ -179,4 +179,4 @@ assert "Instruments" not in openpyxl.load_workbook(sys.argv[1]).sheetnames' "$T/
 check "charts without assessments" "$IPS" charts --db "$W0" --period 2024Q3 --format svg --out "$T/nsvg"
 check "no instruments chart" test ! -e "$T/nsvg/instruments.svg"
 check "PDF without assessments" "$IPS" pdf --db "$W0" --period 2024Q3 --out "$T/n.pdf"
-check "the PDF keeps its nine pages" test "$(pages "$T/n.pdf")" = 9
+check "the PDF keeps its eleven pages (nine, funder, definitions)" test "$(pages "$T/n.pdf")" = 11

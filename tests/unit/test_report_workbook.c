@@ -114,9 +114,10 @@ static void one_language(report_lang lang, bool internal, int memory)
     ips_diag_clear(&d);
     if (report_write(book, &o, data, in, &res, &d) != IPS_OK)
         fail_msg("report_write: %s", d.msg);
-    assert_int_equal(res.n_sheets, 10);
+    assert_int_equal(res.n_sheets, 11);
     assert_string_equal(res.sheets[0], label(L_SHEET_SUMMARY, lang));
-    assert_string_equal(res.sheets[9], label(L_SHEET_ABOUT, lang));
+    assert_string_equal(res.sheets[5], label(L_SHEET_FUNDER, lang));
+    assert_string_equal(res.sheets[10], label(L_SHEET_ABOUT, lang));
     assert_true(res.masked >= 3); /* the warehouse name, a batch file name twice */
     assert_true(internal ? res.suppressed == 0 : res.suppressed > 0);
     assert_int_equal(res.constant_memory, memory == REPORT_MEMORY_CONSTANT);
