@@ -5,6 +5,7 @@
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/project.h"
 
 static void usage(FILE *out)
 {
@@ -20,6 +21,7 @@ static void usage(FILE *out)
             "  --lang L           fi (default), sv or en\n"
             "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
             "  --min-cell N       hide counts under N (default 5)\n"
+            "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every page says so\n"
             "  -h, --help         this text\n",
             PDF_SUMMARY_PAGES);
@@ -37,14 +39,20 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     metric_query q;
     if (chart_opts_query(&o, &q, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    warehouse *wh = NULL;
-    if (reader_open(o.db, &wh, d) != IPS_OK)
+    ips_project *project;
+    if (chart_opts_project(&o, &q, &project, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    warehouse *wh = NULL;
+    if (reader_open(o.db, &wh, d) != IPS_OK) {
+        project_free(project);
+        return IPS_EXIT_FAILURE;
+    }
     /* No silent zeros: say what is missing rather than write an empty summary. */
     ips_error e = metrics_check_known(wh, &q, d);
     if (e == IPS_OK)
         e = pdf_summary_write(wh, &q, o.lang, o.out, d);
     reader_close(wh);
+    project_free(project);
     chart_draw_shutdown();
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;

@@ -16,6 +16,7 @@
 #include "cli/step.h"
 #include "model/disclosure.h"
 #include "model/metrics.h"
+#include "model/project.h"
 #include "reports/report_data.h"
 
 static const char usage_text[] =
@@ -38,10 +39,12 @@ static const char usage_text[] =
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --internal         no small-cell suppression; every output says so\n"
     "  --tariff FILE      fee prices for the workbook's Funding sheet\n"
+    "  --project FILE     project settings: name, code, funder, start, targets\n"
     "  -h, --help         this text\n";
 
 typedef struct {
     const char *db, *period, *out, *langs, *format, *as_of, *min_cell, *tariff;
+    const char *project;
     int internal;
 } publish_args;
 
@@ -54,7 +57,8 @@ static int usage_error(ips_diag *d, const char *msg, const char *arg)
 
 static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_PERIOD, O_OUT, O_LANG, O_FORMAT, O_AS_OF, O_MIN, O_INTERNAL, O_TARIFF };
+    enum { O_DB = 256, O_PERIOD, O_OUT, O_LANG, O_FORMAT, O_AS_OF, O_MIN, O_INTERNAL, O_TARIFF,
+           O_PROJECT };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
         {"period", required_argument, NULL, O_PERIOD},
@@ -65,6 +69,7 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         {"min-cell", required_argument, NULL, O_MIN},
         {"internal", no_argument, NULL, O_INTERNAL},
         {"tariff", required_argument, NULL, O_TARIFF},
+        {"project", required_argument, NULL, O_PROJECT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -85,6 +90,7 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         case O_MIN: a->min_cell = optarg; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_TARIFF: a->tariff = optarg; break;
+        case O_PROJECT: a->project = optarg; break;
         case 'h': fputs(usage_text, stdout); return IPS_EXIT_OK;
         case ':': return usage_error(d, "an option needs a value:", argv[optind - 1]);
         default: return usage_error(d, "unknown option", argv[optind - 1]);
@@ -153,6 +159,8 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
 /* Appends the options every reading command shares to argv from index n. */
 static int common_opts(const publish_args *a, char **argv, int n)
 {
+    if (a->project && strcmp(argv[0], "metrics") != 0)
+        argv[n++] = "--project", argv[n++] = (char *)a->project;
     if (a->as_of)
         argv[n++] = "--as-of", argv[n++] = (char *)a->as_of;
     if (a->min_cell)
@@ -239,6 +247,14 @@ static int run(const publish_args *a, ips_diag *d)
     /* The folder is made only once the period is known to hold data. */
     if (a->tariff)
         reader_protect_input(a->tariff);
+    if (a->project) {
+        /* A bad file stops the pack before anything is written. */
+        ips_project *pr;
+        reader_protect_input(a->project);
+        if (project_load(a->project, &pr, d) != IPS_OK)
+            return IPS_EXIT_FAILURE;
+        project_free(pr);
+    }
     warehouse *wh = NULL;
     if (reader_open(a->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE; /* it also warns of an unfinished ingest run */

@@ -109,6 +109,10 @@ typedef struct {
     double clients_per_coach_year;  /* team capacity setting, default 45 */
     const char *const *guidance_reasons; /* fee_guidance exit reasons; NULL = defaults */
     const char *const *outcome_reasons;  /* fee_outcome exit reasons; NULL = defaults */
+    /* The project settings file (model/project.h) or NULL: the publication's
+     * start and targets; no metric depends on it, so it is no setting of
+     * metric_query_settings_equal(). */
+    const struct ips_project *project;
 } metric_query;
 
 /* Defaults: no period, as_of from data, no breakdown, min_cell 5, 45 clients/year. */
