@@ -123,6 +123,21 @@ typedef enum {
     CL_PDF_TABLE_TOTAL,
     CL_PDF_TABLE_NOTE,
     CL_PDF_MADE_BY,       /* %s version */
+    /* PDF: the project and the comparisons beside the key figures */
+    CL_PDF_PROJECT,       /* %s project name */
+    CL_PDF_PROJECT_CODE,  /* %s project code */
+    CL_PDF_FUNDER,        /* %s funder */
+    CL_PDF_CMP_TITLE,
+    CL_PDF_CMP_NOW,
+    CL_PDF_CMP_YEAR_AGO,
+    CL_PDF_CMP_YTD,
+    CL_PDF_CMP_LAST4,
+    CL_PDF_CMP_SINCE,
+    CL_PDF_CMP_SINCE_DATA,
+    CL_PDF_CMP_TARGET,
+    CL_PDF_CMP_DIFF,
+    CL_PDF_CMP_PP,
+    CL_PDF_CMP_NOTE,
     CL__COUNT
 } chart_label_id;
 
