@@ -253,7 +253,7 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
     [CL_PDF_CMP_YEAR_AGO] = {"Vuotta aiemmin", "Ett år tidigare", "A year earlier"},
     [CL_PDF_CMP_YTD] = {"Vuoden alusta", "Hittills i år", "Year to date"},
     [CL_PDF_CMP_LAST4] = {"4 viim. neljännestä", "Senaste 4 kvartal", "Last 4 quarters"},
-    [CL_PDF_CMP_SINCE] = {"Hankkeen alusta", "Sedan projektstart", "Since the start"},
+    [CL_PDF_CMP_SINCE] = {"Hankkeen alusta", "Sedan start", "Since the start"},
     [CL_PDF_CMP_SINCE_DATA] = {"Aineiston alusta", "Sedan uppgifternas början",
                               "Since the data began"},
     [CL_PDF_CMP_TARGET] = {"Tavoite", "Mål", "Target"},
