@@ -13,7 +13,8 @@
  * its own universe: then it tells nothing the parts do not, and no hidden
  * part can be worked out as the span minus the others.  Otherwise it reads
  * "–".  The start is taken to the first day of its quarter so that the
- * parts are always calendar cells. */
+ * parts are always calendar cells; a span that is not made of them (the year
+ * to date of a free period that ends mid-quarter) reads "–" throughout. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,7 +194,8 @@ ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d)
     for (int k = 0; e == IPS_OK && k < PC__COLS; k++)
         if (c->start[k] != IPS_DAY_NONE)
             e = publication_plan_entry(wh, p, c->start[k], c->end[k], GROUP_NONE, d);
-    for (int k = PC_LAST4; e == IPS_OK && k < PC__COLS; k++)
+    /* The year to date of a free period (--from/--to) is no cell either. */
+    for (int k = PC_YTD; e == IPS_OK && k < PC__COLS; k++)
         if (c->start[k] != IPS_DAY_NONE)
             e = guard_span(wh, p, c->start[k], c->end[k], d);
     if (e != IPS_OK)
