@@ -207,6 +207,8 @@ void cb_row_text(const chart_data *cd, const metric_row *r, chart_lang lang, int
 {
     if (!r)
         snprintf(buf, n, "–");
+    else if (r->suppressed && r->kind == MK_COUNT && r->text[0])
+        snprintf(buf, n, "%s", r->text); /* "<5" small, "–" hidden to protect another */
     else if (r->suppressed)
         snprintf(buf, n, r->kind == MK_COUNT ? "<%d" : "–", cd->min_cell);
     else if (!(r->has & MH_VALUE))
