@@ -51,7 +51,7 @@ cols = {2: pub(now), 3: pub(year_ago), 4: pub(ytd)}
 def cell_is(v, m):
     """A cell says what metrics publishes: '<5' or '–' when hidden, else the value."""
     if m["suppressed"] == "y":
-        return v in ("<5", "\u2013")
+        return v == m["value"]  # the same mark: "<5" small, "–" hidden to protect another
     if m["value"] == "":
         return v in (None, "", "\u2013")
     want = float(m["value"])
