@@ -67,8 +67,16 @@ static void target_cells(rsheet *s, lxw_row_t r, const pub_comparison *c)
         if (f)
             rsheet_number(s, r, 7, c->diff, f);
     }
-    rsheet_text(s, r, 8,
-                rs_label(b, c->target_source == PT_PROJECT ? L_CMP_SRC_PROJECT : L_CMP_SRC_BENCH));
+    /* indented, so that it does not run into the right-aligned difference */
+    lxw_format *f = workbook_add_format(b->wb);
+    if (!f) {
+        book_nomem(b);
+        return;
+    }
+    format_set_indent(f, 1);
+    rsheet_text_fmt(s, r, 8,
+                    rs_label(b, c->target_source == PT_PROJECT ? L_CMP_SRC_PROJECT : L_CMP_SRC_BENCH),
+                    f);
 }
 
 void sheet_summary_comparisons(rsheet *s, const report_inputs *in)
