@@ -15,14 +15,15 @@ P=2024Q3
 "$IPS" metrics --db "$W" --period 2023Q3 >"$T/year_ago.csv"
 "$IPS" metrics --db "$W" --from 2024-01-01 --to 2024-09-30 >"$T/ytd.csv"
 "$IPS" metrics --db "$W" --period 2023Q4 >"$T/q4_2023.csv"
+"$IPS" metrics --db "$W" --period 2023 >"$T/y2023.csv"
 
 for lang in fi sv en; do
     check "$lang: workbook with --project written" \
         "$IPS" report --db "$W" --period $P --lang $lang --project "$PRJ" --out "$T/$lang.xlsx"
     check "$lang: Summary shows the comparisons, project and targets" "$PY" - "$T/$lang.xlsx" $lang \
-        "$T/now.csv" "$T/year_ago.csv" "$T/ytd.csv" "$T/q4_2023.csv" <<'PY'
+        "$T/now.csv" "$T/year_ago.csv" "$T/ytd.csv" "$T/q4_2023.csv" "$T/y2023.csv" <<'PY'
 import csv, sys, openpyxl
-book, lang, now, year_ago, ytd, q4 = sys.argv[1:7]
+book, lang, now, year_ago, ytd, q4, y2023 = sys.argv[1:8]
 heads = {"fi": ["Tämä kausi", "Vuotta aiemmin", "Vuoden alusta", "4 viim. neljännestä",
                 "Hankkeen alusta", "Tavoite", "Ero tavoitteeseen"],
          "sv": ["Denna period", "Ett år tidigare", "Hittills i år", "Senaste 4 kvartal",
@@ -70,6 +71,9 @@ for metric, r in zip(ids, table.values()):
     # a span over two years shows only when its parts (2023Q4, Jan–Sep 2024) are shown
     if r[4] not in ("\u2013", "<5", None):
         assert cols[4][metric]["suppressed"] == "n" and pub(q4)[metric]["suppressed"] == "n", metric
+    # since the start (2023-01-01): 2023 and January–September 2024
+    if r[5] not in ("\u2013", "<5", None):
+        assert cols[4][metric]["suppressed"] == "n" and pub(y2023)[metric]["suppressed"] == "n", metric
     hidden += sum(1 for v in r[1:6] if v in ("\u2013", "<5"))
     assert all(v != "" for v in r[1:6]), "a blank cell in " + metric
 assert hidden > 0, "no hidden cell to check the marks on"
