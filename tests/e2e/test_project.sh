@@ -16,6 +16,7 @@ P=2024Q3
 "$IPS" metrics --db "$W" --from 2024-01-01 --to 2024-09-30 >"$T/ytd.csv"
 "$IPS" metrics --db "$W" --period 2023Q4 >"$T/q4_2023.csv"
 "$IPS" metrics --db "$W" --period 2023 >"$T/y2023.csv"
+"$IPS" metrics --db "$W" --from 2023-10-01 --to 2024-09-30 >"$T/last4.csv"
 
 for lang in fi sv en; do
     check "$lang: workbook with --project written" \
@@ -114,6 +115,20 @@ done
 
 # Without a project file the pack still works: the data's first quarter is the
 # start, the IPS benchmark the employment rate's target.
+# The guard is what hides it: employment at exit over 2023Q4–2024Q3 alone
+# would show, but 2023Q4's is hidden and the year to date shown, so the span
+# would give 2023Q4's away (the span minus the year to date).
+check "a span over two years hides what would give a hidden part away" "$PY" - "$T/en.xlsx" \
+    "$T/last4.csv" "$T/q4_2023.csv" <<'PY'
+import csv, sys, openpyxl
+rows = [[c.value for c in r] for r in openpyxl.load_workbook(sys.argv[1]).worksheets[0].iter_rows()]
+alone = {m["metric"]: m for m in csv.DictReader(open(sys.argv[2])) if m["group_by"] == ""}
+q4 = {m["metric"]: m for m in csv.DictReader(open(sys.argv[3])) if m["group_by"] == ""}
+assert alone["employment_at_exit"]["suppressed"] == "n" and q4["employment_at_exit"]["suppressed"] == "y"
+hdr = next(i for i, r in enumerate(rows) if r[1] == "This period")
+row = next(r for r in rows[hdr:] if r[0] == "Employed at exit")
+assert row[4] == "\u2013", row
+PY
 check "no --project: workbook written" "$IPS" report --db "$W" --period $P --lang en --out "$T/none.xlsx"
 check "no --project: since the data began, IPS benchmark 41 %" "$PY" - "$T/none.xlsx" <<'PY'
 import sys, openpyxl
