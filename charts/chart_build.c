@@ -11,7 +11,7 @@
 
 const char *chart_id_name(chart_id id)
 {
-    static const char *const names[CH__COUNT] = {
+    static const char *const names[CH__ALL] = {
         [CH_EMPLOYMENT] = "employment_rate",
         [CH_EXITS] = "exits_by_reason",
         [CH_FIRST_CONTACT] = "first_employer_contact",
@@ -19,8 +19,9 @@ const char *chart_id_name(chart_id id)
         [CH_SERVICE_PATH] = "service_path",
         [CH_TIME_TO_JOB] = "time_to_first_job",
         [CH_COACH_TARGETS] = "coach_targets",
+        [CH_INSTRUMENTS] = "instruments",
     };
-    return (int)id >= 0 && id < CH__COUNT ? names[id] : "chart";
+    return (int)id >= 0 && id < CH__ALL ? names[id] : "chart";
 }
 
 void chart_data_init(chart_data *cd)
@@ -74,6 +75,8 @@ ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd,
     if (e == IPS_OK)
         e = compute(wh, p, q, cd->start, cd->end, GROUP_COACH, &cd->coaches, d);
     if (e == IPS_OK)
+        e = compute(wh, p, q, cd->start, cd->end, GROUP_PROVIDER, &cd->providers, d);
+    if (e == IPS_OK)
         e = chart_inputs_from(p, cd->period, &cd->in, d);
     if (e == IPS_OK && !pub_comparisons_copy(&cd->cmp, &p->cmp))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
@@ -95,6 +98,7 @@ void chart_data_free(chart_data *cd)
         metric_set_free(cd->period);
     metric_set_free(cd->exits);
     metric_set_free(cd->coaches);
+    metric_set_free(cd->providers);
     chart_inputs_free(&cd->in);
     pub_comparisons_free(&cd->cmp);
     chart_data_init(cd);
@@ -207,10 +211,9 @@ void cb_row_text(const chart_data *cd, const metric_row *r, chart_lang lang, int
 {
     if (!r)
         snprintf(buf, n, "–");
-    else if (r->suppressed && r->kind == MK_COUNT && r->text[0])
-        snprintf(buf, n, "%s", r->text); /* "<5" small, "–" hidden to protect another */
-    else if (r->suppressed)
-        snprintf(buf, n, r->kind == MK_COUNT ? "<%d" : "–", cd->min_cell);
+    else if (r->suppressed) /* "<5" only for a count hidden for being small */
+        snprintf(buf, n, r->kind == MK_COUNT && (r->text[0] == '<' || !r->text[0]) ? "<%d" : "–",
+                 cd->min_cell);
     else if (!(r->has & MH_VALUE))
         snprintf(buf, n, "–");
     else
@@ -229,7 +232,7 @@ void cb_textf(chart_model *m, chart_text which, const char *fmt, ...)
 
 chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang)
 {
-    static chart_model *(*const builders[CH__COUNT])(const chart_data *, chart_lang) = {
+    static chart_model *(*const builders[CH__ALL])(const chart_data *, chart_lang) = {
         [CH_EMPLOYMENT] = build_employment,
         [CH_EXITS] = build_exits,
         [CH_FIRST_CONTACT] = build_first_contact,
@@ -237,8 +240,9 @@ chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang)
         [CH_SERVICE_PATH] = build_service_path,
         [CH_TIME_TO_JOB] = build_time_to_job,
         [CH_COACH_TARGETS] = build_coach_targets,
+        [CH_INSTRUMENTS] = build_instruments,
     };
-    if ((int)id < 0 || id >= CH__COUNT || (int)lang < 0 || lang >= LANG__COUNT)
+    if ((int)id < 0 || id >= CH__ALL || (int)lang < 0 || lang >= LANG__COUNT)
         return NULL;
     chart_model *m = builders[id](cd, lang);
     if (!m)

@@ -31,7 +31,10 @@ typedef enum {
     CH_SERVICE_PATH,   /* funnel: referred → started → contact → job → 90 days */
     CH_TIME_TO_JOB,    /* Kaplan–Meier step curve */
     CH_COACH_TARGETS,  /* caseload per FTE and employer contacts per week vs 20 and 6 */
-    CH__COUNT
+    CH__COUNT,         /* the charts every set and PDF has; optional ones follow */
+    CH_INSTRUMENTS = CH__COUNT, /* baseline vs latest score per instrument and provider:
+                                   only when the period has instrument rows (chart_wanted) */
+    CH__ALL
 } chart_id;
 
 /* File stem of a chart: "employment_rate", "exits", … */
@@ -46,6 +49,8 @@ typedef struct {
     metric_set *exits;                        /* rows for P by exit_reason */
     metric_set *coaches;                      /* rows for P by coach (items 1 and 17 per
                                                  IPS coach on p_end, R4/R11/R20) */
+    metric_set *providers;                    /* rows for P by provider (instruments);
+                                                 NULL when not fetched */
     chart_inputs in;
     ips_day as_of;                            /* A as the data gave it (IPS_DAY_NONE: empty) */
     bool internal;                            /* no suppression: say so on every chart */
@@ -70,6 +75,11 @@ void chart_data_quarters(chart_data *cd);
 /* The chart id for cd in lang; NULL when out of memory.  Its CT_READING1/2
  * hold the two-line reading for the PDF summary. */
 chart_model *chart_build(const chart_data *cd, chart_id id, chart_lang lang);
+
+/* Whether cd gets chart id: every one below CH__COUNT; an optional one when
+ * its data are there (CH_INSTRUMENTS: the data hold assessments and someone
+ * is paired in P, or hidden). */
+bool chart_wanted(const chart_data *cd, chart_id id);
 
 /* "2024Q3", "2024H2", "2024", or "1.7.2024–15.8.2024" (en: ISO dates). */
 void chart_period_label(chart_lang lang, ips_day start, ips_day end, char *buf, size_t n);

@@ -12,58 +12,45 @@
 
 /* ---- days to the first employer contact -------------------------------- */
 
-/* Primary suppression hides small bins; when exactly one is hidden, the next
- * smallest shown one goes too, or the total would give it away. */
-static void hide_bins(const chart_data *cd, const long *count, bool *hidden, size_t nb)
-{
-    size_t nhidden = 0;
-    for (size_t i = 0; i < nb; i++)
-        if ((hidden[i] = cb_hide_count(cd, count[i])))
-            nhidden++;
-    if (nhidden != 1)
-        return;
-    size_t best = nb;
-    for (size_t i = 0; i < nb; i++)
-        if (!hidden[i] && count[i] > 0 && (best == nb || count[i] < count[best]))
-            best = i;
-    if (best < nb)
-        hidden[best] = true;
-}
+/* The published bins of item 15's days (model/engine_fidelity.c: 15 days
+ * each, the last 181 and more), suppressed by the one pattern: a hidden
+ * bin is drawn as no bar, with the label "<5" or "–" the tables print. */
+#define BIN_DAYS 15
 
-static void contact_bins(chart_model *m, chart_series *s, const chart_data *cd, chart_lang lang)
+static size_t contact_bins(chart_model *m, chart_series *s, const chart_data *cd,
+                           chart_lang lang)
 {
-    const chart_contact_days *cdays = &cd->in.contact_days;
-    int maxd = 0;
-    for (size_t i = 0; i < cdays->n; i++)
-        maxd = cdays->days[i] > maxd ? cdays->days[i] : maxd;
-    int width = maxd <= 180 ? 15 : 30;
-    size_t nb = (size_t)(maxd / width) + 1;
-    bool overflow = nb > MAX_BINS;
-    if (overflow)
-        nb = MAX_BINS;
-    long count[MAX_BINS] = {0};
-    bool hidden[MAX_BINS];
-    for (size_t i = 0; i < cdays->n; i++) {
-        size_t b = cdays->days[i] < 0 ? 0 : (size_t)(cdays->days[i] / width);
-        count[b < nb ? b : nb - 1]++;
+    size_t nb = 0;
+    const metric_row *last = NULL;
+    bool any = false; /* no episode measured: no bars, the chart says "no data" */
+    for (size_t i = 0; cd->period && i < cd->period->n; i++) {
+        const metric_row *r = &cd->period->rows[i];
+        any |= strcmp(r->metric, "first_employer_contact_days") == 0 &&
+               (r->suppressed || r->value > 0);
     }
-    hide_bins(cd, count, hidden, nb);
-    m->x_step = width;
-    char lt[16];
-    snprintf(lt, sizeof lt, "<%d", cd->min_cell);
-    for (size_t i = 0; i < nb; i++) {
-        chart_point p = {.x = (double)i * width, .x2 = (double)(i + 1) * width,
-                         .y = (double)count[i], .state = hidden[i] ? CP_SUPPRESSED : CP_VALUE,
-                         .label = hidden[i] ? lt : NULL};
+    for (size_t i = 0; any && i < cd->period->n; i++) {
+        const metric_row *r = &cd->period->rows[i];
+        if (strcmp(r->metric, "first_employer_contact_days") != 0)
+            continue;
+        char text[32] = "";
+        if (r->suppressed)
+            cb_row_text(cd, r, lang, 0, NULL, text, sizeof text);
+        chart_point p = {.x = (double)nb * BIN_DAYS, .x2 = (double)(nb + 1) * BIN_DAYS,
+                         .y = r->suppressed ? 0 : r->value,
+                         .state = r->suppressed ? CP_SUPPRESSED : CP_VALUE,
+                         .label = r->suppressed ? text : NULL};
         chart_add_point(m, s, p);
+        nb++;
+        last = r;
     }
-    if (overflow) {
+    m->x_step = BIN_DAYS;
+    if (last && last->group[strlen(last->group) - 1] == '-') {
         char from[16], note[200];
-        snprintf(from, sizeof from, "%d", (int)(MAX_BINS - 1) * width);
+        snprintf(from, sizeof from, "%d", (int)(nb - 1) * BIN_DAYS + 1);
         snprintf(note, sizeof note, chart_label(lang, CL_FEC_LAST_BIN), from);
         chart_add_note(m, note);
     }
-    (void)lang;
+    return nb;
 }
 
 chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
@@ -81,14 +68,12 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
     m->y_min = 0;
     chart_add_ref(m, CHART_REF_X, 30, 0, chart_label(lang, CL_FEC_30));
     chart_series *s = chart_model_add_series(m, chart_label(lang, CL_EPISODES));
-    const chart_contact_days *cdays = &cd->in.contact_days;
-    if (!cdays->known)
+    if (contact_bins(m, s, cd, lang) == 0)
         chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
-    else if (cdays->n > 0)
-        contact_bins(m, s, cd, lang);
-    if (cdays->known && cdays->pending > 0) {
+    const metric_row *pending = cb_row(cd->period, "first_employer_contact_pending");
+    if (pending && (pending->suppressed || pending->value > 0)) {
         char c[32], note[200];
-        cb_count_text(cd, lang, (long)cdays->pending, c, sizeof c);
+        cb_row_text(cd, pending, lang, 0, NULL, c, sizeof c);
         snprintf(note, sizeof note, chart_label(lang, CL_FEC_PENDING), c);
         chart_add_note(m, note);
     }
@@ -189,8 +174,9 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     if (!m)
         return NULL;
     const chart_km_curve *km = &cd->in.km;
-    char cohort[32];
-    cb_count_text(cd, lang, (long)km->cohort, cohort, sizeof cohort);
+    char cohort[32] = "–";
+    if (!km->hidden)
+        cb_count_text(cd, lang, (long)km->cohort, cohort, sizeof cohort);
     chart_set_text(m, CT_TITLE, chart_label(lang, CL_KM_TITLE));
     cb_textf(m, CT_SUBTITLE, chart_label(lang, CL_KM_SUBTITLE), cohort);
     chart_set_text(m, CT_X_LABEL, chart_label(lang, CL_KM_X));
@@ -201,10 +187,15 @@ chart_model *build_time_to_job(const chart_data *cd, chart_lang lang)
     chart_series *s = chart_model_add_series(m, chart_label(lang, CL_KM_Y));
     if (!km->known)
         chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
-    else if (km->n > 0 && cb_hide_count(cd, (long)km->cohort))
+    else if (km->hidden || (km->n > 0 && cb_hide_count(cd, (long)km->cohort)))
         chart_add_missing(m, s, CP_SUPPRESSED, chart_label(lang, CL_HIDDEN));
     else if (km->n > 0)
         km_points(m, s, km, lang);
+    if (km->known && !km->hidden && km->n > 0 && !cd->internal) {
+        char note[240];
+        snprintf(note, sizeof note, chart_label(lang, CL_KM_MERGED), cd->min_cell);
+        chart_add_note(m, note);
+    }
     const metric_row *med = cb_row(cd->period, "time_to_first_job_median_days");
     if (cb_usable(med)) {
         char d[32];

@@ -38,5 +38,6 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang);
 chart_model *build_service_path(const chart_data *cd, chart_lang lang);
 chart_model *build_time_to_job(const chart_data *cd, chart_lang lang);
 chart_model *build_fidelity(const chart_data *cd, chart_lang lang);
+chart_model *build_instruments(const chart_data *cd, chart_lang lang);
 
 #endif

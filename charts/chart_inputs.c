@@ -11,19 +11,6 @@
 #include "model/fidelity.h"
 #include "model/publication.h"
 
-static ips_error contact_days_from(const publication *p, chart_contact_days *out, ips_diag *d)
-{
-    memset(out, 0, sizeof *out);
-    if (p->n_contact_days && !(out->days = malloc(p->n_contact_days * sizeof *out->days)))
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (p->n_contact_days)
-        memcpy(out->days, p->contact_days, p->n_contact_days * sizeof *out->days);
-    out->n = p->n_contact_days;
-    out->pending = p->contact_pending;
-    out->known = true;
-    return IPS_OK;
-}
-
 static void path_from(const publication *p, chart_service_path *out)
 {
     memset(out, 0, sizeof *out);
@@ -39,6 +26,7 @@ static ips_error km_from(const publication *p, chart_km_curve *out, ips_diag *d)
     if (!c)
         return IPS_OK;
     out->cohort = c->cohort;
+    out->hidden = p->time_to_job_hidden;
     out->n = c->n;
     if (c->n && (!(out->t = malloc(c->n * sizeof *out->t)) || !(out->s = malloc(c->n * sizeof *out->s))))
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
@@ -132,10 +120,8 @@ ips_error chart_inputs_from(const publication *p, const metric_set *period, char
                             ips_diag *d)
 {
     memset(out, 0, sizeof *out);
-    ips_error e = contact_days_from(p, &out->contact_days, d);
     path_from(p, &out->path);
-    if (e == IPS_OK)
-        e = km_from(p, &out->km, d);
+    ips_error e = km_from(p, &out->km, d);
     if (e == IPS_OK)
         fidelity_from(p, period, &out->fidelity);
     return e;
@@ -154,7 +140,6 @@ void chart_inputs_free(chart_inputs *in)
 {
     if (!in)
         return;
-    free(in->contact_days.days);
     free(in->km.t);
     free(in->km.s);
     memset(in, 0, sizeof *in);

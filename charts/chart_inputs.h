@@ -18,16 +18,8 @@
 #include "common/error.h"
 #include "model/metrics.h"
 
-/* Item 15's cohort: ips episodes started in the review window W (12 months to
- * p_end).  days[i] = days from start_date to the first in-person employer
- * contact (R10) of each measured episode, any order; pending = episodes
- * with no such contact by A. */
-typedef struct {
-    int *days;        /* malloc'd, n values >= 0 */
-    size_t n;
-    size_t pending;
-    bool known;       /* false: the model gave nothing (chart says "no data") */
-} chart_contact_days;
+/* Item 15's days to the first employer contact are metric rows
+ * (first_employer_contact_days, binned and suppressed by model/). */
 
 /* The service path of the ips episodes started in P: how many reached each
  * step.  Referred = those of them with a referral_date (or all, if the model
@@ -54,6 +46,7 @@ typedef struct {
     double *s;        /* malloc'd */
     size_t n;
     size_t cohort;    /* episodes in the cohort */
+    bool hidden;      /* suppression hides the curve and its cohort (model/) */
     bool known;
 } chart_km_curve;
 
@@ -84,7 +77,6 @@ typedef struct {
 } chart_fidelity;
 
 typedef struct {
-    chart_contact_days contact_days;
     chart_service_path path;
     chart_km_curve km;
     chart_fidelity fidelity;

@@ -244,6 +244,33 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                           "Marked ● where reviewer and data scores differ by 2 or more."},
     [CL_PDF_MADE_BY] = {"Laadittu ipsreport %s -ohjelmalla", "Skapad med ipsreport %s",
                        "Made with ipsreport %s"},
+    [CL_KM_MERGED] = {"Tietosuojan vuoksi käyrän jokaisessa portaassa on vähintään %d "
+                      "työllistymistä; portaiden välissä käyrä on tasainen.",
+                      "Av integritetsskäl rymmer varje steg i kurvan minst %d anställningar; "
+                      "mellan stegen är kurvan plan.",
+                      "To protect privacy, each step of the curve holds at least %d jobs "
+                      "found; between steps the curve is flat."},
+    [CL_INSTR_TITLE] = {"Mittarit: alkumittaus ja viimeisin mittaus",
+                        "Mätinstrument: första och senaste mätning",
+                        "Instruments: baseline and latest score"},
+    [CL_INSTR_SUBTITLE] = {"%s; IPS-asiakkaat, joilla tulos vähintään kahtena päivänä, "
+                           "palveluntuottajittain",
+                           "%s; IPS-klienter med resultat på minst två dagar, per "
+                           "tjänsteproducent",
+                           "%s; IPS clients with scores on two days or more, by provider"},
+    [CL_INSTR_X] = {"Keskiarvo", "Medelvärde", "Mean score"},
+    [CL_INSTR_BASELINE] = {"Alkumittaus", "Första mätning", "Baseline"},
+    [CL_INSTR_LATEST] = {"Viimeisin mittaus", "Senaste mätning", "Latest"},
+    [CL_INSTR_ALL] = {"Kaikki (n = %s)", "Alla (n = %s)", "All (n = %s)"},
+    [CL_INSTR_GROUP] = {"%s (n = %s)", "%s (n = %s)", "%s (n = %s)"},
+    [CL_INSTR_READ1] = {"%s: keskiarvo %s alussa ja %s viimeisimmässä mittauksessa (%s asiakasta).",
+                        "%s: medelvärde %s i början och %s vid den senaste mätningen "
+                        "(%s klienter).",
+                        "%s: mean %s at baseline and %s at the latest score (%s clients)."},
+    [CL_INSTR_UNKNOWN] = {"tuntematon", "okänd", "unknown"},
+    [CL_INSTR_READ2] = {"Parantuneita %s; muutos keskimäärin %s.",
+                        "Förbättrade %s; förändringen i medeltal %s.",
+                        "%s improved; the mean change was %s."},
     [CL_PDF_PROJECT] = {"Hanke: %s", "Projekt: %s", "Project: %s"},
     [CL_PDF_PROJECT_CODE] = {"hankekoodi %s", "projektkod %s", "project code %s"},
     [CL_PDF_FUNDER] = {"Rahoittaja: %s", "Finansiär: %s", "Funder: %s"},
@@ -269,6 +296,28 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                         "31 %, excellent 50 %). Figures spanning years show when each year's "
                         "part is shown; otherwise –."},
 };
+
+static const struct {
+    const char *code;
+    const char *text[LANG__COUNT];
+} instruments[] = {
+    {"rtw_se", {"Työhönpaluun pystyvyysusko (RTW-SE)", "Självtillit inför återgång i arbete "
+                "(RTW-SE)", "Return-to-work self-efficacy (RTW-SE)"}},
+    {"work_ability_score", {"Työkykypistemäärä (0–10)", "Arbetsförmågepoäng (0–10)",
+                            "Work ability score (0–10)"}},
+    {"goal_attainment", {"Tavoitteiden saavuttaminen (GAS)", "Måluppfyllelse (GAS)",
+                         "Goal attainment (GAS)"}},
+};
+
+const char *chart_instrument_name(chart_lang lang, const char *code)
+{
+    if ((int)lang < 0 || lang >= LANG__COUNT)
+        lang = LANG_EN;
+    for (size_t i = 0; i < sizeof instruments / sizeof instruments[0]; i++)
+        if (strcmp(instruments[i].code, code) == 0)
+            return instruments[i].text[lang];
+    return code;
+}
 
 const char *chart_label(chart_lang lang, chart_label_id id)
 {

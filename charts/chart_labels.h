@@ -123,6 +123,18 @@ typedef enum {
     CL_PDF_TABLE_TOTAL,
     CL_PDF_TABLE_NOTE,
     CL_PDF_MADE_BY,       /* %s version */
+    CL_KM_MERGED,         /* %d: the threshold */
+    /* outcome instruments */
+    CL_INSTR_TITLE,
+    CL_INSTR_SUBTITLE,    /* %s period */
+    CL_INSTR_X,
+    CL_INSTR_BASELINE,
+    CL_INSTR_LATEST,
+    CL_INSTR_ALL,         /* the whole service's row, %s its paired clients */
+    CL_INSTR_GROUP,       /* a provider's row: %s name, %s paired clients */
+    CL_INSTR_READ1,       /* %s instrument, %s baseline, %s latest, %s clients */
+    CL_INSTR_READ2,       /* %s share improved, %s mean change */
+    CL_INSTR_UNKNOWN,     /* a provider not known */
     /* PDF: the project and the comparisons beside the key figures */
     CL_PDF_PROJECT,       /* %s project name */
     CL_PDF_PROJECT_CODE,  /* %s project code */
@@ -152,6 +164,8 @@ int chart_fidelity_section_of(int item);
 const char *chart_fidelity_section(chart_lang lang, int section);
 /* Band words for fidelity_band values ("fair", "fair/good"); buf gets the result. */
 const char *chart_fidelity_band(chart_lang lang, const char *band, char *buf, size_t n);
+/* The name of an instrument code (seed 003's three), or the code itself. */
+const char *chart_instrument_name(chart_lang lang, const char *code);
 /* Titles of the key figures on the PDF's first page, by metric id; NULL when unknown. */
 const char *chart_metric_title(chart_lang lang, const char *metric);
 

@@ -115,6 +115,8 @@ struct chart_model {
     bool side_by_side;           /* CHART_PANELS: parts in one row (horizontal bars over the
                                     same categories line up), not stacked */
     bool broken;                 /* an allocation failed */
+    bool dots;                   /* CHART_HBARS: each row's series as markers on one line,
+                                    joined (a paired dot plot: baseline → latest) */
 };
 
 chart_model *chart_new(chart_kind kind, const char *id);

@@ -60,12 +60,13 @@ ips_error charts_write_set(const chart_data *cd, chart_lang lang, chart_format f
     ips_error e = ensure_dir(dir, d);
     if (e != IPS_OK)
         return e;
-    char **out = calloc(CH__COUNT, sizeof *out);
+    char **out = calloc(CH__ALL, sizeof *out);
     if (!out)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     size_t k = 0;
-    for (int id = 0; id < CH__COUNT && e == IPS_OK; id++)
-        if ((e = write_one(cd, (chart_id)id, lang, fmt, dir, &out[k], d)) == IPS_OK)
+    for (int id = 0; id < CH__ALL && e == IPS_OK; id++)
+        if (chart_wanted(cd, (chart_id)id) &&
+            (e = write_one(cd, (chart_id)id, lang, fmt, dir, &out[k], d)) == IPS_OK)
             k++;
     if (e != IPS_OK) {
         charts_paths_free(out, k);

@@ -20,7 +20,8 @@
 #include "charts/chart_build.h"
 #include "charts/draw.h"
 
-/* Renders the charts of cd (all CH__COUNT of them, in chart_id order) as
+/* Renders the charts of cd (all CH__COUNT of them, in chart_id order, then
+ * each optional one chart_wanted() gives) as
  * DIR/<chart_id_name>.<ext>, creating DIR (one level) when missing.  On
  * success *paths holds *n malloc'd paths (free with charts_paths_free); on
  * error nothing is returned and the files written so far stay. */
@@ -41,7 +42,8 @@ ips_error charts_render_png_set(warehouse *wh, const metric_query *q, const char
 
 void charts_paths_free(char **paths, size_t n);
 
-/* Pages of the PDF summary: title page, one page per chart, fidelity table. */
+/* Pages of the PDF summary: title page, one page per chart, fidelity table;
+ * and one more for each optional chart chart_wanted() gives. */
 #define PDF_SUMMARY_PAGES (1 + CH__COUNT + 1)
 
 /* Writes the A4 summary of cd to path (see pdf_summary.c for the pages). */

@@ -20,7 +20,7 @@
  * tall but readable picture rather than an endless one. */
 static double row_pref(const chart_model *m)
 {
-    if (m->nseries > 1)
+    if (m->nseries > 1 && !m->dots)
         return 7.0 * (double)m->nseries + 8.0;
     if (m->ncat <= 20)
         return 19.0;
@@ -174,8 +174,63 @@ static void hb_layout_make(dctx *dc, drect area, hb_layout *L)
     L->in = (drect){area.x + L->lw, area.y + top, area.w - L->lw - vw - 8,
                     area.h - axis_h(m) - top};
     /* Bars thinner than their row leave a gap that grows with the row, capped at 13 points. */
-    double ns = (double)(m->nseries ? m->nseries : 1);
+    double ns = (double)(m->nseries && !m->dots ? m->nseries : 1);
     L->t = fmin((L->rh - fmin(5, L->rh * 0.35)) / ns, 13);
+}
+
+/* A paired dot plot's row (m->dots): series 0 and 1 as markers joined by a
+ * line, each value outside its end of the pair so that two close values
+ * never print over each other; a hidden pair shows its mark only. */
+static void dots_row(dctx *dc, const hb_layout *L, size_t i, double y, int pass)
+{
+    const chart_model *m = dc->m;
+    double cy = y + L->rh / 2, x[2] = {0, 0};
+    const chart_point *pt[2] = {NULL, NULL};
+    bool has[2] = {false, false};
+    for (size_t si = 0; si < 2 && si < m->nseries; si++) {
+        if (i >= m->series[si].n)
+            continue;
+        pt[si] = &m->series[si].pts[i];
+        has[si] = pt[si]->state == CP_VALUE;
+        if (has[si])
+            x[si] = axis_map(&L->xs, pt[si]->y, L->in.x, L->in.x + L->in.w);
+    }
+    if (pass == 0) {
+        if (has[0] && has[1]) {
+            cairo_save(dc->cr);
+            dset(dc, MUTED);
+            cairo_set_line_width(dc->cr, 2);
+            cairo_move_to(dc->cr, x[0], cy);
+            cairo_line_to(dc->cr, x[1], cy);
+            cairo_stroke(dc->cr);
+            cairo_restore(dc->cr);
+        }
+        for (size_t si = 0; si < 2; si++) {
+            if (has[si]) {
+                marker_series(dc, si, x[si], cy, 8);
+                log_bar(dc);
+            }
+        }
+        return;
+    }
+    if (!has[0] && !has[1]) {
+        const chart_point *p = pt[0] ? pt[0] : pt[1];
+        double x0 = axis_map(&L->xs, fmax(L->xs.lo, 0), L->in.x, L->in.x + L->in.w);
+        if (p && p->state == CP_SUPPRESSED)
+            mark_hidden(dc, p->label ? p->label : "<5", x0 + 3, cy, 0, 0.5);
+        else if (p)
+            log_missing(dc);
+        return;
+    }
+    if (L->rh < ROW_LABELS)
+        return;
+    char buf[64];
+    /* The lower value left of its marker, the higher right of its. */
+    size_t lo = has[0] && has[1] ? (x[0] <= x[1] ? 0 : 1) : (has[0] ? 0 : 1);
+    if (has[0] && has[1])
+        dtext_at(dc, L->value_st, point_text(dc, pt[lo], buf, sizeof buf), x[lo] - 7, cy, 1, 0.5);
+    size_t hi = has[0] && has[1] ? 1 - lo : lo;
+    dtext_at(dc, L->value_st, point_text(dc, pt[hi], buf, sizeof buf), x[hi] + 7, cy, 0, 0.5);
 }
 
 /* Pass 0 draws headings, category labels and bars; pass 1 the value labels,
@@ -197,6 +252,11 @@ static void hb_rows(dctx *dc, const hb_layout *L, int pass)
             dtext_size(dc, L->label_st, m->categories[i], L->lw - 10, TW_ELLIPSIS, &tw, &lh);
             dtext_box(dc, L->label_st, m->categories[i], L->area.x + indent, y + (L->rh - lh) / 2,
                       L->lw - 10 - indent, 0, TW_ELLIPSIS);
+        }
+        if (m->dots) {
+            dots_row(dc, L, i, y, pass);
+            y += L->rh;
+            continue;
         }
         double by = y + (L->rh - L->t * (double)ns) / 2;
         for (size_t si = 0; si < m->nseries; si++) {

@@ -208,6 +208,8 @@ static void swatch(dctx *dc, const chart_model *m, size_t i, swatch_kind kind, d
     cairo_t *cr = dc->cr;
     if (kind == SW_OFF_TARGET) {
         fill_off_target_rect(dc, r);
+    } else if (m->dots) {
+        marker_series(dc, i, r.x + r.w / 2, r.y + r.h / 2, 7);
     } else if (m->kind == CHART_LINE || m->kind == CHART_STEP) {
         cairo_save(cr);
         line_style_series(dc, i);

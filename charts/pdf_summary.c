@@ -2,6 +2,7 @@
  *   page 1        title, period, as-of date and the key figures (with the
  *                 previous quarter beside them when P is a quarter);
  *   pages 2..8    one chart per page under its two-line reading;
+ *   (page 9       the outcome instruments, only when the data hold assessments;)
  *   page 9        the fidelity items as a table, reviewer beside data.
  * Every page has a footer with the period and "page n of N", and internal
  * data are marked on every page. */
@@ -32,6 +33,7 @@ typedef struct {
     const chart_data *cd;
     chart_lang lang;
     int page;
+    int pages;             /* PDF_SUMMARY_PAGES and the optional chart pages */
     char period[48];
 } pdf_ctx;
 
@@ -52,7 +54,7 @@ static void finish_page(pdf_ctx *p)
     snprintf(left, sizeof left, chart_label(p->lang, CL_PDF_MADE_BY), IPS_VERSION);
     size_t n = strlen(left);
     snprintf(left + n, sizeof left - n, " · %s", p->period);
-    snprintf(right, sizeof right, chart_label(p->lang, CL_PDF_PAGE), p->page, PDF_SUMMARY_PAGES);
+    snprintf(right, sizeof right, chart_label(p->lang, CL_PDF_PAGE), p->page, p->pages);
     rule(p, A4_H - MARGIN + 6, GRID, 0.8);
     dtext_box(&p->dc, TS_TICK, left, MARGIN, A4_H - MARGIN + 10, A4_W - 2 * MARGIN - 80, 0,
               TW_ELLIPSIS);
@@ -305,7 +307,9 @@ static ips_error draw_pages(pdf_ctx *p, ips_diag *d)
 {
     title_page(p);
     finish_page(p);
-    for (int id = 0; id < CH__COUNT; id++) {
+    for (int id = 0; id < CH__ALL; id++) {
+        if (!chart_wanted(p->cd, (chart_id)id))
+            continue;
         ips_error e = chart_page(p, (chart_id)id, d);
         if (e != IPS_OK)
             return e;
@@ -328,7 +332,9 @@ ips_error pdf_summary_write_data(const chart_data *cd, chart_lang lang, const ch
         outfile_abort(&of);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory preparing the PDF");
     }
-    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1};
+    pdf_ctx p = {.cd = cd, .lang = lang, .page = 1, .pages = PDF_SUMMARY_PAGES};
+    for (int id = CH__COUNT; id < CH__ALL; id++)
+        p.pages += chart_wanted(cd, (chart_id)id);
     cb_period_label(cd, lang, p.period, sizeof p.period);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, f, A4_W, A4_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, chart_label(lang, CL_PDF_TITLE));

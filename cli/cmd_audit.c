@@ -88,7 +88,7 @@ int cmd_audit(int argc, char **argv, ips_diag *d)
     if (e == IPS_OK) {
         ips_error r = metrics_check_known(wh, &q, d);
         if (r == IPS_OK)
-            r = disclosure_audit_period(wh, &q, &a, &s, d);
+            r = disclosure_audit_period(wh, &q, false, &a, &s, d);
         e = warehouse_read_end(wh, own, r, d);
     }
     reader_close(wh);

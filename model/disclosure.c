@@ -10,12 +10,82 @@
 #include "model/disclosure_model.h"
 #include "model/disclosure_quantities.h"
 
+/* A row is known by a 64-bit hash of its key (metric, period, breakdown,
+ * group): a sorted array of them is small enough to keep in the warehouse
+ * (9 bytes a row) and to search without building anything. */
 struct disclosure {
-    dc_intern keys;      /* row keys of the universe */
-    uint8_t *state;      /* DC_* per key */
+    uint64_t *hash;      /* sorted, one per row of the universe */
+    uint8_t *state;      /* DC_* per hash */
+    size_t n;
     int min_cell;
     disclosure_stats stats;
 };
+
+static uint64_t key_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, then splitmix64's finaliser */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9u;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebu;
+    return h ^ (h >> 31);
+}
+
+static uint64_t row_hash(const metric_row *r)
+{
+    char key[256];
+    dc_row_key(r, key, sizeof key);
+    return key_hash(key);
+}
+
+typedef struct {
+    uint64_t h;
+    uint8_t st;
+} hash_state;
+
+static int cmp_hash_state(const void *a, const void *b)
+{
+    uint64_t x = ((const hash_state *)a)->h, y = ((const hash_state *)b)->h;
+    return (x > y) - (x < y);
+}
+
+/* Two keys of one hash (never seen; about one universe in 10^8 at national
+ * scale) share the more cautious state: hidden, as "–". */
+static bool set_states(disclosure *dc, hash_state *hs, size_t n)
+{
+    qsort(hs, n, sizeof *hs, cmp_hash_state);
+    dc->hash = malloc((n ? n : 1) * sizeof *dc->hash);
+    dc->state = malloc(n ? n : 1);
+    if (!dc->hash || !dc->state)
+        return false;
+    dc->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dc->n && dc->hash[dc->n - 1] == hs[i].h) {
+            if (hs[i].st != dc->state[dc->n - 1])
+                dc->state[dc->n - 1] = DC_SECONDARY;
+            continue;
+        }
+        dc->hash[dc->n] = hs[i].h;
+        dc->state[dc->n++] = hs[i].st;
+    }
+    return true;
+}
+
+/* The state of the row of hash h; −1 when the universe has no such row. */
+static int state_of(const disclosure *dc, uint64_t h)
+{
+    size_t lo = 0, hi = dc->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (dc->hash[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < dc->n && dc->hash[lo] == h ? dc->state[lo] : -1;
+}
 
 static void count_states(const dc_model *m, size_t *rows, size_t *hidden, size_t *primary,
                          size_t *secondary)
@@ -40,7 +110,7 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     dc->min_cell = q->min_cell;
     dc_model m;
-    ips_error e = dc_model_build(&m, f, universe, universe, q, d);
+    ips_error e = dc_model_build(&m, f, universe, NULL, q, d);
     size_t unprotected = 0;
     long rounds = 0;
     if (e == IPS_OK) {
@@ -48,18 +118,12 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
         if (rounds < 0)
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
-    dc->state = e == IPS_OK ? malloc((m.n_rows ? m.n_rows : 1) * sizeof *dc->state) : NULL;
-    if (e == IPS_OK && !dc->state)
+    hash_state *hs = e == IPS_OK ? malloc((m.n_rows ? m.n_rows : 1) * sizeof *hs) : NULL;
+    for (size_t i = 0; hs && i < m.n_rows; i++)
+        hs[i] = (hash_state){row_hash(m.rows[i].row), m.rows[i].state};
+    if (e == IPS_OK && (!hs || !set_states(dc, hs, m.n_rows)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    char key[256];
-    for (size_t i = 0; e == IPS_OK && i < m.n_rows; i++) {
-        dc_row_key(m.rows[i].row, key, sizeof key);
-        int32_t id = dc_intern_id(&dc->keys, key);
-        if (id < 0)
-            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        else
-            dc->state[id] = m.rows[i].state;
-    }
+    free(hs);
     if (e == IPS_OK) {
         disclosure_stats *s = &dc->stats;
         count_states(&m, &s->rows, &s->hidden, &s->primary, &s->secondary);
@@ -93,14 +157,12 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
 
 void disclosure_apply(const disclosure *dc, metric_set *set)
 {
-    char key[256];
     for (size_t i = 0; i < set->n; i++) {
         metric_row *r = &set->rows[i];
         if (r->suppressed)
             continue;
-        dc_row_key(r, key, sizeof key);
-        int32_t id = dc_intern_find(&dc->keys, key);
-        uint8_t st = id >= 0 ? dc->state[id] : DC_SECONDARY;
+        int id = state_of(dc, row_hash(r));
+        int st = id >= 0 ? id : DC_SECONDARY;
         if (!dc_suppressible(r) && id < 0)
             st = DC_SHOWN; /* fte, weighted means, texts, reviews: never hidden */
         if (st != DC_SHOWN)
@@ -117,7 +179,7 @@ void disclosure_free(disclosure *dc)
 {
     if (!dc)
         return;
-    dc_intern_free(&dc->keys);
+    free(dc->hash);
     free(dc->state);
     free(dc);
 }
@@ -130,6 +192,7 @@ static void describe_var(const dc_model *m, size_t v, double val, char *buf, siz
         date_format_iso(x->key.ps, ps);
     date_format_iso(x->key.pe, pe);
     const char *by = x->key.by == DC_BY_SUPPORT ? "support_level"
+                     : x->key.by == DC_BY_DAYS  ? "days"
                                                 : metric_group_name((metric_group)x->key.by);
     const char *g = m->names.s[x->key.group];
     snprintf(buf, n, "%s, %s%s%s, %s %s: worked out as %.0f", dc_quantities[x->key.q].label,
@@ -148,7 +211,7 @@ static void describe_row(const metric_row *r, char *buf, size_t n)
 }
 
 ips_error disclosure_audit_run(const facts *f, const metric_set *published,
-                               const metric_set *truth, const metric_query *q,
+                               const disclosure_truth *truth, const metric_query *q,
                                disclosure_audit *out, ips_diag *d)
 {
     memset(out, 0, sizeof *out);
@@ -176,4 +239,83 @@ ips_error disclosure_audit_run(const facts *f, const metric_set *published,
     free(val);
     dc_model_free(&m);
     return e;
+}
+
+/* --- the pattern as bytes (model/disclosure_store.c) ------------------- */
+
+/* 002: the universe holds January–September (issue 15), so a pattern kept
+ * by a build without it does not fit. */
+#define PACK_MAGIC "IPSDC002"
+#define PACK_ORDER 0x0102030405060708u
+
+typedef struct {
+    char magic[8];
+    uint64_t order;      /* byte order and word size of the writer */
+    uint64_t min_cell;
+    uint64_t n;
+    uint64_t stats[9];
+} pack_head;
+
+static void stats_words(const disclosure_stats *s, uint64_t w[9])
+{
+    const size_t v[9] = {s->rows,   s->hidden, s->primary,     s->secondary, s->variables,
+                         s->relations, s->rounds, s->unprotected, s->inexact};
+    for (int i = 0; i < 9; i++)
+        w[i] = v[i];
+}
+
+ips_error disclosure_encode(const disclosure *dc, void **buf, size_t *len, ips_diag *d)
+{
+    pack_head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, PACK_MAGIC, 8);
+    h.order = PACK_ORDER;
+    h.min_cell = (uint64_t)dc->min_cell;
+    h.n = dc->n;
+    stats_words(&dc->stats, h.stats);
+    *len = sizeof h + dc->n * (sizeof *dc->hash + 1);
+    char *p = malloc(*len);
+    if (!(*buf = p))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    memcpy(p, &h, sizeof h);
+    memcpy(p + sizeof h, dc->hash, dc->n * sizeof *dc->hash);
+    memcpy(p + sizeof h + dc->n * sizeof *dc->hash, dc->state, dc->n);
+    return IPS_OK;
+}
+
+disclosure *disclosure_decode(const void *buf, size_t len)
+{
+    pack_head h;
+    if (len < sizeof h)
+        return NULL;
+    memcpy(&h, buf, sizeof h);
+    if (memcmp(h.magic, PACK_MAGIC, 8) != 0 || h.order != PACK_ORDER ||
+        h.n > (len - sizeof h) / (sizeof(uint64_t) + 1) ||
+        len != sizeof h + h.n * (sizeof(uint64_t) + 1))
+        return NULL;
+    disclosure *dc = calloc(1, sizeof *dc);
+    if (!dc)
+        return NULL;
+    dc->n = (size_t)h.n;
+    dc->min_cell = (int)h.min_cell;
+    dc->hash = malloc((dc->n ? dc->n : 1) * sizeof *dc->hash);
+    dc->state = malloc(dc->n ? dc->n : 1);
+    if (!dc->hash || !dc->state) {
+        disclosure_free(dc);
+        return NULL;
+    }
+    const char *p = (const char *)buf + sizeof h;
+    memcpy(dc->hash, p, dc->n * sizeof *dc->hash);
+    memcpy(dc->state, p + dc->n * sizeof *dc->hash, dc->n);
+    size_t *s[9] = {&dc->stats.rows,      &dc->stats.hidden,    &dc->stats.primary,
+                    &dc->stats.secondary, &dc->stats.variables, &dc->stats.relations,
+                    &dc->stats.rounds,    &dc->stats.unprotected, &dc->stats.inexact};
+    for (int i = 0; i < 9; i++)
+        *s[i] = (size_t)h.stats[i];
+    for (size_t i = 1; i < dc->n; i++)
+        if (dc->hash[i - 1] >= dc->hash[i]) { /* not what encode writes */
+            disclosure_free(dc);
+            return NULL;
+        }
+    return dc;
 }

@@ -30,6 +30,7 @@
 #define IPS_DISCLOSURE_H
 
 #include "model/facts.h"
+#include "model/km.h"
 #include "model/metrics.h"
 
 typedef struct disclosure disclosure;
@@ -64,9 +65,25 @@ void disclosure_stats_get(const disclosure *dc, disclosure_stats *out);
 /* Accepts NULL. */
 void disclosure_free(disclosure *dc);
 
+/* The pattern as bytes to keep in the warehouse (malloc'd into *buf), and
+ * back; decode gives NULL for bytes it did not write (another build or
+ * machine), and the pattern is then built again. */
+ips_error disclosure_encode(const disclosure *dc, void **buf, size_t *len, ips_diag *d);
+disclosure *disclosure_decode(const void *buf, size_t len);
+
+/* The figures of a row before suppression: what the audit needs of the
+ * truth (24 bytes a row instead of a copy of every row). */
+typedef struct {
+    double numerator, denominator, value;
+} disclosure_truth;
+
+/* The true figures of set's rows, one per row (malloc'd; NULL when out of
+ * memory); taken before the pattern is applied to set in place. */
+disclosure_truth *disclosure_truth_of(const metric_set *set);
+
 /* The intruder's view (ipsreport audit).  published: the rows as published
- * (suppressed, numbers of hidden rows cleared); truth: the same rows before
- * suppression, in the same order.  For every hidden quantity the audit
+ * (suppressed, numbers of hidden rows cleared); truth: their figures before
+ * suppression, one per row.  For every hidden quantity the audit
  * works out, from the published figures and the public relations alone,
  * whether it is pinned to one value (exact elimination, then bounds
  * propagated through the relations); pinned to its true value is a
@@ -79,7 +96,7 @@ typedef struct {
 } disclosure_audit;
 
 ips_error disclosure_audit_run(const facts *f, const metric_set *published,
-                               const metric_set *truth, const metric_query *q,
+                               const disclosure_truth *truth, const metric_query *q,
                                disclosure_audit *out, ips_diag *d);
 
 /* Applies the pattern of the universe that holds q's period (its calendar
@@ -89,14 +106,23 @@ ips_error disclosure_audit_run(const facts *f, const metric_set *published,
 ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
                               metric_set *set, size_t from, ips_diag *d);
 
+/* The whole service's time-to-first-job curve as it may be published,
+ * given the whole service's rows of P as published: nothing (*hidden) when
+ * its cohort is hidden or small, else its steps merged so that each holds
+ * at least min_cell events (model/disclosure_curve.c). */
+void disclosure_curve_protect(km_curve *c, const metric_set *published, int min_cell,
+                              bool *hidden);
+
 /* The universe itself (unsuppressed rows of every period and breakdown) for
  * q's period, appended to out; the audit publishes it through the pattern. */
 ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
                               ips_diag *d);
 
 /* The audit of `ipsreport audit`: q's universe published through its
- * pattern, then attacked with disclosure_audit_run(); stats of the pattern. */
-ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosure_audit *out,
-                                  disclosure_stats *stats, ips_diag *d);
+ * pattern, then attacked with disclosure_audit_run(); stats of the pattern.
+ * kept: the audit the warehouse keeps with its pattern will do (publish,
+ * whose outputs then use that pattern); otherwise it is run afresh. */
+ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, bool kept,
+                                  disclosure_audit *out, disclosure_stats *stats, ips_diag *d);
 
 #endif

@@ -345,8 +345,10 @@ static int cmp_publish(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* dirty: per component, whether to run it (NULL: all); the others keep
+ * their hidden[] of the last run. */
 static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const bool *forced,
-                      bool *hidden)
+                      const int32_t *comp, const bool *dirty, bool *hidden)
 {
     gauss g;
     int32_t *order = malloc((m->n_vars + 1) * sizeof *order);
@@ -354,6 +356,8 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const b
     size_t n = 0;
     for (size_t v = 0; st == 0 && v < m->n_vars; v++) {
         const dc_var *x = &m->vars[v];
+        if (dirty && !dirty[comp[v]])
+            continue;
         bool start = x->shown && (dc_small(x->value, m->min_cell) || (forced && forced[v]));
         hidden[v] = !x->shown || start;
         if (start) {
@@ -399,11 +403,41 @@ static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const b
     return st;
 }
 
+/* Variables no equation links are independent: the reduced form is block
+ * diagonal, and the greedy's choice in one block never depends on another.
+ * A round that forces a few more cells hidden reruns only their blocks. */
 struct dc_gauss_plan {
     double *rank;
     dc_elim *e;   /* the equations' one reduced form, whatever is hidden */
     bool *hidden;
+    int32_t *comp;      /* block of each variable */
+    bool *dirty;        /* per block: forced cells changed since the last run */
+    bool *last_forced;  /* forced[] of the last run */
+    bool ran;
 };
+
+static int32_t find_root(int32_t *up, int32_t v)
+{
+    while (up[v] != v)
+        v = up[v] = up[up[v]];
+    return v;
+}
+
+/* The blocks, by union–find over the equations. */
+static void find_blocks(const dc_model *m, int32_t *comp)
+{
+    for (size_t v = 0; v < m->n_vars; v++)
+        comp[v] = (int32_t)v;
+    for (size_t r = 0; r < m->n_rel; r++)
+        for (uint32_t k = m->rel_off[r] + 1; k < m->rel_off[r + 1]; k++) {
+            int32_t a = find_root(comp, m->rel_var[m->rel_off[r]]);
+            int32_t b = find_root(comp, m->rel_var[k]);
+            if (a != b)
+                comp[a > b ? a : b] = a < b ? a : b;
+        }
+    for (size_t v = 0; v < m->n_vars; v++)
+        comp[v] = find_root(comp, (int32_t)v);
+}
 
 dc_gauss_plan *dc_gauss_plan_new(const dc_model *m)
 {
@@ -412,8 +446,13 @@ dc_gauss_plan *dc_gauss_plan_new(const dc_model *m)
     if (p) {
         p->rank = malloc((m->n_vars + 1) * sizeof *p->rank);
         p->hidden = malloc((m->n_vars + 1) * sizeof *p->hidden);
+        p->comp = malloc((m->n_vars + 1) * sizeof *p->comp);
+        p->dirty = malloc((m->n_vars + 1) * sizeof *p->dirty);
+        p->last_forced = calloc(m->n_vars + 1, sizeof *p->last_forced);
     }
-    bool ok = p && on && p->rank && p->hidden;
+    bool ok = p && on && p->rank && p->hidden && p->comp && p->dirty && p->last_forced;
+    if (ok)
+        find_blocks(m, p->comp);
     for (size_t v = 0; ok && v < m->n_vars; v++) {
         p->rank[v] = rank_of(m, (int32_t)v);
         on[v] = true;
@@ -435,13 +474,26 @@ void dc_gauss_plan_free(dc_gauss_plan *p)
     dc_elim_free(p->e);
     free(p->rank);
     free(p->hidden);
+    free(p->comp);
+    free(p->dirty);
+    free(p->last_forced);
     free(p);
 }
 
 bool dc_gauss(dc_model *m, dc_gauss_plan *p, const bool *forced)
 {
     bool *hidden = p->hidden;
-    bool ok = run_greedy(m, p->e, p->rank, forced, hidden) == 0;
+    if (p->ran) {
+        memset(p->dirty, 0, (m->n_vars + 1) * sizeof *p->dirty);
+        for (size_t v = 0; v < m->n_vars; v++)
+            if ((forced && forced[v]) != p->last_forced[v])
+                p->dirty[p->comp[v]] = true;
+    }
+    bool ok = run_greedy(m, p->e, p->rank, forced, p->comp, p->ran ? p->dirty : NULL,
+                         hidden) == 0;
+    p->ran = ok;
+    for (size_t v = 0; v < m->n_vars; v++)
+        p->last_forced[v] = forced && forced[v];
     for (size_t i = 0; ok && i < m->n_rows; i++) {
         const dc_row *r = &m->rows[i];
         bool hide = false, sensitive = false;

@@ -207,6 +207,8 @@ static int by_of(const char *group_by)
 {
     if (strcmp(group_by, "support_level") == 0)
         return DC_BY_SUPPORT;
+    if (strcmp(group_by, "days") == 0)
+        return DC_BY_DAYS;
     if (group_by[0] == '\0')
         return GROUP_NONE;
     return metric_group_find(group_by);
@@ -271,8 +273,16 @@ bool dc_suppressible(const metric_row *r)
     return r->kind != MK_TEXT && r->kind != MK_WEIGHTED && strcmp(r->group_by, "review") != 0;
 }
 
-static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr, bool known,
-                         ips_diag *d)
+/* A field of the row's true figures: t (audit), or the row itself (build). */
+static double truth_value(const metric_row *r, const disclosure_truth *t, char field)
+{
+    if (!t)
+        return dc_field_value(r, field);
+    return field == 'N' ? t->numerator : field == 'D' ? t->denominator : t->value;
+}
+
+static ips_error add_row(dc_model *m, const metric_row *r, const disclosure_truth *tr,
+                         bool known, ips_diag *d)
 {
     dc_row *x = &m->rows[m->n_rows++];
     memset(x, 0, sizeof *x);
@@ -304,7 +314,7 @@ static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr,
         dc_var *xv = &m->vars[v];
         xv->shown = true;
         if (isnan(xv->truth))
-            xv->truth = dc_field_value(tr, fs[i].field);
+            xv->truth = truth_value(r, tr, fs[i].field);
         if (known && isnan(xv->value))
             xv->value = dc_field_value(r, fs[i].field);
         if (!r->suppressed || known) {
@@ -316,7 +326,7 @@ static ips_error add_row(dc_model *m, const metric_row *r, const metric_row *tr,
     return IPS_OK;
 }
 
-static ips_error build_rows(dc_model *m, const metric_set *set, const metric_set *truth,
+static ips_error build_rows(dc_model *m, const metric_set *set, const disclosure_truth *truth,
                             dc_intern *keys, ips_diag *d)
 {
     m->rows = calloc(set->n ? set->n : 1, sizeof *m->rows);
@@ -330,8 +340,7 @@ static ips_error build_rows(dc_model *m, const metric_set *set, const metric_set
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         if (keys->n == before)
             continue; /* the same row from another query of the universe */
-        const metric_row *tr = i < truth->n ? &truth->rows[i] : &set->rows[i];
-        ips_error e = add_row(m, &set->rows[i], tr, set == truth, d);
+        ips_error e = add_row(m, &set->rows[i], truth ? &truth[i] : NULL, !truth, d);
         if (e != IPS_OK)
             return e;
     }
@@ -524,7 +533,7 @@ static bool build_index(dc_model *m)
 }
 
 ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
-                         const metric_set *truth, const metric_query *q, ips_diag *d)
+                         const disclosure_truth *truth, const metric_query *q, ips_diag *d)
 {
     memset(m, 0, sizeof *m);
     m->min_cell = q->min_cell;

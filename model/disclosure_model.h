@@ -23,12 +23,13 @@ typedef struct {
 /* A variable's key: quantity, period key, breakdown and group. */
 typedef struct {
     int16_t q;              /* index into the quantity table */
-    int8_t by;              /* metric_group, or DC_BY_SUPPORT */
+    int8_t by;              /* metric_group, DC_BY_SUPPORT or DC_BY_DAYS */
     ips_day ps, pe;         /* ps = 0 for quantities keyed by the period's end */
     int32_t group;          /* interned group name */
 } dc_key;
 
 #define DC_BY_SUPPORT GROUP__COUNT
+#define DC_BY_DAYS (GROUP__COUNT + 1) /* item 15's days, binned (whole service only) */
 
 typedef struct {
     dc_key key;
@@ -109,12 +110,13 @@ char dc_period_kind(ips_day ps, ips_day pe, int *year, int *part);
 ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q, ips_diag *d);
 
 /* Builds rows, variables, equations and indexes from set and f's
- * hierarchy.  truth: the same rows unsuppressed, in the same order.  When
- * truth is set itself (build), every value is known and the equations
- * these data break are dropped; else (audit) only what set publishes is
- * known, and truth serves to tell a real recovery from a wrong guess. */
+ * hierarchy.  truth: the true figures of set's rows, one per row, or NULL
+ * when set holds them itself (build: every value is known and the
+ * equations these data break are dropped); else (audit) only what set
+ * publishes is known, and truth serves to tell a real recovery from a
+ * wrong guess. */
 ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
-                         const metric_set *truth, const metric_query *q, ips_diag *d);
+                         const disclosure_truth *truth, const metric_query *q, ips_diag *d);
 void dc_model_free(dc_model *m);
 
 /* The primary rule of metrics.md (Privacy) for one row. */

@@ -41,7 +41,22 @@ const dc_quantity dc_quantities[Q__COUNT] = {
     [Q_CE_EPISODES] = {"coaching-environment episodes", DC_STOCK, DC_ITEMS},
     [Q_BASIC_EPISODES] = {"basic-support episodes", DC_STOCK, DC_ITEMS},
     [Q_SUPPORT_EPISODES] = {"episodes by support level", DC_STOCK, DC_ITEMS},
+    [Q_FEC_BIN] = {"episodes with a first employer contact after so many days", DC_END,
+                   DC_ITEMS},
+    /* Paired and improved clients of each instrument slot: a client counts in
+     * one group (its latest episode's), so the breakdowns split them exactly. */
+#define INSTR_Q(k)                                                                      \
+    [Q_INSTR_FIRST + 2 * (k)] = {"clients paired on an instrument", DC_STOCK, DC_CLIENTS}, \
+    [Q_INSTR_FIRST + 2 * (k) + 1] = {"paired clients who improved", DC_STOCK, DC_CLIENTS}
+#define INSTR_Q8(k)                                                                     \
+    INSTR_Q(k), INSTR_Q(k + 1), INSTR_Q(k + 2), INSTR_Q(k + 3), INSTR_Q(k + 4),          \
+        INSTR_Q(k + 5), INSTR_Q(k + 6), INSTR_Q(k + 7)
+    INSTR_Q8(0), INSTR_Q8(8), INSTR_Q8(16), INSTR_Q8(24),
+    INSTR_Q8(32), INSTR_Q8(40), INSTR_Q8(48), INSTR_Q8(56),
+#undef INSTR_Q8
+#undef INSTR_Q
 };
+_Static_assert(DC_INSTRUMENTS == 64, "INSTR_Q8 above fills 64 instrument slots");
 
 /* Rows of one metric are consecutive; a metric absent here prints no
  * quantity that suppression protects (fte, fte-weighted means, texts). */
@@ -67,6 +82,7 @@ static const dc_field fields[] = {
     {"fee_guidance", 'V', Q_FEE_GUIDANCE},
     {"fee_outcome", 'V', Q_FEE_OUTCOME},
     {"fee_start", 'V', Q_STARTS},
+    {"first_employer_contact_days", 'V', Q_FEC_BIN},
     {"first_employer_contact_mean_days", 'D', Q_FEC_MEASURED},
     {"first_employer_contact_pending", 'V', Q_FEC_PENDING},
     {"first_employer_contact_within_30", 'N', Q_FEC_30},
@@ -95,6 +111,49 @@ static const dc_field fields[] = {
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
+/* Outcome instrument rows (model/engine_instruments.c), "<I>_paired" …
+ * "<I>_improved_share": the paired count is the means' denominator and the
+ * share's, the improved count the share's numerator.  A code gets the
+ * next free slot the first time it is seen; the slots are this process's
+ * (the pattern is never stored), and only equal codes must share one. */
+static const char *const instr_suffix[] = {"_paired", "_baseline_mean", "_latest_mean",
+                                           "_change_mean", "_improved_share"};
+static char instr_codes[DC_INSTRUMENTS][48];
+static dc_field instr_fields[DC_INSTRUMENTS][4];
+static int n_instr_codes;
+
+static size_t instrument_fields(const char *metric, const dc_field **out)
+{
+    size_t len = strlen(metric);
+    for (int k = 0; k < 5; k++) {
+        size_t sl = strlen(instr_suffix[k]);
+        if (len <= sl || len - sl >= sizeof instr_codes[0] ||
+            strcmp(metric + len - sl, instr_suffix[k]) != 0)
+            continue;
+        int slot = 0;
+        while (slot < n_instr_codes && (strlen(instr_codes[slot]) != len - sl ||
+                                        strncmp(instr_codes[slot], metric, len - sl) != 0))
+            slot++;
+        if (slot == n_instr_codes) {
+            if (slot == DC_INSTRUMENTS)
+                return 0;
+            memcpy(instr_codes[slot], metric, len - sl);
+            instr_codes[slot][len - sl] = '\0';
+            int paired = Q_INSTR_FIRST + 2 * slot;
+            dc_field *fs = instr_fields[slot];
+            fs[0] = (dc_field){"", 'V', paired};
+            fs[1] = (dc_field){"", 'D', paired};
+            fs[2] = (dc_field){"", 'N', paired + 1};
+            fs[3] = (dc_field){"", 'D', paired};
+            n_instr_codes++;
+        }
+        *out = &instr_fields[slot][k == 0 ? 0 : k == 4 ? 2 : 1];
+        return k == 4 ? 2 : 1;
+    }
+    *out = NULL;
+    return 0;
+}
+
 size_t dc_fields_of(const char *metric, const dc_field **out)
 {
     for (size_t i = 0; i < N_FIELDS; i++) {
@@ -106,8 +165,7 @@ size_t dc_fields_of(const char *metric, const dc_field **out)
         *out = &fields[i];
         return n;
     }
-    *out = NULL;
-    return 0;
+    return instrument_fields(metric, out);
 }
 
 /* A derived row prints a function of its sources' figures (a gap between

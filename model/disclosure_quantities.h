@@ -6,6 +6,11 @@
 
 #include "model/metrics.h"
 
+/* Instrument codes the model tells apart in one process: more than the
+ * engine reports of one data set (ENGINE_INSTRUMENTS_MAX), so that another
+ * warehouse read by the same process finds free slots too. */
+#define DC_INSTRUMENTS 64
+
 /* How a quantity relates over periods. */
 typedef enum {
     DC_FLOW,   /* events in P: a half is the sum of its quarters, a year of its halves */
@@ -20,7 +25,11 @@ enum {
     Q_JOBS_HOURS, Q_CLIENTS_END, Q_EMP_CONTACTS, Q_FEC_MEASURED, Q_FEC_30, Q_FEC_PENDING,
     Q_JOBS_W, Q_JOBS_NEWTYPE, Q_JOBS_NEWEMP, Q_PERM_KNOWN, Q_PERM, Q_FA_JOBS, Q_FA_BEFORE,
     Q_FA_FIRST, Q_FA_WEEKLY, Q_FA_JOBS4, Q_FA_4M, Q_FA_JOBS6, Q_FA_MONTHLY, Q_CLIENTS_PEAK,
-    Q_CE_EPISODES, Q_BASIC_EPISODES, Q_SUPPORT_EPISODES, Q__COUNT
+    Q_CE_EPISODES, Q_BASIC_EPISODES, Q_SUPPORT_EPISODES, Q_FEC_BIN,
+    /* Outcome instruments: slot k's paired clients at Q_INSTR_FIRST + 2k, its
+     * improved clients after them (dc_fields_of gives a code its slot). */
+    Q_INSTR_FIRST,
+    Q__COUNT = Q_INSTR_FIRST + 2 * DC_INSTRUMENTS
 };
 
 /* What a quantity counts, which decides the sums that hold exactly. */

@@ -66,7 +66,7 @@ static ips_error partitions(dc_model *m, const int32_t *order, size_t n, ips_dia
             size_t np = 0;
             while (k < j && m->vars[order[k]].key.by == by)
                 parts[np++] = order[k++];
-            if (by == GROUP_NONE || by == DC_BY_SUPPORT || !exact_split(head.q, by))
+            if (by == GROUP_NONE || by >= DC_BY_SUPPORT || !exact_split(head.q, by))
                 continue;
             dc_key wk = {head.q, GROUP_NONE, head.ps, head.pe, 0};
             int32_t whole = dc_var_get(m, &wk);
@@ -318,6 +318,42 @@ static ips_error cohorts(dc_model *m, size_t n0, ips_diag *d)
     return IPS_OK;
 }
 
+/* Item 15's days in bins: they add up to the measured episodes, and the
+ * first two (0–15, 16–30) to those within 30 days. */
+static ips_error contact_bins(dc_model *m, size_t n0, ips_diag *d)
+{
+    for (size_t v = 0; v < n0; v++) {
+        dc_key k = m->vars[v].key;
+        if (k.q != Q_FEC_BIN || k.by != DC_BY_DAYS)
+            continue;
+        bool first = true; /* the first bin of its period key does the sums */
+        int32_t all[32], early[2];
+        size_t na = 0, ne = 0;
+        for (size_t u = 0; u < n0 && first; u++) {
+            const dc_key *x = &m->vars[u].key;
+            if (x->q != Q_FEC_BIN || x->by != DC_BY_DAYS || x->ps != k.ps || x->pe != k.pe)
+                continue;
+            if (u < v) {
+                first = false;
+                break;
+            }
+            const char *g = m->names.s[x->group];
+            if (na < 32)
+                all[na++] = (int32_t)u;
+            if (strcmp(g, "0-15") == 0 || strcmp(g, "16-30") == 0)
+                early[ne++] = (int32_t)u;
+        }
+        if (!first)
+            continue;
+        dc_key mk = {Q_FEC_MEASURED, GROUP_NONE, k.ps, k.pe, 0};
+        dc_key wk = {Q_FEC_30, GROUP_NONE, k.ps, k.pe, 0};
+        int32_t mv = dc_var_get(m, &mk), wv = dc_var_get(m, &wk);
+        if (mv < 0 || wv < 0 || !dc_rel_sum(m, mv, all, na) || !dc_rel_sum(m, wv, early, ne))
+            return nomem(d);
+    }
+    return IPS_OK;
+}
+
 static bool listed(const char *const *list, const char *s)
 {
     for (; list && *list; list++)
@@ -397,5 +433,7 @@ ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q,
         e = cohorts(m, n0, d);
     if (e == IPS_OK)
         e = exit_sums(m, n0, q, d);
+    if (e == IPS_OK)
+        e = contact_bins(m, n0, d);
     return e;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "model/disclosure.h"
+#include "model/disclosure_store.h"
 #include "model/disclosure_model.h"
 #include "model/engine.h"
 #include "model/metric_cache.h"
@@ -72,13 +73,9 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
     return IPS_OK;
 }
 
-/* The pattern of q's universe: the one the warehouse keeps, or built from
- * universe u (computed here when u is NULL) and then kept, so that every
- * output and the audit of one run share one.  *owned is set when there was
- * no cache to keep it in: the caller frees it. */
-static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *q,
-                             const metric_set *u, const disclosure **out, disclosure **owned,
-                             ips_diag *d)
+/* The pattern key of q: its universe's first period (the year) and q's
+ * settings. */
+static metric_query pattern_key(const metric_query *q)
 {
     ips_day s[8], e[8];
     universe_periods(q->start, q->end, s, e);
@@ -86,30 +83,55 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     key.start = s[0];
     key.end = e[0];
     key.by = GROUP_NONE;
+    return key;
+}
+
+/* Keeps made in the run's cache (which frees it if it cannot keep it), or
+ * hands it to the caller through *owned when there is no cache. */
+static ips_error keep(struct metric_cache *cache, const metric_query *key, disclosure *made,
+                      const disclosure **out, disclosure **owned, ips_diag *d)
+{
+    *out = made;
+    if (!cache) {
+        *owned = made;
+        return IPS_OK;
+    }
+    metric_cache_disclosure_put(cache, key, made);
+    /* put frees what it cannot keep: look it up again */
+    if (!(*out = metric_cache_disclosure_find(cache, key)))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    return IPS_OK;
+}
+
+/* The pattern of q's universe: the run's, the one the warehouse keeps
+ * (model/disclosure_store.c), or built from universe u (computed here
+ * when u is NULL), so that every output and the audit of one run share
+ * one.  *owned is set when there was no cache to keep it in: the caller
+ * frees it. */
+static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *q,
+                             const metric_set *u, const disclosure **out, disclosure **owned,
+                             ips_diag *d)
+{
+    metric_query key = pattern_key(q);
     *owned = NULL;
     struct metric_cache *cache = warehouse_metric_cache(wh);
     *out = metric_cache_disclosure_find(cache, &key);
     if (*out)
         return IPS_OK;
+    disclosure *made = NULL;
+    ips_error err = disclosure_store_find(wh, &key, f->data_as_of, &made, NULL, d);
+    if (err != IPS_OK || made)
+        return err != IPS_OK ? err : keep(cache, &key, made, out, owned, d);
     metric_set *mine = u ? NULL : metric_set_new();
     if (!u && !mine)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    ips_error err = u ? IPS_OK : disclosure_universe(f, q, mine, d);
-    disclosure *made = NULL;
+    err = u ? IPS_OK : disclosure_universe(f, q, mine, d);
     if (err == IPS_OK)
         err = disclosure_build(f, u ? u : mine, q, &made, d);
     metric_set_free(mine);
     if (err != IPS_OK)
         return err;
-    *out = made;
-    if (cache)
-        metric_cache_disclosure_put(cache, &key, made);
-    else
-        *owned = made;
-    /* put frees what it cannot keep: look it up again */
-    if (cache && !(*out = metric_cache_disclosure_find(cache, &key)))
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    return IPS_OK;
+    return keep(cache, &key, made, out, owned, d);
 }
 
 ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
@@ -126,23 +148,77 @@ ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query 
     return IPS_OK;
 }
 
-/* A copy of u's rows. */
-static metric_set *copy_rows(const metric_set *u)
+disclosure_truth *disclosure_truth_of(const metric_set *set)
 {
-    metric_set *c = metric_set_new();
-    for (size_t i = 0; c && i < u->n; i++) {
-        metric_row *r = metric_set_add(c, "");
-        if (!r) {
-            metric_set_free(c);
-            return NULL;
-        }
-        *r = u->rows[i];
-    }
-    return c;
+    disclosure_truth *t = malloc((set->n ? set->n : 1) * sizeof *t);
+    for (size_t i = 0; t && i < set->n; i++)
+        t[i] = (disclosure_truth){set->rows[i].numerator, set->rows[i].denominator,
+                                  set->rows[i].value};
+    return t;
 }
 
-ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosure_audit *out,
-                                  disclosure_stats *stats, ips_diag *d)
+/* The universe u published through dc (in place: u is what the outputs
+ * publish afterwards), attacked by the intruder. */
+static ips_error audit_universe(const facts *f, metric_set *u, const disclosure *dc,
+                                const metric_query *q, disclosure_audit *out, ips_diag *d)
+{
+    disclosure_truth *truth = disclosure_truth_of(u);
+    if (!truth)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    disclosure_apply(dc, u);
+    ips_error e = disclosure_audit_run(f, u, truth, q, out, d);
+    free(truth);
+    return e;
+}
+
+ips_error disclosure_compute(const facts *f, const metric_query *q, disclosure **out,
+                             disclosure_audit *au, ips_diag *d)
+{
+    *out = NULL;
+    metric_set *u = metric_set_new();
+    if (!u)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    ips_error e = disclosure_universe(f, q, u, d);
+    if (e == IPS_OK)
+        e = disclosure_build(f, u, q, out, d);
+    if (e == IPS_OK)
+        e = audit_universe(f, u, *out, q, au, d);
+    metric_set_free(u);
+    if (e != IPS_OK) {
+        disclosure_free(*out);
+        *out = NULL;
+    }
+    return e;
+}
+
+/* The audit kept with the pattern, when the warehouse keeps the one of
+ * rq; the pattern then goes to the run's cache for the outputs. */
+static ips_error kept_audit(warehouse *wh, const facts *f, const metric_query *rq,
+                            disclosure_audit *out, disclosure_stats *stats, bool *found,
+                            ips_diag *d)
+{
+    metric_query key = pattern_key(rq);
+    disclosure *made = NULL;
+    *found = false;
+    ips_error e = disclosure_store_find(wh, &key, f->data_as_of, &made, out, d);
+    if (e != IPS_OK || !made)
+        return e;
+    *found = true;
+    disclosure_stats_get(made, stats);
+    struct metric_cache *cache = warehouse_metric_cache(wh);
+    if (!metric_cache_disclosure_find(cache, &key)) {
+        const disclosure *kept;
+        disclosure *owned = NULL;
+        e = keep(cache, &key, made, &kept, &owned, d);
+        disclosure_free(owned);
+    } else {
+        disclosure_free(made);
+    }
+    return e;
+}
+
+ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, bool kept,
+                                  disclosure_audit *out, disclosure_stats *stats, ips_diag *d)
 {
     metric_query rq = *q;
     ips_error e = IPS_OK;
@@ -153,26 +229,25 @@ ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, disclosu
     const facts *f = NULL;
     if (e == IPS_OK)
         e = facts_get(wh, rq.as_of, &f, d);
-    metric_set *u = e == IPS_OK ? metric_set_new() : NULL;
-    if (e == IPS_OK && !u)
-        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (e == IPS_OK)
-        e = disclosure_universe(f, &rq, u, d);
+    bool found = false;
+    if (e == IPS_OK && kept)
+        e = kept_audit(wh, f, &rq, out, stats, &found, d);
+    if (e != IPS_OK || found)
+        return e;
+    metric_set *u = metric_set_new();
+    if (!u)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    e = disclosure_universe(f, &rq, u, d);
     /* the pattern the outputs use (kept for them when publish audits first) */
     const disclosure *dc = NULL;
     disclosure *owned = NULL;
     if (e == IPS_OK)
         e = pattern_get(wh, f, &rq, u, &dc, &owned, d);
-    metric_set *pub = e == IPS_OK ? copy_rows(u) : NULL;
-    if (e == IPS_OK && !pub)
-        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (e == IPS_OK) {
         disclosure_stats_get(dc, stats);
-        disclosure_apply(dc, pub); /* what the outputs publish */
-        e = disclosure_audit_run(f, pub, u, &rq, out, d);
+        e = audit_universe(f, u, dc, &rq, out, d);
     }
     disclosure_free(owned);
-    metric_set_free(pub);
     metric_set_free(u);
     return e;
 }

@@ -4,16 +4,6 @@
 
 #include "model/engine.h"
 
-ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
-                                           size_t *n, size_t *pending, ips_diag *d)
-{
-    const facts *f;
-    *days = NULL;
-    *n = *pending = 0;
-    ips_error e = facts_get(wh, q->as_of, &f, d);
-    return e == IPS_OK ? engine_first_contact_days(f, q, days, n, pending, d) : e;
-}
-
 ips_error distributions_service_path(warehouse *wh, const metric_query *q, long steps[PATH_STEPS],
                                      ips_diag *d)
 {

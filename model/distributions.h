@@ -9,12 +9,8 @@
 
 #include "model/metrics.h"
 
-/* Item 15's cohort (ips episodes started in the review window W): days from
- * start_date to the first in-person employer contact concerning the client
- * (R10), one value per measured episode (*days malloc'd, ascending), and the
- * episodes with no such contact by A in *pending. */
-ips_error distributions_first_contact_days(warehouse *wh, const metric_query *q, int **days,
-                                           size_t *n, size_t *pending, ips_diag *d);
+/* (Item 15's days to the first employer contact are metric rows,
+ * first_employer_contact_days: model/engine_fidelity.c.) */
 
 /* The service path of the ips episodes referred in P (their referral_date,
  * or start_date where no referral is recorded, falls in P):

@@ -79,6 +79,15 @@ ips_error engine_reviews(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_funding(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_services(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_instruments(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+
+/* Outcome instruments (model/engine_instruments.c): rows for the first
+ * ENGINE_INSTRUMENTS_MAX codes of the data (by code), each at most
+ * ENGINE_INSTRUMENT_CODE_MAX bytes ("_improved_share" must still fit a
+ * metric id); the disclosure model has a quantity pair for each. */
+#define ENGINE_INSTRUMENTS_MAX 16
+#define ENGINE_INSTRUMENT_CODE_MAX 32
+int engine_instrument_count(const facts *f);
 
 /* The time-to-first-job curves of outcomes_time_to_job_curves() (model/curves.h)
  * for q over f: one per group of q->by that has episodes in the cohort, in
@@ -102,11 +111,8 @@ ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,
  * for the review rows and the merged review alike. */
 void fidelity_review_totals(fidelity_review *r);
 
-/* distributions_first_contact_days() and distributions_service_path() over
- * the facts (model/engine_distributions.c): the same results, for q's
- * period (as-of date = f's). */
-ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
-                                    size_t *pending, ips_diag *d);
+/* distributions_service_path() over the facts (model/engine_distributions.c),
+ * for q's period (as-of date = f's). */
 ips_error engine_service_path(const facts *f, const metric_query *q, long steps[PATH_STEPS],
                               ips_diag *d);
 

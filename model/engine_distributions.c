@@ -1,51 +1,10 @@
-/* Engine: the distributions behind single metrics (model/distributions.h),
- * over the facts: item 15's days to the
- * first employer contact (R10) and the service path of a period's ips
- * episodes.  Both read only episode and job facts. */
+/* Engine: the distribution behind single metrics (model/distributions.h),
+ * over the facts: the service path of a period's ips episodes, from episode
+ * and job facts only.  (Item 15's days are metric rows: engine_fidelity.c.) */
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/engine.h"
-
-static int int_cmp(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-ips_error engine_first_contact_days(const facts *f, const metric_query *q, int **days, size_t *n,
-                                    size_t *pending, ips_diag *d)
-{
-    eng_ctx ctx;
-    eng_ctx_init(&ctx, f, q);
-    *days = NULL;
-    *n = *pending = 0;
-    size_t cap = 0;
-    for (size_t i = 0; i < f->n_episodes; i++) {
-        const fact_episode *e = &f->episodes[i];
-        if (e->service != SVC_IPS || e->start < ctx.w_start || e->start > ctx.w_end)
-            continue;
-        if (e->first_employer_contact == IPS_DAY_NONE) {
-            ++*pending;
-            continue;
-        }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            int *grown = realloc(*days, cap * sizeof *grown);
-            if (!grown) {
-                free(*days);
-                *days = NULL;
-                *n = *pending = 0;
-                return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-            }
-            *days = grown;
-        }
-        (*days)[(*n)++] = (int)(e->first_employer_contact - e->start);
-    }
-    if (*n > 1)
-        qsort(*days, *n, sizeof **days, int_cmp);
-    return IPS_OK;
-}
 
 /* R7's first competitive job of episode e (the earliest start, then job_id,
  * as the facts are sorted, from e's start to min(end, A)); NULL when none. */

@@ -10,6 +10,7 @@
  *   job_diversity … follow_along_score    items 19–23
  *   community_share                       item 24  (coach-level only) */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/engine_fid.h"
@@ -218,18 +219,50 @@ typedef struct {
     double episodes, measured, days, within;
 } contact_acc;
 
+/* The whole service's distribution of the days, in bins of 15 days that
+ * end on multiples of 15 (0–15, 16–30, …, 166–180, then 181 and more), so
+ * that the first two are exactly the "within 30 days" count: the chart of
+ * item 15 draws these rows, suppressed like any other. */
+#define CONTACT_BINS 13
+
+static int contact_bin(double days)
+{
+    int k = days <= 15 ? 0 : (int)((days - 1) / 15);
+    return k < CONTACT_BINS - 1 ? k : CONTACT_BINS - 1;
+}
+
+static bool contact_bin_rows(const eng_ctx *ctx, metric_set *out, const double *bins)
+{
+    for (int k = 0; k < CONTACT_BINS; k++) {
+        metric_row *r = eng_row(ctx, out, "first_employer_contact_days", MK_COUNT, 0);
+        if (!r)
+            return false;
+        snprintf(r->group_by, sizeof r->group_by, "days");
+        if (k == CONTACT_BINS - 1)
+            snprintf(r->group, sizeof r->group, "%d-", 15 * k + 1);
+        else
+            snprintf(r->group, sizeof r->group, "%d-%d", k ? 15 * k + 1 : 0, 15 * (k + 1));
+        r->has = MH_VALUE;
+        r->value = bins[k];
+    }
+    return true;
+}
+
 /* R10: ips episodes started in W; days from start to the first in-person
  * employer contact naming the client (fact_episode), none yet: pending. */
 static ips_error first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
 {
     const facts *f = ctx->f;
     contact_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
+    double bins[CONTACT_BINS] = {0};
     if (!acc)
         return eng_fid_nomem(d);
     for (size_t i = 0; i < f->n_episodes; i++) {
         const fact_episode *e = &f->episodes[i];
         if (e->service != SVC_IPS || e->start < ctx->w_start || e->start > ctx->w_end)
             continue;
+        if (e->first_employer_contact != IPS_DAY_NONE)
+            bins[contact_bin((double)(e->first_employer_contact - e->start))]++;
         contact_acc *a = &acc[eng_episode_group(ctx, e)];
         a->present = true;
         a->episodes++;
@@ -263,9 +296,9 @@ static ips_error first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
         if (r) {
             r->has = MH_VALUE;
             r->value = a->episodes - a->measured;
-        } else {
-            err = eng_fid_nomem(d);
         }
+        if (!r || (ctx->by == GROUP_NONE && !contact_bin_rows(ctx, out, bins)))
+            err = eng_fid_nomem(d);
     }
     free(acc);
     return err;

@@ -26,7 +26,7 @@
 #include "model/warehouse.h"
 
 /* Bump when a fact table or its meaning changes: older facts are then stale. */
-#define FACTS_VERSION 2
+#define FACTS_VERSION 3
 
 typedef enum {
     FD_COACH,           /* coach_id */
@@ -39,6 +39,7 @@ typedef enum {
     FD_REFERRAL_SOURCE, /* enrollments.referral_source */
     FD_EXIT_REASON,     /* enrollments.exit_reason as of A */
     FD_SUPPORT_LEVEL,   /* enrollments.support_level */
+    FD_INSTRUMENT,      /* assessments.instrument */
     FD__COUNT
 } facts_dim_id;
 
@@ -124,6 +125,16 @@ typedef struct {
     int32_t n;
 } fact_meeting_day;
 
+/* One assessment score (dated <= A); sorted by client, instrument, day.
+ * Kept one row per score, not per day: the engine averages a day's scores
+ * (metrics.md "Outcome instruments"), whatever the warehouse's key allows. */
+typedef struct {
+    int32_t client;
+    int32_t instrument;    /* FD_INSTRUMENT */
+    ips_day day;
+    double score;
+} fact_score;
+
 typedef enum { FR_RATED, FR_NOT_APPLICABLE, FR_NOT_RATED } fact_review_status;
 
 /* One item row of fidelity_reviews; sorted by review_id, item. */
@@ -153,9 +164,11 @@ typedef struct facts {
     size_t n_meeting_days;
     fact_review_item *review_items;
     size_t n_review_items;
+    fact_score *scores;
+    size_t n_scores;
     /* Offsets: client c's episodes are episodes[client_episodes[c] ..
-     * client_episodes[c + 1]); likewise jobs, meeting days, and coach k's days. */
-    size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index;
+     * client_episodes[c + 1]); likewise jobs, meeting days, scores, and coach k's days. */
+    size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index, *client_scores;
 } facts;
 
 /* The warehouse's data generation as text: FACTS_VERSION, the batches' count
@@ -191,11 +204,11 @@ ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d
 
 /* Internal to the facts modules.  The dimensions, and one of the FACTS_PARTS
  * arrays (0 coaches, 1 clients, 2 episodes, 3 jobs, 4 coach days, 5 meeting
- * days), of schema's fact tables read into f.  facts_pack_write() packs the
+ * days, 6 scores), of schema's fact tables read into f.  facts_pack_write() packs the
  * main schema's arrays into main.fact_pack, reading and freeing one array at
  * a time (f holds the dimensions); facts_pack_read() reads a pack back into an
  * empty f (*found false when there is no usable pack). */
-#define FACTS_PARTS 6
+#define FACTS_PARTS 7
 ips_error facts_read_dims(warehouse *wh, const char *schema, facts *f, ips_diag *d);
 ips_error facts_read_part(warehouse *wh, const char *schema, facts *f, int part, ips_diag *d);
 ips_error facts_pack_write(warehouse *wh, facts *f, ips_diag *d);

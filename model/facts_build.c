@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/disclosure_store.h"
 #include "model/facts.h"
 #include "model/metrics.h"
 #include "model/sqlfn.h"
@@ -28,6 +29,7 @@
 
 static const char *const build_sql[] = {
     "DROP TABLE IF EXISTS @.fact_pack",
+    "DROP TABLE IF EXISTS @.fact_score",
     "DROP TABLE IF EXISTS @.fact_meeting_day",
     "DROP TABLE IF EXISTS @.fact_coach_day",
     "DROP TABLE IF EXISTS @.fact_job",
@@ -154,6 +156,15 @@ static const char *const build_sql[] = {
     "  AND support_level = 'basic' AND start_date <= :a)"
     " AND c.kind = 'client' AND c.in_person = 1 AND c.date <= :a"
     " GROUP BY fc.idx, c.date ORDER BY 1, 2",
+
+    /* Outcome instruments: every score dated up to A (R1), in the order the
+     * engine pairs them; the window and same-day means are the engine's. */
+    "CREATE TABLE @.fact_score(client INTEGER NOT NULL, instrument TEXT NOT NULL,"
+    " day INTEGER NOT NULL, score REAL NOT NULL)",
+    "INSERT INTO @.fact_score"
+    " SELECT fc.idx, a.instrument, " DAY("a.date") ", a.score FROM main.assessments a"
+    " JOIN @.fact_client fc ON fc.client_id = a.client_id WHERE a.date <= :a"
+    " ORDER BY fc.idx, a.instrument, a.date",
     NULL,
 };
 
@@ -296,6 +307,11 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
         e = warehouse_meta_set(wh, "facts_stamp", stamp, d);
     if (e == IPS_OK)
         e = warehouse_meta_set(wh, "facts_as_of", as_of, d);
+    if (e == IPS_OK) {
+        /* the facts just built are the ones the patterns are built from */
+        warehouse_facts_rebuilt(wh);
+        e = disclosure_store_write(wh, a, d);
+    }
     if (e == IPS_OK)
         e = exec(wh, "COMMIT", d);
     if (e == IPS_OK)

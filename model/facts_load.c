@@ -45,6 +45,8 @@ void facts_free(facts *f)
     free(f->jobs);
     free(f->coach_days);
     free(f->meeting_days);
+    free(f->scores);
+    free(f->client_scores);
     free(f->client_episodes);
     free(f->client_jobs);
     free(f->client_meetings);
@@ -164,6 +166,7 @@ static ips_error load_dims(loader *l)
         {FD_REFERRAL_SOURCE, "fact_episode", "referral_source"},
         {FD_EXIT_REASON, "fact_episode", "exit_reason"},
         {FD_SUPPORT_LEVEL, "fact_episode", "support_level"},
+        {FD_INSTRUMENT, "fact_score", "instrument"},
     };
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof dims / sizeof dims[0]; i++)
@@ -263,6 +266,15 @@ static void meeting_row(facts *f, sqlite3_stmt *st, size_t i)
     m->n = sqlite3_column_int(st, 2);
 }
 
+static void score_row(facts *f, sqlite3_stmt *st, size_t i)
+{
+    fact_score *s = &f->scores[i];
+    s->client = sqlite3_column_int(st, 0);
+    s->instrument = dim_id(f, FD_INSTRUMENT, st, 1);
+    s->day = col_day(st, 2);
+    s->score = sqlite3_column_double(st, 3);
+}
+
 /* Reads table into *arr (elem bytes per row) with sql, one fn call per row. */
 static ips_error load_rows(loader *l, const char *table, const char *sql, void **arr,
                            size_t elem, size_t *n, row_fn fn)
@@ -286,7 +298,7 @@ static ips_error load_rows(loader *l, const char *table, const char *sql, void *
     return IPS_OK;
 }
 
-/* The six fact tables, in the order of fact_pack's parts (facts_pack.c). */
+/* The seven fact tables, in the order of fact_pack's parts (facts_pack.c). */
 static ips_error load_part(loader *l, int part)
 {
     facts *f = l->f;
@@ -319,11 +331,15 @@ static ips_error load_part(loader *l, int part)
                          " FROM @.fact_coach_day ORDER BY coach, day",
                          (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
                          coach_day_row);
-    default:
+    case 5:
         return load_rows(l, "fact_meeting_day",
                          "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
                          (void **)&f->meeting_days, sizeof *f->meeting_days,
                          &f->n_meeting_days, meeting_row);
+    default:
+        return load_rows(l, "fact_score",
+                         "SELECT client, instrument, day, score FROM @.fact_score ORDER BY rowid",
+                         (void **)&f->scores, sizeof *f->scores, &f->n_scores, score_row);
     }
 }
 
@@ -429,7 +445,9 @@ static ips_error build_offsets(facts *f, ips_diag *d)
         offsets(f->meeting_days, f->n_meeting_days, sizeof *f->meeting_days, f->n_clients);
     f->coach_day_index = offsets(f->coach_days, f->n_coach_days, sizeof *f->coach_days,
                                  f->n_coaches);
-    if (!f->client_episodes || !f->client_jobs || !f->client_meetings || !f->coach_day_index)
+    f->client_scores = offsets(f->scores, f->n_scores, sizeof *f->scores, f->n_clients);
+    if (!f->client_episodes || !f->client_jobs || !f->client_meetings || !f->coach_day_index ||
+        !f->client_scores)
         return nomem(d);
     return IPS_OK;
 }
@@ -472,6 +490,7 @@ static ips_error unpack(warehouse *wh, facts *f, bool *packed, ips_diag *d)
         f->jobs = p->jobs, f->n_jobs = p->n_jobs;
         f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
         f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
+        f->scores = p->scores, f->n_scores = p->n_scores;
         free(p);
     } else {
         facts_free(p);

@@ -29,6 +29,7 @@ static size_t parts_of(facts *f, pack_part out[FACTS_PARTS])
         {"jobs", sizeof *f->jobs, (void **)&f->jobs, &f->n_jobs},
         {"coach_days", sizeof *f->coach_days, (void **)&f->coach_days, &f->n_coach_days},
         {"meeting_days", sizeof *f->meeting_days, (void **)&f->meeting_days, &f->n_meeting_days},
+        {"scores", sizeof *f->scores, (void **)&f->scores, &f->n_scores},
     };
     memcpy(out, p, sizeof p);
     return sizeof p / sizeof p[0];

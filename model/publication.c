@@ -2,6 +2,8 @@
  * breakdowns the outputs show, computed in one read transaction. */
 #include "model/publication.h"
 
+#include "model/disclosure.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +27,6 @@ void publication_free(publication *p)
     quality_report_free(p->quality);
     fidelity_review_list_free(p->reviews);
     km_curve_free(p->time_to_job);
-    free(p->contact_days);
     pub_comparisons_free(&p->cmp);
     project_free((ips_project *)p->q.project); /* the publication's own copy */
     free(p);
@@ -114,9 +115,10 @@ static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
         e = fidelity_review_merge(wh, &p->q, NULL, &p->reviews, d);
     if (e == IPS_OK)
         e = outcomes_time_to_job_curve(wh, &p->q, &p->time_to_job, d);
-    if (e == IPS_OK)
-        e = distributions_first_contact_days(wh, &p->q, &p->contact_days, &p->n_contact_days,
-                                             &p->contact_pending, d);
+    if (e == IPS_OK && !p->q.internal)
+        disclosure_curve_protect(p->time_to_job,
+                                 publication_rows(p, p->q.start, p->q.end, GROUP_NONE),
+                                 p->q.min_cell, &p->time_to_job_hidden);
     if (e == IPS_OK)
         e = distributions_service_path(wh, &p->q, p->path, d);
     return e;

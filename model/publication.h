@@ -76,9 +76,9 @@ typedef struct publication {
     batch_list *batches;
     quality_report *quality;           /* the check at A */
     fidelity_review_list *reviews;     /* reviews in W merged with data scores */
-    km_curve *time_to_job;             /* the whole cohort's curve (R7) */
-    int *contact_days;                 /* item 15's measured episodes, ascending */
-    size_t n_contact_days, contact_pending;
+    km_curve *time_to_job;             /* the whole cohort's curve (R7), as it may be
+                                          published (disclosure_curve_protect) */
+    bool time_to_job_hidden;           /* … not at all: its cohort is hidden */
     long path[PATH_STEPS];             /* the service path of episodes referred in P */
     pub_comparisons cmp;               /* the headline figures' comparisons */
 } publication;

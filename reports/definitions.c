@@ -68,7 +68,8 @@ static const metric_def terms[] = {
 
 size_t definition_count(void)
 {
-    return definitions_outcomes_n + definitions_fidelity_n + definitions_other_n;
+    return definitions_outcomes_n + definitions_fidelity_n + definitions_other_n +
+           definitions_instruments_n;
 }
 
 const metric_def *definition_at(size_t i)
@@ -81,6 +82,9 @@ const metric_def *definition_at(size_t i)
     i -= definitions_fidelity_n;
     if (i < definitions_other_n)
         return &definitions_other[i];
+    i -= definitions_other_n;
+    if (i < definitions_instruments_n)
+        return &definitions_instruments[i];
     return NULL;
 }
 
@@ -101,7 +105,8 @@ const metric_def *definition_find(const char *id)
         if (strcmp(d->id, id) == 0)
             return d;
     }
-    return NULL;
+    /* An instrument row's id holds the data's code: "work_ability_score_paired". */
+    return id ? definition_instrument_find(id) : NULL;
 }
 
 const char *definition_name(const char *id, report_lang lang)

@@ -40,6 +40,16 @@ const metric_def definitions_fidelity[] = {
       "the client: mean days from start to the first contact. Episodes with no contact yet are "
       "counted in \"no employer contact yet\" instead. Score: ≤30 → 5; 31–60 → 4; 61–150 → 3; "
       "151–270 → 2; ≥271 → 1."}},
+    {"first_employer_contact_days", UNIT_COUNT, 15,
+     {"Päiviä ensimmäiseen työnantajakontaktiin (kohta 15)",
+      "Dagar till den första arbetsgivarkontakten (punkt 15)",
+      "Days to the first employer contact (item 15)"},
+     {"Koko palvelun mitatut asiakkuudet 15 päivän luokissa (0–15, 16–30, …, 166–180, yli 180 "
+      "päivää). Kaksi ensimmäistä luokkaa yhteensä ovat 30 päivässä saavutetut kontaktit.",
+      "Hela tjänstens mätta klientrelationer i klasser om 15 dagar (0–15, 16–30, …, 166–180, "
+      "över 180 dagar). De två första klasserna tillsammans är kontakterna inom 30 dagar.",
+      "The whole service's measured episodes in classes of 15 days (0–15, 16–30, …, 166–180, "
+      "over 180 days). The first two classes together are the contacts within 30 days."}},
     {"first_employer_contact_pending", UNIT_COUNT, 15,
      {"Ei vielä työnantajakontaktia (kohta 15)", "Ännu ingen arbetsgivarkontakt (punkt 15)",
       "No employer contact yet (item 15)"},

@@ -239,6 +239,29 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
     [L_UNIT_TEXT] = {"luokka", "klass", "band"},
     [L_UNIT_PP] = {"%-yks.", "%-enh.", "pp"},
 
+    [L_SHEET_INSTRUMENTS] = {"Mittarit", "Mätinstrument", "Instruments"},
+    [L_INSTRUMENTS_NOTE] =
+        {"Asiakkaat, joilla on kaudella voimassa oleva IPS-asiakkuus ja saman mittarin tulos "
+         "vähintään kahtena eri päivänä 30 päivää ennen asiakkuuden alkua – asiakkuuden tai "
+         "kauden loppu. Alkumittaus on ensimmäinen, viimeisin mittaus viimeinen tulos; saman "
+         "päivän tulosten keskiarvo lasketaan yhdeksi tulokseksi.",
+         "Klienter med en aktiv IPS-klientrelation under perioden och resultat i samma "
+         "instrument på minst två olika dagar från 30 dagar före klientrelationens start till "
+         "dess eller periodens slut. Första mätningen är det tidigaste, senaste mätningen det "
+         "senaste resultatet; flera resultat samma dag räknas som deras medelvärde.",
+         "Clients with an IPS episode active in the period and scores on the same instrument "
+         "on at least two different days, from 30 days before the episode's start to its end "
+         "or the period's end. Baseline is the earliest score, latest the last one; several "
+         "scores on one day count as their mean."},
+    [L_COL_INSTRUMENT] = {"Mittari", "Instrument", "Instrument"},
+    [L_COL_PAIRED] = {"Asiakkaita (alku- ja viimeisin mittaus)", "Klienter (första och senaste "
+                      "mätning)", "Clients (baseline and latest)"},
+    [L_COL_BASELINE_MEAN] = {"Alkumittaus, keskiarvo", "Första mätning, medelvärde",
+                             "Baseline, mean"},
+    [L_COL_LATEST_MEAN] = {"Viimeisin mittaus, keskiarvo", "Senaste mätning, medelvärde",
+                           "Latest, mean"},
+    [L_COL_CHANGE_MEAN] = {"Muutos, keskiarvo", "Förändring, medelvärde", "Change, mean"},
+    [L_COL_IMPROVED_SHARE] = {"Parantuneita", "Förbättrade", "Improved"},
     [L_TITLE_COMPARISONS] = {"Vertailut ja tavoitteet", "Jämförelser och mål",
                              "Comparisons and targets"},
     [L_CMP_NOW] = {"Tämä kausi", "Denna period", "This period"},

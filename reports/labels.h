@@ -175,6 +175,15 @@ typedef enum {
     L_UNIT_TEXT,
     L_UNIT_PP, /* percentage points, for changes of shares */
 
+    /* Outcome instruments (the Instruments sheet; metrics.md "Outcome instruments") */
+    L_SHEET_INSTRUMENTS,
+    L_INSTRUMENTS_NOTE,
+    L_COL_INSTRUMENT,
+    L_COL_PAIRED,
+    L_COL_BASELINE_MEAN,
+    L_COL_LATEST_MEAN,
+    L_COL_CHANGE_MEAN,
+    L_COL_IMPROVED_SHARE,
     /* Comparisons and targets on the Summary sheet, and the project */
     L_TITLE_COMPARISONS,
     L_CMP_NOW,
@@ -210,6 +219,7 @@ typedef enum {
     CODE_SEVERITY,
     CODE_ENTITY,
     CODE_SUPPORT_LEVEL,
+    CODE_INSTRUMENT, /* assessments.instrument */
     CODE__COUNT
 } code_domain;
 

@@ -97,6 +97,16 @@ static const code_label support_levels[] = {
     {"light", {"Kevyt tuki", "Lätt stöd", "Light support"}},
 };
 
+/* The follow-up instruments seed 003 names; other codes show as they are. */
+static const code_label instruments[] = {
+    {"rtw_se", {"Työhönpaluun pystyvyysusko (RTW-SE)", "Självtillit inför återgång i arbete "
+                "(RTW-SE)", "Return-to-work self-efficacy (RTW-SE)"}},
+    {"work_ability_score", {"Työkykypistemäärä (0–10)", "Arbetsförmågepoäng (0–10)",
+                            "Work ability score (0–10)"}},
+    {"goal_attainment", {"Tavoitteiden saavuttaminen (GAS)", "Måluppfyllelse (GAS)",
+                         "Goal attainment (GAS)"}},
+};
+
 #define N(a) (sizeof a / sizeof a[0])
 
 static const struct {
@@ -112,6 +122,7 @@ static const struct {
     [CODE_SEVERITY] = {severities, N(severities)},
     [CODE_ENTITY] = {entities, N(entities)},
     [CODE_SUPPORT_LEVEL] = {support_levels, N(support_levels)},
+    [CODE_INSTRUMENT] = {instruments, N(instruments)},
 };
 
 const char *label_code(code_domain domain, const char *code, report_lang lang)

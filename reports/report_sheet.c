@@ -233,12 +233,11 @@ static void suppressed_cell(rsheet *s, lxw_row_t r, lxw_col_t c, const metric_ro
                             unsigned field)
 {
     report_book *b = s->b;
-    char text[sizeof row->text];
-    /* The model says which mark the row has: "<5" only for a count hidden for
-     * being small; a count hidden to protect another holds min_cell or more. */
-    if (field == MH_VALUE && row->kind == MK_COUNT && row->text[0])
-        snprintf(text, sizeof text, "%s", row->text);
-    else if (field == MH_VALUE && row->kind == MK_COUNT)
+    char text[16];
+    /* "<5" only where the count itself is small: a count hidden to protect
+     * another (text "–") may hold any number, and "<5" would misstate it. */
+    if (field == MH_VALUE && row->kind == MK_COUNT &&
+        (row->text[0] == '<' || row->text[0] == '\0'))
         snprintf(text, sizeof text, "<%d", b->opt->min_cell);
     else
         snprintf(text, sizeof text, "\xE2\x80\x93"); /* – */

@@ -23,6 +23,13 @@ ips_error sheet_capacity(report_book *b, const metric_set *cur, const metric_set
 ips_error sheet_breakdowns(report_book *b, const metric_set *cur,
                            const metric_set *const by[GROUP__COUNT]);
 ips_error sheet_quality(report_book *b, const report_inputs *in);
+/* Written only when cur has outcome-instrument rows. */
+ips_error sheet_instruments(report_book *b, const metric_set *cur,
+                            const metric_set *const by[GROUP__COUNT]);
+/* The instrument codes of cur's whole "<I>_paired" rows, in row order (at
+ * most max); codes[i] is NUL-terminated. */
+#define SHEET_INSTRUMENTS_MAX 16
+size_t sheet_instrument_codes(const metric_set *cur, char codes[][48], size_t max);
 ips_error sheet_definitions(report_book *b);
 ips_error sheet_about(report_book *b, const report_inputs *in);
 /* The Summary's comparisons and targets (reports/sheet_summary_compare.c). */

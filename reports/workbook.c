@@ -83,6 +83,7 @@ static ips_error write_sheets(report_book *b, const report_data *data, const rep
         sheet_employer(b, data->cur, by[GROUP_COACH]) != IPS_OK ||
         sheet_funding(b, data->cur, by[GROUP_PROVIDER], in) != IPS_OK ||
         sheet_capacity(b, data->cur, by[GROUP_REGION]) != IPS_OK ||
+        sheet_instruments(b, data->cur, by) != IPS_OK ||
         sheet_breakdowns(b, data->cur, by) != IPS_OK || sheet_quality(b, in) != IPS_OK ||
         sheet_definitions(b) != IPS_OK)
         return b->err;

@@ -34,6 +34,7 @@ SHEETS = {
            "Breakdowns", "Data quality", "Definitions", "About"],
 }
 SUMMARY, BREAKDOWNS, ABOUT = 0, 6, 9
+INSTRUMENTS = {"fi": "Mittarit", "sv": "Mätinstrument", "en": "Instruments"}
 # Breakdowns columns (0-based), see reports/sheet_breakdowns.c
 B_VALUE, B_NUM, B_DEN, B_SCORE, B_METRIC, B_BY, B_GROUP = 3, 4, 5, 6, 8, 9, 10
 
@@ -79,6 +80,12 @@ def all_cells(wb):
 def check_structure(wb, lang, label):
     names = SHEETS[lang]
     bases = [t for t in wb.sheetnames if not re.search(r" \([0-9]+\)$", t)]
+    # Instruments is there only when the data hold assessments, after Capacity.
+    if INSTRUMENTS[lang] in bases:
+        at = bases.index(INSTRUMENTS[lang])
+        report(at > 0 and bases[at - 1] == names[BREAKDOWNS - 1],
+               f"{label}: {INSTRUMENTS[lang]} follows {names[BREAKDOWNS - 1]}", bases)
+        bases.remove(INSTRUMENTS[lang])
     report(bases == names, f"{label}: every sheet exists, in order", wb.sheetnames)
     report(all(ws.freeze_panes for ws in wb.worksheets),
            f"{label}: every sheet has frozen header rows")

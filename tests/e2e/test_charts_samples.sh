@@ -3,8 +3,10 @@
 # all seven charts drawn for 2024Q4 as PNG and SVG and the PDF summary, in
 # Finnish, Swedish and English.  Every PNG is inked, every SVG names its
 # title and axes, the coach chart has one bar per coach row of `ipsreport
-# metrics --by coach`, and the summary has its nine pages.  A period before
-# the data (2019Q1) draws "no data" pictures without an error.
+# metrics --by coach`, and the summary has its nine pages and, since the
+# samples hold assessments, the outcome instruments' page (issue 16).  A
+# period before the data (2019Q1) draws "no data" pictures without an error
+# (and no instruments page: nobody is active then).
 . "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -29,7 +31,8 @@ for lang in fi sv en; do
     "$PY" "$HERE/check_charts.py" svg "$D/svg" --lang $lang --data --label "$lang $PERIOD" \
         --coach-metrics "$T/coach.csv" || true
     check "$lang: pdf summary for $PERIOD" quiet "$IPS" pdf --db "$W" --period $PERIOD --lang $lang --out "$D/summary.pdf"
-    check "$lang: summary has 9 pages" test "$(pages "$D/summary.pdf")" = 9
+    check "$lang: summary has 9 pages and the instruments page" test "$(pages "$D/summary.pdf")" = 10
+    check "$lang: an instruments chart" test -s "$D/svg/instruments.svg"
     pdftotext "$D/summary.pdf" "$D/summary.txt"
     case $lang in
     fi) reading="valmentajaa; koko palvelussa" ;;

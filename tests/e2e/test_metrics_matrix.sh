@@ -10,12 +10,17 @@
 # every row has the to_date and note columns; and as issue 14 changed the
 # suppressed queries (2024Q4 and 2024, with and without --min-cell 3): one
 # pattern over everything published together (docs/privacy.md) hides other
-# cells than the old rule of one breakdown at a time; and as issue 15 changed
-# them again: January–September (the third quarter's year to date beside the
+# cells than the old rule of one breakdown at a time.  The --internal
+# queries, every figure of the engine, are unchanged, but for rows added
+# since, each time with every earlier row as it was (a diff shows additions
+# only): first_employer_contact_days (item 15's days in bins, whole service
+# only), which the chart draws instead of binning raw days itself; and issue
+# 16's outcome-instrument rows (rtw_se_*, work_ability_score_*) at the end of
+# every query.  Issue 15 changed the suppressed queries (2024Q4 and 2024)
+# again: January–September (the third quarter's year to date beside the
 # headline figures) is published with its year, so the pattern that hides
-# the year's cells now also protects it (37 more cells hidden, 28 freed in
-# 2024Q4 and 2024).  The --internal queries, every figure of the engine, are
-# unchanged.
+# the year's cells now also protects it.  Regenerated with
+# scripts/metrics-matrix.sh and gzip -9n.
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1

@@ -2,6 +2,7 @@
 #include "tests/unit/fixture.h"
 
 #include "model/distributions.h"
+#include "model/metrics.h"
 
 /* Fixture (as-of 2024-12-31, P = 2024Q4, W = 2024-01-02..2024-12-31):
  *   e1 c1 ips start 2024-10-01: employer contact in person 2024-10-01 (0 days),
@@ -47,21 +48,44 @@ static metric_query query(void)
     return q;
 }
 
+/* Item 15's days as published rows: bins of 15 days (0-15 … 181-) of the
+ * measured episodes {0, 61}: one in 0-15, one in 61-75, none elsewhere;
+ * they add up to the measured count, and the first two to "within 30". */
 static void first_contact_days(void **state)
 {
     (void)state;
     warehouse *wh = fixture_open();
     fixture(wh);
     metric_query q = query();
-    int *days;
-    size_t n, pending;
+    q.internal = true;
+    metric_set *set = metric_set_new();
     ips_diag d;
-    assert_int_equal(distributions_first_contact_days(wh, &q, &days, &n, &pending, &d), IPS_OK);
-    assert_int_equal(n, 2);
-    assert_int_equal(days[0], 0);
-    assert_int_equal(days[1], 61);
-    assert_int_equal(pending, 1);
-    free(days);
+    assert_int_equal(metrics_compute(wh, &q, set, &d), IPS_OK);
+    static const char *const groups[13] = {"0-15",    "16-30",   "31-45",   "46-60",  "61-75",
+                                           "76-90",   "91-105",  "106-120", "121-135",
+                                           "136-150", "151-165", "166-180", "181-"};
+    double sum = 0;
+    for (int k = 0; k < 13; k++) {
+        const metric_row *r = metric_set_find(set, "first_employer_contact_days", "days",
+                                              groups[k]);
+        assert_non_null(r);
+        assert_int_equal(r->kind, MK_COUNT);
+        assert_true(r->value == (k == 0 || k == 4 ? 1 : 0));
+        sum += r->value;
+    }
+    const metric_row *mean = metric_set_find(set, "first_employer_contact_mean_days", "", "");
+    const metric_row *w30 = metric_set_find(set, "first_employer_contact_within_30", "", "");
+    const metric_row *pend = metric_set_find(set, "first_employer_contact_pending", "", "");
+    assert_true(mean && w30 && pend);
+    assert_true(sum == mean->denominator && sum == 2);
+    assert_true(w30->numerator == 1 && pend->value == 1);
+    metric_set_free(set);
+    /* A breakdown publishes no bins: the chart shows the whole service. */
+    q.by = GROUP_COACH;
+    set = metric_set_new();
+    assert_int_equal(metrics_compute(wh, &q, set, &d), IPS_OK);
+    assert_null(metric_set_find(set, "first_employer_contact_days", NULL, NULL));
+    metric_set_free(set);
     fixture_close(wh);
 }
 
