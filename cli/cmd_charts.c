@@ -6,6 +6,7 @@
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/project.h"
 
 static void usage(FILE *out)
 {
@@ -32,6 +33,7 @@ static void usage(FILE *out)
             "  --lang L           fi (default), sv or en\n"
             "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
             "  --min-cell N       hide counts under N (default 5)\n"
+            "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every chart says so\n"
             "  -h, --help         this text\n");
 }
@@ -48,9 +50,14 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
     metric_query q;
     if (chart_opts_query(&o, &q, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    warehouse *wh = NULL;
-    if (reader_open(o.db, &wh, d) != IPS_OK)
+    ips_project *project;
+    if (chart_opts_project(&o, &q, &project, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    warehouse *wh = NULL;
+    if (reader_open(o.db, &wh, d) != IPS_OK) {
+        project_free(project);
+        return IPS_EXIT_FAILURE;
+    }
     char **paths = NULL;
     size_t n = 0;
     /* No silent zeros: say what is missing rather than draw empty charts. */
@@ -59,6 +66,7 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
         e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format), o.out,
                               &paths, &n, d);
     reader_close(wh);
+    project_free(project);
     for (size_t i = 0; i < n; i++)
         printf("%s\n", paths[i]);
     charts_paths_free(paths, n);

@@ -5,6 +5,7 @@
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/project.h"
 
 static void usage(FILE *out)
 {
@@ -23,6 +24,7 @@ static void usage(FILE *out)
             "  --lang L           fi (default), sv or en\n"
             "  --as-of DATE       the day the data describe (default: latest date in the data)\n"
             "  --min-cell N       hide counts under N (default 5)\n"
+            "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every page says so\n"
             "  --tariff FILE      fee prices, for the fees in euros (docs/tariff.md)\n"
             "  --per provider|team  also one page per provider (or team)\n"
@@ -42,16 +44,22 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     metric_query q;
     if (chart_opts_query(&o, &q, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
+    ips_project *project;
+    if (chart_opts_project(&o, &q, &project, d) != IPS_OK)
+        return IPS_EXIT_FAILURE;
     warehouse *wh = NULL;
     if (o.tariff)
         reader_protect_input(o.tariff);
-    if (reader_open(o.db, &wh, d) != IPS_OK)
+    if (reader_open(o.db, &wh, d) != IPS_OK) {
+        project_free(project);
         return IPS_EXIT_FAILURE;
+    }
     /* No silent zeros: say what is missing rather than write an empty summary. */
     ips_error e = metrics_check_known(wh, &q, d);
     if (e == IPS_OK)
         e = pdf_summary_write_ex(wh, &q, o.lang, o.tariff, o.per, o.out, d);
     reader_close(wh);
+    project_free(project);
     chart_draw_shutdown();
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;
