@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "charts/chart_build_internal.h"
+#include "model/project.h"
 #include "model/publication.h"
 
 const char *chart_id_name(chart_id id)
@@ -77,6 +78,13 @@ ips_error chart_data_fetch(warehouse *wh, const metric_query *q, chart_data *cd,
         e = compute(wh, p, q, cd->start, cd->end, GROUP_PROVIDER, &cd->providers, d);
     if (e == IPS_OK)
         e = chart_inputs_from(p, cd->period, &cd->in, d);
+    if (e == IPS_OK && !pub_comparisons_copy(&cd->cmp, &p->cmp))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK && p->q.project) {
+        snprintf(cd->project_name, sizeof cd->project_name, "%s", p->q.project->name);
+        snprintf(cd->project_code, sizeof cd->project_code, "%s", p->q.project->code);
+        snprintf(cd->project_funder, sizeof cd->project_funder, "%s", p->q.project->funder);
+    }
     return e;
 }
 
@@ -92,6 +100,7 @@ void chart_data_free(chart_data *cd)
     metric_set_free(cd->coaches);
     metric_set_free(cd->providers);
     chart_inputs_free(&cd->in);
+    pub_comparisons_free(&cd->cmp);
     chart_data_init(cd);
 }
 

@@ -18,6 +18,7 @@
 #include "charts/chart_labels.h"
 #include "charts/chart_model.h"
 #include "model/metrics.h"
+#include "model/publication.h"
 
 /* The period's quarter and the eight before it. */
 #define CHART_QUARTERS 9
@@ -55,6 +56,8 @@ typedef struct {
     bool internal;                            /* no suppression: say so on every chart */
     int min_cell;
     bool period_is_last_quarter;              /* period aliases quarter[last]; not freed twice */
+    pub_comparisons cmp;                      /* the key figures' comparisons (the PDF) */
+    char project_name[160], project_code[64], project_funder[160]; /* "" without --project */
 } chart_data;
 
 /* Empty chart_data (every set NULL) that chart_data_free() accepts. */

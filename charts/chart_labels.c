@@ -276,6 +276,30 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
     [CL_INSTR_READ2] = {"Parantuneita %s; muutos keskimäärin %s.",
                         "Förbättrade %s; förändringen i medeltal %s.",
                         "%s improved; the mean change was %s."},
+    [CL_PDF_PROJECT] = {"Hanke: %s", "Projekt: %s", "Project: %s"},
+    [CL_PDF_PROJECT_CODE] = {"hankekoodi %s", "projektkod %s", "project code %s"},
+    [CL_PDF_FUNDER] = {"Rahoittaja: %s", "Finansiär: %s", "Funder: %s"},
+    [CL_PDF_CMP_TITLE] = {"Vertailut ja tavoitteet", "Jämförelser och mål",
+                         "Comparisons and targets"},
+    [CL_PDF_CMP_NOW] = {"Tämä kausi", "Denna period", "This period"},
+    [CL_PDF_CMP_YEAR_AGO] = {"Vuotta aiemmin", "Ett år tidigare", "A year earlier"},
+    [CL_PDF_CMP_YTD] = {"Vuoden alusta", "Hittills i år", "Year to date"},
+    [CL_PDF_CMP_LAST4] = {"4 viim. neljännestä", "Senaste 4 kvartal", "Last 4 quarters"},
+    [CL_PDF_CMP_SINCE] = {"Hankkeen alusta", "Sedan start", "Since the start"},
+    [CL_PDF_CMP_SINCE_DATA] = {"Aineiston alusta", "Sedan uppgifternas början",
+                              "Since the data began"},
+    [CL_PDF_CMP_TARGET] = {"Tavoite", "Mål", "Target"},
+    [CL_PDF_CMP_DIFF] = {"Ero tavoitteeseen", "Skillnad mot målet", "From target"},
+    [CL_PDF_CMP_PP] = {"%-yks.", "%-enh.", "pp"},
+    [CL_PDF_CMP_NOTE] = {"▲ yli tavoitteen, ▼ alle. * IPS-vertailuarvo 41 % (keskitaso; vähintään "
+                        "31 %, erinomainen 50 %). Usean vuoden luku näytetään, kun jokaisen "
+                        "vuoden osa näytetään; muuten –.",
+                        "▲ över målet, ▼ under. * IPS-riktvärde 41 % (medel; minst 31 %, "
+                        "utmärkt 50 %). Siffror över flera år visas när varje års del visas; "
+                        "annars –.",
+                        "▲ above the target, ▼ below. * IPS benchmark 41 % (average; minimum "
+                        "31 %, excellent 50 %). Figures spanning years show when each year's "
+                        "part is shown; otherwise –."},
 };
 
 static const struct {

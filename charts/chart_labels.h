@@ -135,6 +135,21 @@ typedef enum {
     CL_INSTR_READ1,       /* %s instrument, %s baseline, %s latest, %s clients */
     CL_INSTR_READ2,       /* %s share improved, %s mean change */
     CL_INSTR_UNKNOWN,     /* a provider not known */
+    /* PDF: the project and the comparisons beside the key figures */
+    CL_PDF_PROJECT,       /* %s project name */
+    CL_PDF_PROJECT_CODE,  /* %s project code */
+    CL_PDF_FUNDER,        /* %s funder */
+    CL_PDF_CMP_TITLE,
+    CL_PDF_CMP_NOW,
+    CL_PDF_CMP_YEAR_AGO,
+    CL_PDF_CMP_YTD,
+    CL_PDF_CMP_LAST4,
+    CL_PDF_CMP_SINCE,
+    CL_PDF_CMP_SINCE_DATA,
+    CL_PDF_CMP_TARGET,
+    CL_PDF_CMP_DIFF,
+    CL_PDF_CMP_PP,
+    CL_PDF_CMP_NOTE,
     CL__COUNT
 } chart_label_id;
 

@@ -21,6 +21,7 @@
 #include "charts/charts.h"
 #include "charts/draw_internal.h"
 #include "charts/pdf_extra.h"
+#include "charts/pdf_compare.h"
 
 #define A4_W 595.276
 #define A4_H 841.890
@@ -64,6 +65,12 @@ static void finish_page(pdf_ctx *p)
     dtext_box(&p->dc, TS_TICK, left, MARGIN, A4_H - MARGIN + 10, A4_W - 2 * MARGIN - 80, 0,
               TW_ELLIPSIS);
     dtext_at(&p->dc, TS_TICK, right, A4_W - MARGIN, A4_H - MARGIN + 10, 1, 0);
+    /* The project on every page, so that a page read alone says whose it is. */
+    char project[400];
+    pdf_project_line(p->cd, p->lang, false, project, sizeof project);
+    if (*project)
+        dtext_box(&p->dc, TS_TICK, project, MARGIN, A4_H - MARGIN + 22, A4_W - 2 * MARGIN, 0,
+                  TW_ELLIPSIS);
     if (p->cd->internal)
         dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, CL_INTERNAL_NOTE), MARGIN, MARGIN - 30,
                   A4_W - 2 * MARGIN, 0, TW_WRAP);
@@ -124,11 +131,14 @@ static void fidelity_figure(pdf_ctx *p, char *buf, size_t n)
 static void title_page(pdf_ctx *p)
 {
     const chart_data *cd = p->cd;
-    double w = A4_W - 2 * MARGIN, y = 110;
+    double w = A4_W - 2 * MARGIN, y = 90;
     y += dtext_box(&p->dc, TS_DISPLAY, chart_label(p->lang, CL_PDF_TITLE), MARGIN, y, w, 0, TW_WRAP);
     y += 4 + dtext_box(&p->dc, TS_LEAD, chart_label(p->lang, CL_PDF_SUBTITLE), MARGIN, y + 4, w, 0,
                        TW_WRAP);
-    char a[24], b[24], line[160];
+    char a[24], b[24], line[400];
+    pdf_project_line(cd, p->lang, true, line, sizeof line);
+    if (*line)
+        y += 10 + dtext_box(&p->dc, TS_LEAD_BOLD, line, MARGIN, y + 10, w, 0, TW_WRAP);
     chart_date_label(p->lang, cd->start, a, sizeof a);
     chart_date_label(p->lang, metric_period_cut(cd->end, cd->as_of), b, sizeof b); /* R22 */
     snprintf(line, sizeof line, chart_label(p->lang, CL_PDF_PERIOD), p->period, a, b);
@@ -139,7 +149,7 @@ static void title_page(pdf_ctx *p)
         y += 4 + dtext_box(&p->dc, TS_LEAD, line, MARGIN, y + 4, w, 0, TW_WRAP);
     }
 
-    y += 40;
+    y += 24;
     y += dtext_box(&p->dc, TS_TITLE, chart_label(p->lang, CL_PDF_KEY_FIGURES), MARGIN, y, w, 0,
                    TW_WRAP) + 6;
     const metric_set *before = cd->period_is_last_quarter ? cd->quarter[CHART_QUARTERS - 2] : NULL;
@@ -175,8 +185,9 @@ static void title_page(pdf_ctx *p)
         char note[400];
         snprintf(note, sizeof note, chart_label(p->lang, CL_SUPPRESSED_NOTE), cd->min_cell,
                  cd->min_cell);
-        dtext_box(&p->dc, TS_NOTE, note, MARGIN, y + 8, w, 0, TW_WRAP);
+        y += 8 + dtext_box(&p->dc, TS_NOTE, note, MARGIN, y + 8, w, 0, TW_WRAP);
     }
+    pdf_compare_draw(&p->dc, cd, p->lang, MARGIN, y + 12, w);
 }
 
 /* ---- chart pages -------------------------------------------------------- */

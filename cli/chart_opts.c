@@ -9,9 +9,11 @@
 
 #include "charts/chart_labels.h"
 #include "charts/draw.h"
+#include "cli/reader.h"
+#include "model/project.h"
 
 enum { OPT_DB = 1000, OPT_LANG, OPT_FORMAT, OPT_OUT, OPT_INTERNAL, OPT_MIN_CELL, OPT_TARIFF,
-       OPT_PER };
+       OPT_PER, OPT_PROJECT };
 
 static bool parse_min_cell(const char *s, int *out)
 {
@@ -65,6 +67,7 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
         {"min-cell", required_argument, NULL, OPT_MIN_CELL},
         {"tariff", required_argument, NULL, OPT_TARIFF},
         {"per", required_argument, NULL, OPT_PER},
+        {"project", required_argument, NULL, OPT_PROJECT},
         {NULL, 0, NULL, 0},
     };
     const char *cmd = argv[0];
@@ -85,6 +88,7 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
         case OPT_LANG: o->lang = optarg; break;
         case OPT_OUT: o->out = optarg; break;
         case OPT_INTERNAL: o->internal = true; break;
+        case OPT_PROJECT: o->project = optarg; break;
         case OPT_FORMAT:
             if (!with_format)
                 return bad(d, cmd, "--format is not an option here: the summary is always a PDF");
@@ -139,4 +143,19 @@ ips_error chart_opts_query(const chart_opts *o, warehouse *wh, metric_query *q, 
     q->internal = o->internal;
     q->min_cell = o->min_cell;
     return period_opts_resolve(&o->p, wh, q, d);
+}
+
+ips_error chart_opts_project(const chart_opts *o, metric_query *q, struct ips_project **out,
+                             ips_diag *d)
+{
+    *out = NULL;
+    if (!o->project)
+        return IPS_OK;
+    reader_protect_input(o->project);
+    ips_error e = project_load(o->project, out, d);
+    q->project = *out;
+    /* the funder's "since the start" is the project's start (model/funder.h) */
+    if (*out && (*out)->start != IPS_DAY_NONE)
+        q->project_start = (*out)->start;
+    return e;
 }

@@ -12,6 +12,7 @@
 typedef struct {
     const char *db, *lang, *format, *out;
     period_opts p; /* --period, --from/--to, --as-of (cli/period_opts.h) */
+    const char *project;  /* --project FILE or NULL */
     bool internal;
     int min_cell;
     const char *tariff;  /* pdf: fee prices for the euro amounts (docs/tariff.md) */
@@ -29,5 +30,11 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
 /* The metric_query the options describe (period from --period or --from/--to;
  * 'latest' reads the as-of day from wh). */
 ips_error chart_opts_query(const chart_opts *o, warehouse *wh, metric_query *q, ips_diag *d);
+
+/* Reads --project (when given) into *out and q->project; the caller frees
+ * *out with project_free() after the last use of q. */
+struct ips_project;
+ips_error chart_opts_project(const chart_opts *o, metric_query *q, struct ips_project **out,
+                             ips_diag *d);
 
 #endif

@@ -6,6 +6,7 @@
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/project.h"
 
 static void usage(FILE *out)
 {
@@ -31,6 +32,7 @@ static void usage(FILE *out)
             "  --format F         png (default), svg or pdf\n"
             "  --lang L           fi (default), sv or en\n"
             "  --min-cell N       hide counts under N (default 5)\n"
+            "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every chart says so\n"
             "  -h, --help         this text\n");
 }
@@ -48,8 +50,12 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
     warehouse *wh = NULL;
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    if (chart_opts_query(&o, wh, &q, d) != IPS_OK) {
+    /* 'latest' needs the warehouse's as-of day; the project then adds to q. */
+    ips_project *project = NULL;
+    if (chart_opts_query(&o, wh, &q, d) != IPS_OK ||
+        chart_opts_project(&o, &q, &project, d) != IPS_OK) {
         reader_close(wh);
+        project_free(project);
         return IPS_EXIT_FAILURE;
     }
     char **paths = NULL;
@@ -60,6 +66,7 @@ int cmd_charts(int argc, char **argv, ips_diag *d)
         e = charts_render_set(wh, &q, o.lang, (chart_format)chart_format_parse(o.format), o.out,
                               &paths, &n, d);
     reader_close(wh);
+    project_free(project);
     for (size_t i = 0; i < n; i++)
         printf("%s\n", paths[i]);
     charts_paths_free(paths, n);

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <glob.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,8 +83,11 @@ static int run(const char *samples, const char *out, ips_diag *d)
     globfree(&g);
     if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, as_of, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    char chk[4200];
+    char chk[4200], project[4200];
     snprintf(chk, sizeof chk, "%s/check.txt", out);
+    /* The samples' project settings (samples/project.ini beside samples/canonical). */
+    snprintf(project, sizeof project, "%s/../project.ini", samples);
+    bool has_project = access(project, R_OK) == 0;
     struct {
         command_fn fn;
         const char *out_file;
@@ -91,7 +95,8 @@ static int run(const char *samples, const char *out, ips_diag *d)
     } steps[] = {
         {cmd_check, chk, {"check", "--db", db, "--as-of", as_of, NULL}},
         {cmd_publish, NULL, {"publish", "--db", db, "--period", quarter, "--lang", "fi,sv,en",
-                             "--out", (char *)out, NULL}},
+                             "--out", (char *)out, has_project ? "--project" : NULL, project,
+                             NULL}},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         /* check exits 1 when it has findings; that is information, not failure. */

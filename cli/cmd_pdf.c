@@ -5,6 +5,7 @@
 #include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/reader.h"
+#include "model/project.h"
 
 static void usage(FILE *out)
 {
@@ -22,6 +23,7 @@ static void usage(FILE *out)
             "  --out FILE.pdf     the PDF to write\n"
             "  --lang L           fi (default), sv or en\n"
             "  --min-cell N       hide counts under N (default 5)\n"
+            "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every page says so\n"
             "  --tariff FILE      fee prices, for the fees in euros (docs/tariff.md)\n"
             "  --per provider|team  also one page per provider (or team)\n"
@@ -44,8 +46,12 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
         reader_protect_input(o.tariff);
     if (reader_open(o.db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    if (chart_opts_query(&o, wh, &q, d) != IPS_OK) {
+    /* 'latest' needs the warehouse's as-of day; the project then adds to q. */
+    ips_project *project = NULL;
+    if (chart_opts_query(&o, wh, &q, d) != IPS_OK ||
+        chart_opts_project(&o, &q, &project, d) != IPS_OK) {
         reader_close(wh);
+        project_free(project);
         return IPS_EXIT_FAILURE;
     }
     /* No silent zeros: say what is missing rather than write an empty summary. */
@@ -53,6 +59,7 @@ int cmd_pdf(int argc, char **argv, ips_diag *d)
     if (e == IPS_OK)
         e = pdf_summary_write_ex(wh, &q, o.lang, o.tariff, o.per, o.out, d);
     reader_close(wh);
+    project_free(project);
     chart_draw_shutdown();
     if (e != IPS_OK)
         return IPS_EXIT_FAILURE;

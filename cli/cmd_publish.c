@@ -18,6 +18,7 @@
 #include "model/disclosure.h"
 #include "model/metrics.h"
 #include "model/funder.h"
+#include "model/project.h"
 #include "reports/report_data.h"
 
 static const char usage_text[] =
@@ -40,11 +41,13 @@ static const char usage_text[] =
     "  --internal         no small-cell suppression; every output says so\n"
     "  --tariff FILE      fee prices for the fees in euros (workbook and PDF)\n"
     "  --per provider|team  also a sheet and a PDF page per provider (or team)\n"
+    "  --project FILE     project settings: name, code, funder, start, targets\n"
     "  -h, --help         this text\n";
 
 typedef struct {
     const char *db, *out, *langs, *format, *min_cell, *tariff, *per;
     period_opts p;
+    const char *project;
     int internal;
 } publish_args;
 
@@ -57,7 +60,7 @@ static int usage_error(ips_diag *d, const char *msg, const char *arg)
 
 static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_OUT, O_LANG, O_FORMAT, O_MIN, O_INTERNAL, O_TARIFF, O_PER };
+    enum { O_DB = 256, O_OUT, O_LANG, O_FORMAT, O_MIN, O_INTERNAL, O_TARIFF, O_PER, O_PROJECT };
     static const struct option opts[] = {
         PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
@@ -68,6 +71,7 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         {"internal", no_argument, NULL, O_INTERNAL},
         {"tariff", required_argument, NULL, O_TARIFF},
         {"per", required_argument, NULL, O_PER},
+        {"project", required_argument, NULL, O_PROJECT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -93,6 +97,7 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
                 return usage_error(d, "--per takes provider or team, not", optarg);
             a->per = optarg;
             break;
+        case O_PROJECT: a->project = optarg; break;
         case 'h': fputs(usage_text, stdout); return IPS_EXIT_OK;
         case ':': return usage_error(d, "an option needs a value:", argv[optind - 1]);
         default: return usage_error(d, "unknown option", argv[optind - 1]);
@@ -141,6 +146,14 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
     q.min_cell = (int)n;
     if (period_opts_resolve(&a->p, wh, &q, d) != IPS_OK)
         return d->code;
+    if (a->project) { /* the funder's figures start at the project's start */
+        ips_project *pr;
+        if (project_load(a->project, &pr, d) != IPS_OK)
+            return d->code;
+        if (pr->start != IPS_DAY_NONE)
+            q.project_start = pr->start;
+        project_free(pr);
+    }
     disclosure_audit au;
     disclosure_stats st;
     ips_error e = disclosure_audit_period(wh, &q, true, &au, &st, d);
@@ -156,12 +169,27 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
         e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
                          "%zu hidden cells of the funder's figures could be worked out (e.g. "
                          "%s); nothing written: please report it", au.recovered, au.example);
+    /* The headline comparisons publish the same period a year earlier too,
+     * from that year's universe (docs/project.md). */
+    q.start = date_add_months(q.start, -12);
+    q.end = date_add_months(q.end + 1, -12) - 1;
+    char before[32];
+    metric_period_text(q.start, q.end, before, sizeof before);
+    if (e == IPS_OK)
+        e = disclosure_audit_period(wh, &q, true, &au, &st, d);
+    if (e == IPS_OK && au.recovered)
+        e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
+                         "%zu hidden cells could be worked out from what %s would publish beside "
+                         "%s (e.g. %s); nothing written: 'ipsreport audit --period %s' shows them, "
+                         "please report it", au.recovered, before, label, au.example, before);
     return e;
 }
 
 /* Appends the options every reading command shares to argv from index n. */
 static int common_opts(const publish_args *a, const char *label, char **argv, int n)
 {
+    if (a->project && strcmp(argv[0], "metrics") != 0)
+        argv[n++] = "--project", argv[n++] = (char *)a->project;
     n = period_opts_argv(&a->p, label, argv, n);
     if (a->min_cell)
         argv[n++] = "--min-cell", argv[n++] = (char *)a->min_cell;
@@ -252,6 +280,14 @@ static int run(const publish_args *a, ips_diag *d)
     /* The folder is made only once the period is known to hold data. */
     if (a->tariff)
         reader_protect_input(a->tariff);
+    if (a->project) {
+        /* A bad file stops the pack before anything is written. */
+        ips_project *pr;
+        reader_protect_input(a->project);
+        if (project_load(a->project, &pr, d) != IPS_OK)
+            return IPS_EXIT_FAILURE;
+        project_free(pr);
+    }
     warehouse *wh = NULL;
     if (reader_open(a->db, &wh, d) != IPS_OK)
         return IPS_EXIT_FAILURE; /* it also warns of an unfinished ingest run */

@@ -16,6 +16,7 @@
 #include "cli/period_opts.h"
 #include "cli/reader.h"
 #include "model/metrics.h"
+#include "model/project.h"
 #include "model/warehouse.h"
 #include "reports/report_data.h"
 #include "reports/report_inputs.h"
@@ -41,12 +42,15 @@ static const char usage[] =
     "                     \"internal: contains small numbers\"\n"
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --tariff FILE      fee prices, to add euro amounts to the Funding sheet\n"
+    "  --project FILE     project settings: name, code, funder, start and targets\n"
+    "                     (docs/project.md)\n"
     "  --per provider|team  also one sheet per provider (or team), after About\n"
     "  -h, --help         this text\n";
 
 typedef struct {
     const char *db, *out, *compare, *tariff;
     period_opts p;
+    const char *project;
     report_lang lang;
     bool internal;
     int min_cell;
@@ -90,7 +94,8 @@ static bool same_file(const char *a, const char *b)
 /* Returns -1 when parsed, else the exit status (help or a usage error). */
 static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
 {
-    enum { O_DB = 256, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF, O_PER };
+    enum { O_DB = 256, O_OUT, O_COMPARE, O_LANG, O_INTERNAL, O_MIN_CELL, O_TARIFF, O_PER,
+           O_PROJECT };
     static const struct option opts[] = {
         PERIOD_OPTIONS,
         {"db", required_argument, NULL, O_DB},
@@ -101,6 +106,7 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         {"min-cell", required_argument, NULL, O_MIN_CELL},
         {"tariff", required_argument, NULL, O_TARIFF},
         {"per", required_argument, NULL, O_PER},
+        {"project", required_argument, NULL, O_PROJECT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -118,6 +124,7 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         case O_OUT: a->out = optarg; break;
         case O_COMPARE: a->compare = optarg; break;
         case O_TARIFF: a->tariff = optarg; break;
+        case O_PROJECT: a->project = optarg; break;
         case O_INTERNAL: a->internal = true; break;
         case O_PER:
             if (!cli_per_parse(optarg, &a->per))
@@ -250,7 +257,17 @@ static ips_error run(const report_args *a, ips_diag *d)
     o.warehouse_name = slash ? slash + 1 : a->db;
     if (a->tariff)
         reader_protect_input(a->tariff);
-    ips_error e = reader_open(a->db, &wh, d);
+    ips_project *project = NULL;
+    ips_error e = IPS_OK;
+    if (a->project) {
+        reader_protect_input(a->project);
+        e = project_load(a->project, &project, d);
+        q.project = project;
+        if (project && project->start != IPS_DAY_NONE)
+            q.project_start = project->start; /* the funder's "since the start" */
+    }
+    if (e == IPS_OK)
+        e = reader_open(a->db, &wh, d);
     if (e == IPS_OK)
         e = resolve_dates(wh, a, &q, &o, d);
     if (e == IPS_OK && (!(data = report_data_new()) || !(in = report_inputs_new())))
@@ -273,6 +290,7 @@ static ips_error run(const report_args *a, ips_diag *d)
     report_inputs_free(in);
     report_data_free(data);
     reader_close(wh);
+    project_free(project);
     return e;
 }
 

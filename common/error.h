@@ -31,6 +31,7 @@ typedef enum {
     IPS_ERR_INTERRUPTED,    /* stopped by a signal */
     IPS_ERR_TARIFF,         /* funding tariff file is invalid */
     IPS_ERR_DISCLOSURE,     /* a hidden cell could be worked out from the published ones */
+    IPS_ERR_PROJECT,        /* project settings file is invalid */
     IPS_ERR__COUNT
 } ips_error;
 

@@ -253,6 +253,13 @@ static size_t nominal_splits(ips_day ps, ips_day pe, ips_day as_of, halves *out)
         }
         out[n++] = h;
     }
+    /* The year to date of Q3 (model/disclosure_universe.c) = H1 + Q3. */
+    ips_day s0 = date_from_ymd(y, 1, 1), mid = date_add_months(s0, 6);
+    ips_day e0 = date_add_months(s0, 9) - 1;
+    if (mo == 1 && (e0 > as_of ? as_of : e0) == pe && as_of >= mid) {
+        halves h = {{s0, mid}, {mid - 1, e0 > as_of ? as_of : e0}};
+        out[n++] = h;
+    }
     return n;
 }
 
@@ -265,7 +272,7 @@ static ips_error periods(dc_model *m, size_t n0, ips_day as_of, ips_diag *d)
         dc_key k = m->vars[v].key;
         if (dc_quantities[k.q].time != DC_FLOW)
             continue;
-        halves hs[3];
+        halves hs[4];
         size_t nh = nominal_splits(k.ps, k.pe, as_of, hs);
         for (size_t i = 0; i < nh; i++) {
             int32_t parts[2];

@@ -14,11 +14,22 @@
 #include "model/engine.h"
 #include "model/metric_cache.h"
 
-/* The periods of q's universe into s/e (at most 7); returns how many. */
+/* January to September: the third quarter's year to date (the first
+ * quarter's, second's and fourth's are Q1, H1 and the year). */
+static bool ytd_q3(ips_day ps, ips_day pe, int *y)
+{
+    int m, d;
+    date_to_ymd(ps, y, &m, &d);
+    return m == 1 && d == 1 && pe == date_add_months(ps, 9) - 1;
+}
+
+/* The periods of q's universe into s/e (at most 8, the year first, the
+ * year to date of Q3 last); returns how many. */
 static size_t universe_periods(ips_day ps, ips_day pe, ips_day *s, ips_day *e)
 {
     int y, part;
-    if (!dc_period_kind(ps, pe, &y, &part)) { /* not a calendar quarter, half or year */
+    if (!dc_period_kind(ps, pe, &y, &part) && !ytd_q3(ps, pe, &y)) {
+        /* not a calendar quarter, half, year or year to date */
         s[0] = ps;
         e[0] = pe;
         return 1;
@@ -34,17 +45,22 @@ static size_t universe_periods(ips_day ps, ips_day pe, ips_day *s, ips_day *e)
         s[n] = date_add_months(jan, 3 * k);
         e[n++] = date_add_months(jan, 3 * k + 3) - 1;
     }
+    /* The comparisons' year to date (model/publication_compare.c): with
+     * H1 and Q3 it is linked by YTD = H1 + Q3, so it is published together. */
+    s[n] = jan, e[n++] = date_add_months(jan, 9) - 1;
     return n;
 }
 
 ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
                               ips_diag *d)
 {
-    ips_day s[7], e[7];
+    ips_day s[8], e[8];
     size_t np = universe_periods(q->start, q->end, s, e);
     for (size_t i = 0; i < np; i++) {
         if (q->as_of != IPS_DAY_NONE && s[i] > q->as_of && np > 1)
             continue; /* nothing is known of it (R22) */
+        if (np > 1 && i == np - 1 && q->as_of != IPS_DAY_NONE && q->as_of <= e[i])
+            continue; /* cut at A, the year to date is the year cut at A: held already */
         for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
             metric_query uq = *q;
             uq.start = s[i];
@@ -63,7 +79,7 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
  * settings. */
 static metric_query pattern_key(const metric_query *q)
 {
-    ips_day s[7], e[7];
+    ips_day s[8], e[8];
     universe_periods(q->start, q->end, s, e);
     metric_query key = *q;
     key.start = s[0];

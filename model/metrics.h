@@ -111,6 +111,10 @@ typedef struct {
     const char *const *outcome_reasons;  /* fee_outcome exit reasons; NULL = defaults */
     ips_day project_start;          /* the funder's "since the start" (model/funder.h);
                                        IPS_DAY_NONE: the data's first day */
+    /* The project settings file (model/project.h) or NULL: the publication's
+     * start and targets; no metric depends on it, so it is no setting of
+     * metric_query_settings_equal(). */
+    const struct ips_project *project;
 } metric_query;
 
 /* Defaults: no period, as_of from data, no breakdown, min_cell 5, 45 clients/year. */

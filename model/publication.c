@@ -9,6 +9,7 @@
 
 #include "model/curves.h"
 #include "model/funder.h"
+#include "model/project.h"
 
 /* Every breakdown the workbook, charts or PDF split P by. */
 static const metric_group pub_breakdowns[] = {
@@ -28,6 +29,8 @@ void publication_free(publication *p)
     fidelity_review_list_free(p->reviews);
     km_curve_free(p->time_to_job);
     metric_set_free(p->funder);
+    pub_comparisons_free(&p->cmp);
+    project_free((ips_project *)p->q.project); /* the publication's own copy */
     free(p);
 }
 
@@ -71,8 +74,8 @@ ips_error publication_copy_rows(warehouse *wh, const publication *p, const metri
 }
 
 /* Computes one planned entry unless the plan already has it. */
-static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
-                            metric_group by, ips_diag *d)
+ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
+                                 metric_group by, ips_diag *d)
 {
     if (start == IPS_DAY_NONE || end < start || publication_rows(p, start, end, by))
         return IPS_OK;
@@ -94,15 +97,15 @@ static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_da
 
 static ips_error compute_rows(warehouse *wh, publication *p, ips_diag *d)
 {
-    ips_error e = plan_entry(wh, p, p->q.start, p->q.end, GROUP_NONE, d);
+    ips_error e = publication_plan_entry(wh, p, p->q.start, p->q.end, GROUP_NONE, d);
     if (e == IPS_OK)
-        e = plan_entry(wh, p, p->prev_start, p->prev_end, GROUP_NONE, d);
+        e = publication_plan_entry(wh, p, p->prev_start, p->prev_end, GROUP_NONE, d);
     metric_period_quarters(p->q.end, PUB_QUARTERS, p->q_start, p->q_end);
     for (int i = 0; e == IPS_OK && i < PUB_QUARTERS; i++)
-        e = plan_entry(wh, p, p->q_start[i], p->q_end[i], GROUP_NONE, d);
+        e = publication_plan_entry(wh, p, p->q_start[i], p->q_end[i], GROUP_NONE, d);
     for (size_t i = 0; e == IPS_OK && i < sizeof pub_breakdowns / sizeof pub_breakdowns[0]; i++)
-        e = plan_entry(wh, p, p->q.start, p->q.end, pub_breakdowns[i], d);
-    return e;
+        e = publication_plan_entry(wh, p, p->q.start, p->q.end, pub_breakdowns[i], d);
+    return e == IPS_OK ? publication_compare_build(wh, p, d) : e;
 }
 
 static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
@@ -163,9 +166,9 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
         return e;
     q = &rq;
     publication *kept = warehouse_publication(wh);
-    if (kept && metric_query_settings_equal(&kept->q, q)) {
+    if (kept && metric_query_settings_equal(&kept->q, q) && project_same(kept->q.project, q->project)) {
         /* Another comparison period joins the same snapshot's plan. */
-        e = plan_entry(wh, kept, prev_start, prev_end, GROUP_NONE, d);
+        e = publication_plan_entry(wh, kept, prev_start, prev_end, GROUP_NONE, d);
         *out = e == IPS_OK ? kept : NULL;
         return e;
     }
@@ -174,6 +177,13 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
         return nomem(d);
     p->q = *q;
     p->q.by = GROUP_NONE;
+    bool ok;
+    /* Kept beyond the command that read the file (publish runs several). */
+    p->q.project = project_copy(q->project, &ok);
+    if (!ok) {
+        free(p);
+        return nomem(d);
+    }
     p->as_of = q->as_of;
     p->prev_start = prev_start;
     p->prev_end = prev_end;

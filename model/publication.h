@@ -31,6 +31,41 @@ typedef struct {
     metric_set *rows;
 } pub_entry;
 
+/* The comparisons beside each headline figure (model/publication_compare.c):
+ * this period, the same period a year earlier, the year to date, the last
+ * four quarters and since the project's start (or the data's first
+ * quarter), each suppressed as every published figure is, and the target
+ * with the difference from it. */
+enum { PC_NOW, PC_YEAR_AGO, PC_YTD, PC_LAST4, PC_SINCE, PC__COLS };
+
+typedef enum { PT_NONE, PT_PROJECT, PT_BENCHMARK } pub_target_source;
+
+typedef struct {
+    char metric[48];
+    metric_row col[PC__COLS];  /* copies; metric "" when the period has no row */
+    pub_target_source target_source;
+    double target;             /* in the row's unit (percent 0..100) */
+    bool has_diff;             /* this period's figure is shown */
+    double diff;               /* figure as printed − target (percentage points for shares) */
+} pub_comparison;
+
+/* The IPS quarterly employment-rate benchmarks (percent). */
+#define PUB_BENCH_MINIMUM 31.0
+#define PUB_BENCH_AVERAGE 41.0
+#define PUB_BENCH_EXCELLENT 50.0
+
+typedef struct {
+    ips_day start[PC__COLS], end[PC__COLS];
+    bool since_project;        /* PC_SINCE starts at the project's start (else the data's) */
+    pub_comparison *rows;      /* one per project_headline_metrics entry */
+    size_t n;
+} pub_comparisons;
+
+/* Deep copy (dst's own rows; free with pub_comparisons_free); false when
+ * out of memory. */
+bool pub_comparisons_copy(pub_comparisons *dst, const pub_comparisons *src);
+void pub_comparisons_free(pub_comparisons *c);
+
 typedef struct publication {
     metric_query q;            /* as asked (as_of may be IPS_DAY_NONE) */
     ips_day as_of;             /* A resolved */
@@ -48,6 +83,7 @@ typedef struct publication {
     metric_set *funder;                /* the funder's rows since the start (model/funder.h),
                                           whole and by every breakdown */
     ips_day funder_start;              /* the span's first day (its last is P's cut end) */
+    pub_comparisons cmp;               /* the headline figures' comparisons */
 } publication;
 
 /* The publication for q (P, A, suppression and settings) with the given
@@ -68,5 +104,11 @@ ips_error publication_copy_rows(warehouse *wh, const publication *p, const metri
                                 ips_diag *d);
 
 void publication_free(publication *p);
+
+/* Internal to model/publication*.c: computes one planned entry unless the
+ * plan has it; then p->cmp from the entries (publication_compare.c). */
+ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
+                                 metric_group by, ips_diag *d);
+ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d);
 
 #endif

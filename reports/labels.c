@@ -328,6 +328,39 @@ static const char *const labels[L__COUNT][REPORT_LANG__COUNT] = {
                          "Every figure's definition: the workbook's Definitions sheet."},
     [L_PDF_FEES_EUR] = {"Palkkiot kaudella (kpl ja euroa)", "Arvoden under perioden (antal och "
                         "euro)", "Fees in the period (count and euros)"},
+    [L_TITLE_COMPARISONS] = {"Vertailut ja tavoitteet", "Jämförelser och mål",
+                             "Comparisons and targets"},
+    [L_CMP_NOW] = {"Tämä kausi", "Denna period", "This period"},
+    [L_CMP_YEAR_AGO] = {"Vuotta aiemmin", "Ett år tidigare", "A year earlier"},
+    [L_CMP_YTD] = {"Vuoden alusta", "Hittills i år", "Year to date"},
+    [L_CMP_LAST4] = {"4 viim. neljännestä", "Senaste 4 kvartal", "Last 4 quarters"},
+    [L_CMP_SINCE] = {"Hankkeen alusta", "Sedan projektstart", "Since the start"},
+    [L_CMP_SINCE_DATA] = {"Aineiston alusta", "Sedan uppgifternas början", "Since the data began"},
+    [L_CMP_TARGET] = {"Tavoite", "Mål", "Target"},
+    [L_CMP_DIFF] = {"Ero tavoitteeseen", "Skillnad mot målet", "Difference from target"},
+    [L_CMP_SOURCE] = {"Tavoitteen lähde", "Målets källa", "Target from"},
+    [L_CMP_SRC_PROJECT] = {"hankkeen tavoite", "projektets mål", "the project's target"},
+    [L_CMP_SRC_BENCH] = {"IPS-vertailuarvo (keskitaso)", "IPS-riktvärde (medelnivå)",
+                         "IPS benchmark (average)"},
+    [L_CMP_NOTE] = {"▲ tavoitteen yläpuolella, ▼ alapuolella, = tavoitteessa. Työllisyysasteen "
+                    "tavoite on IPS:n neljännesvuosittainen vertailuarvo 41 % (keskitaso; "
+                    "vähimmäistaso 31 %, erinomainen 50 %), ellei hankkeen asetustiedosto "
+                    "anna omaa.",
+                    "▲ över målet, ▼ under målet, = på målet. Sysselsättningsgradens mål är "
+                    "IPS kvartalsriktvärde 41 % (medelnivå; miniminivå 31 %, utmärkt 50 %) om "
+                    "inte projektets inställningsfil anger ett eget.",
+                    "▲ above the target, ▼ below it, = on target. The employment rate's "
+                    "target is the IPS quarterly benchmark of 41 % (average; minimum 31 %, "
+                    "excellent 50 %) unless the project settings file gives its own."},
+    [L_CMP_SPAN_NOTE] = {"Usean vuoden luvut (4 viim. neljännestä, alusta) näytetään vain, kun "
+                         "jokaisen vuoden osa näytetään; muuten –.",
+                         "Siffror över flera år (senaste 4 kvartal, sedan start) visas bara när "
+                         "varje års del visas; annars –.",
+                         "Figures spanning years (last 4 quarters, since the start) show only "
+                         "when each year's part is shown; otherwise –."},
+    [L_PROJECT_NAME] = {"Hanke", "Projekt", "Project"},
+    [L_PROJECT_CODE] = {"Hankekoodi", "Projektkod", "Project code"},
+    [L_PROJECT_FUNDER] = {"Rahoittaja", "Finansiär", "Funder"},
     [L_EXAMPLES] = {"esim.", "t.ex.", "e.g."},
 };
 

@@ -210,6 +210,24 @@ typedef enum {
     L_CAVEAT_HIDDEN,        /* {n} figures */
     L_PDF_DEFS_MORE,
     L_PDF_FEES_EUR,
+    /* Comparisons and targets on the Summary sheet, and the project */
+    L_TITLE_COMPARISONS,
+    L_CMP_NOW,
+    L_CMP_YEAR_AGO,
+    L_CMP_YTD,
+    L_CMP_LAST4,
+    L_CMP_SINCE,
+    L_CMP_SINCE_DATA,
+    L_CMP_TARGET,
+    L_CMP_DIFF,
+    L_CMP_SOURCE,
+    L_CMP_SRC_PROJECT,
+    L_CMP_SRC_BENCH,
+    L_CMP_NOTE,
+    L_CMP_SPAN_NOTE,
+    L_PROJECT_NAME,
+    L_PROJECT_CODE,
+    L_PROJECT_FUNDER,
     L_EXAMPLES,      /* "e.g." before example ids */
     L__COUNT
 } label_id;

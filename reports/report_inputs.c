@@ -42,6 +42,7 @@
 #include "model/batches.h"
 #include "model/fidelity.h"
 #include "model/funding.h"
+#include "model/project.h"
 #include "model/publication.h"
 #include "model/quality.h"
 
@@ -81,6 +82,7 @@ void report_inputs_free(report_inputs *in)
     free(in->reviews);
     free(in->prices);
     free(in->key_fingerprint);
+    pub_comparisons_free(&in->cmp);
     free(in);
 }
 
@@ -315,6 +317,20 @@ static ips_error load_tariff(warehouse *wh, const metric_query *q, const char *p
     return e;
 }
 
+static ips_error load_comparisons(const publication *p, report_inputs *in, ips_diag *d)
+{
+    pub_comparisons_free(&in->cmp);
+    if (!pub_comparisons_copy(&in->cmp, &p->cmp))
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    const ips_project *pr = p->q.project;
+    if (pr) {
+        snprintf(in->project_name, sizeof in->project_name, "%s", pr->name);
+        snprintf(in->project_code, sizeof in->project_code, "%s", pr->code);
+        snprintf(in->project_funder, sizeof in->project_funder, "%s", pr->funder);
+    }
+    return IPS_OK;
+}
+
 ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *tariff_path,
                              report_lang lang, report_inputs *in, ips_diag *d)
 {
@@ -328,6 +344,8 @@ ips_error report_inputs_load(warehouse *wh, const metric_query *q, const char *t
         e = load_reviews(p, in, d);
     if (e == IPS_OK)
         load_item_names(lang, in);
+    if (e == IPS_OK)
+        e = load_comparisons(p, in, d);
     if (e == IPS_OK && tariff_path)
         e = load_tariff(wh, q, tariff_path, in, d);
     return e;

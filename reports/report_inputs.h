@@ -14,6 +14,7 @@
 #include "common/date.h"
 #include "common/error.h"
 #include "model/metrics.h"
+#include "model/publication.h"
 #include "model/warehouse.h"
 #include "reports/labels.h"
 
@@ -75,6 +76,8 @@ typedef struct {
     size_t n_prices;
     bool has_tariff;                /* a tariff was given: euro columns are filled */
     const char *item_names[REPORT_ITEMS + 1]; /* [1..25] static texts; NULL = "Item N" */
+    pub_comparisons cmp;            /* the headline figures' comparisons (model/publication.h) */
+    char project_name[160], project_code[64], project_funder[160]; /* "" without --project */
 } report_inputs;
 
 report_inputs *report_inputs_new(void);

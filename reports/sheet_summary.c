@@ -195,6 +195,11 @@ ips_error sheet_summary(report_book *b, const metric_set *cur, const metric_set 
     reviews(&s, cur, prev, in);
     rsheet_table_end(&s);
     share_chart(&s, first, last, hdr);
+    if (in)
+        sheet_summary_comparisons(&s, in);
+    /* The comparisons make the sheet wide: one page across, landscape. */
+    worksheet_set_landscape(s.ws);
+    worksheet_fit_to_pages(s.ws, 1, 0);
     pictures(&s);
     return rsheet_close(&s);
 }

@@ -40,6 +40,8 @@ ips_error sheet_instruments(report_book *b, const metric_set *cur,
 size_t sheet_instrument_codes(const metric_set *cur, char codes[][48], size_t max);
 ips_error sheet_definitions(report_book *b);
 ips_error sheet_about(report_book *b, const report_inputs *in);
+/* The Summary's comparisons and targets (reports/sheet_summary_compare.c). */
+void sheet_summary_comparisons(rsheet *s, const report_inputs *in);
 
 /* Shared by sheets: the whole-unit row (no breakdown, no group) of a metric. */
 const metric_row *sheet_whole(const metric_set *set, const char *metric);

@@ -16,7 +16,11 @@
 # only): first_employer_contact_days (item 15's days in bins, whole service
 # only), which the chart draws instead of binning raw days itself; and issue
 # 16's outcome-instrument rows (rtw_se_*, work_ability_score_*) at the end of
-# every query.  Regenerated with scripts/metrics-matrix.sh and gzip -9n.
+# every query.  Issue 15 changed the suppressed queries (2024Q4 and 2024)
+# again: January–September (the third quarter's year to date beside the
+# headline figures) is published with its year, so the pattern that hides
+# the year's cells now also protects it.  Regenerated with
+# scripts/metrics-matrix.sh and gzip -9n.
 . "$(dirname "$0")/lib.sh"
 DB="$T/samples.db"
 "$IPS" ingest -q --db "$DB" "$IPS_ROOT"/samples/canonical/*.csv >/dev/null 2>&1
