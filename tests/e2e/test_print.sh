@@ -9,8 +9,12 @@ PY=/usr/bin/python3
 W=$T/w.db
 $IPS ingest -q --db $W "$IPS_ROOT"/samples/canonical/*.csv
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
+# With the example project file: its comparison and target columns too.
+PROJECT=""
+[ -f "$IPS_ROOT/samples/project.ini" ] && PROJECT="--project $IPS_ROOT/samples/project.ini"
 for lang in fi sv en; do
-    check "$lang workbook written" $IPS report --db $W --period 2024Q4 --lang $lang --out $T/$lang.xlsx
+    # shellcheck disable=SC2086
+    check "$lang workbook written" $IPS report --db $W --period 2024Q4 --lang $lang $PROJECT --out $T/$lang.xlsx
     check "$lang: every sheet fits one page wide, landscape, frozen, header repeats" \
         "$PY" "$HERE/check_print.py" $T/$lang.xlsx
 done
@@ -34,7 +38,8 @@ for sev, check, entity, where, count, text in findings:
         ("a count run into the text", check, text)
 PY
 done
-check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal --out $T/int.xlsx
+# shellcheck disable=SC2086
+check "internal workbook written" $IPS report --db $W --period 2024Q4 --lang fi --internal $PROJECT --out $T/int.xlsx
 # Hidden cells are never blank, on any sheet: wherever the internal workbook
 # (no suppression, same rows) has a number, the published one has a number,
 # "<5" or "–"; and each sheet says what the two marks mean.
