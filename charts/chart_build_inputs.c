@@ -107,24 +107,27 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
     long total = 0;
     for (int i = 0; i < PATH__COUNT; i++) {
         chart_add_category(m, chart_label(lang, stages[i]));
-        total += p->known ? p->count[i] : 0;
+        total += p->known ? p->count[i] + p->hidden[i] : 0;
     }
     if (!p->known)
         chart_add_note(m, chart_label(lang, CL_PENDING_NOTE));
     if (!p->known || total == 0)
         return m; /* no points: the "no data" picture */
-    /* The first step is enrollments_started's cohort: where the metric row is
-     * hidden (a secondary suppression), the step must not show it. */
-    const metric_row *started = cb_row(cd->period, "enrollments_started");
-    bool started_hidden = started && started->suppressed && !cd->internal;
-    long base = p->count[PATH_STARTED];
-    bool base_shown = base > 0 && !cb_hide_count(cd, base) && !started_hidden;
+    /* The steps are the whole service's service_path rows, hidden by the
+     * one pattern (the first is enrollments_started's number, so hidden
+     * with it); a step the pattern hides has no bar and the tables' mark. */
+    bool hide[PATH__COUNT];
     char txt[PATH__COUNT][32];
     for (int i = 0; i < PATH__COUNT; i++) {
+        hide[i] = p->hidden[i] || cb_hide_count(cd, p->count[i]);
         cb_count_text(cd, lang, p->count[i], txt[i], sizeof txt[i]);
-        if (i == PATH_STARTED && started_hidden)
-            snprintf(txt[i], sizeof txt[i], "<%d", cd->min_cell);
-        if (cb_hide_count(cd, p->count[i]) || (i == PATH_STARTED && started_hidden)) {
+        if (p->hidden[i])
+            snprintf(txt[i], sizeof txt[i], "%s", p->mark[i]);
+    }
+    long base = p->count[PATH_STARTED];
+    bool base_shown = base > 0 && !hide[PATH_STARTED];
+    for (int i = 0; i < PATH__COUNT; i++) {
+        if (hide[i]) {
             chart_add_missing(m, s, CP_SUPPRESSED, txt[i]);
             continue;
         }
@@ -142,16 +145,18 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
     }
     if (base_shown)
         chart_add_note(m, chart_label(lang, CL_PATH_NOTE));
-    if (p->pending_90 > 0) {
+    if (p->pending_90 > 0 || p->pending_hidden) {
         char c[32], note[300];
         cb_count_text(cd, lang, p->pending_90, c, sizeof c);
+        if (p->pending_hidden)
+            snprintf(c, sizeof c, "%s", p->pending_mark);
         snprintf(note, sizeof note, chart_label(lang, CL_PATH_PENDING), c);
         chart_add_note(m, note);
     }
     cb_textf(m, CT_READING1, chart_label(lang, CL_PATH_READ1), txt[PATH_STARTED],
              txt[PATH_FIRST_CONTACT], txt[PATH_FIRST_JOB]);
     char share[32] = "\xE2\x80\x93";
-    if (base_shown && !cb_hide_count(cd, p->count[PATH_JOB_90]))
+    if (base_shown && !hide[PATH_JOB_90])
         chart_lang_number(lang, 100.0 * (double)p->count[PATH_JOB_90] / (double)base, 1,
                           chart_lang_percent(lang), share, sizeof share);
     cb_textf(m, CT_READING2, chart_label(lang, CL_PATH_READ2), txt[PATH_JOB_90], share);

@@ -11,13 +11,28 @@
 #include "model/fidelity.h"
 #include "model/publication.h"
 
-static void path_from(const publication *p, chart_service_path *out)
+/* The service path from the whole service's rows of P as published
+ * (service_path by step, model/engine_distributions.c). */
+static void path_from(const metric_set *period, chart_service_path *out)
 {
     memset(out, 0, sizeof *out);
-    for (int i = 0; i < PATH__COUNT && i < PATH_STEPS; i++)
-        out->count[i] = p->path[i];
-    out->pending_90 = p->path[PATH_STEPS];
-    out->known = true;
+    for (int k = 0; period && k < PATH_COUNTS; k++) {
+        const metric_row *r = metric_set_find(period, "service_path", "step", distributions_path_steps[k]);
+        if (!r)
+            continue;
+        out->known = true;
+        long v = r->suppressed ? 0 : (long)r->value;
+        if (k < PATH__COUNT) {
+            out->count[k] = v;
+            out->hidden[k] = r->suppressed;
+            snprintf(out->mark[k], sizeof out->mark[k], "%s", r->suppressed ? r->text : "");
+        } else {
+            out->pending_90 = v;
+            out->pending_hidden = r->suppressed;
+            snprintf(out->pending_mark, sizeof out->pending_mark, "%s",
+                     r->suppressed ? r->text : "");
+        }
+    }
 }
 
 static ips_error km_from(const publication *p, chart_km_curve *out, ips_diag *d)
@@ -121,7 +136,7 @@ ips_error chart_inputs_from(const publication *p, const metric_set *period, char
                             ips_diag *d)
 {
     memset(out, 0, sizeof *out);
-    path_from(p, &out->path);
+    path_from(period, &out->path);
     ips_error e = km_from(p, &out->km, d);
     if (e == IPS_OK)
         fidelity_from(p, period, &out->fidelity);

@@ -34,6 +34,10 @@ enum {
 typedef struct {
     long count[PATH__COUNT];
     long pending_90;     /* first jobs open at A and under 90 days old */
+    /* hidden by the pattern (the service_path rows, model/): drawn as no
+     * bar, with the mark the tables print ("<5" or "–") */
+    bool hidden[PATH__COUNT], pending_hidden;
+    char mark[PATH__COUNT][32], pending_mark[32];
     bool known;
 } chart_service_path;
 

@@ -193,6 +193,7 @@ static void describe_var(const dc_model *m, size_t v, double val, char *buf, siz
     date_format_iso(x->key.pe, pe);
     const char *by = x->key.by == DC_BY_SUPPORT ? "support_level"
                      : x->key.by == DC_BY_DAYS  ? "days"
+                     : x->key.by == DC_BY_STEP  ? "step"
                                                 : metric_group_name((metric_group)x->key.by);
     const char *g = m->names.s[x->key.group];
     snprintf(buf, n, "%s, %s%s%s, %s %s: worked out as %.0f", dc_quantities[x->key.q].label,

@@ -209,6 +209,8 @@ static int by_of(const char *group_by)
         return DC_BY_SUPPORT;
     if (strcmp(group_by, "days") == 0)
         return DC_BY_DAYS;
+    if (strcmp(group_by, "step") == 0)
+        return DC_BY_STEP;
     if (group_by[0] == '\0')
         return GROUP_NONE;
     return metric_group_find(group_by);
@@ -305,7 +307,13 @@ static ips_error add_row(dc_model *m, const metric_row *r, const disclosure_trut
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < nf && i < 3; i++) {
         dc_key k = {(int16_t)fs[i].q, (int8_t)by, r->period_start, r->period_end, group};
-        if (dc_quantities[fs[i].q].time == DC_END)
+        if (by == DC_BY_STEP) { /* a whole-service count, named by its step */
+            int pq = dc_path_quantity(r->group);
+            if (pq < 0)
+                break;
+            k = (dc_key){(int16_t)pq, GROUP_NONE, r->period_start, r->period_end, 0};
+        }
+        if (dc_quantities[k.q].time == DC_END)
             k.ps = 0;
         int32_t v = dc_var_get(m, &k);
         if (v < 0)

@@ -30,6 +30,7 @@ typedef struct {
 
 #define DC_BY_SUPPORT GROUP__COUNT
 #define DC_BY_DAYS (GROUP__COUNT + 1) /* item 15's days, binned (whole service only) */
+#define DC_BY_STEP (GROUP__COUNT + 2) /* the service path's rows: whole-service counts */
 
 typedef struct {
     dc_key key;

@@ -43,6 +43,10 @@ const dc_quantity dc_quantities[Q__COUNT] = {
     [Q_SUPPORT_EPISODES] = {"episodes by support level", DC_STOCK, DC_ITEMS},
     [Q_FEC_BIN] = {"episodes with a first employer contact after so many days", DC_END,
                    DC_ITEMS},
+    [Q_PATH_CONTACT] = {"episodes started with an employer contact since", DC_FLOW, DC_ITEMS},
+    [Q_PATH_JOB] = {"episodes started with a first job since", DC_FLOW, DC_ITEMS},
+    [Q_PATH_JOB90] = {"episodes started whose first job lasted 90 days", DC_FLOW, DC_ITEMS},
+    [Q_PATH_RECENT] = {"episodes started whose first job is too recent", DC_FLOW, DC_ITEMS},
     /* Paired and improved clients of each instrument slot: a client counts in
      * one group (its latest episode's), so the breakdowns split them exactly. */
 #define INSTR_Q(k)                                                                      \
@@ -91,6 +95,7 @@ static const dc_field fields[] = {
     {"fee_outcome", 'V', Q_FEE_OUTCOME},
     {"fee_start", 'V', Q_STARTS},
     {"first_employer_contact_days", 'V', Q_FEC_BIN},
+    {"service_path", 'V', Q_STARTS}, /* by step: dc_path_quantity() */
     {"first_employer_contact_mean_days", 'D', Q_FEC_MEASURED},
     {"first_employer_contact_pending", 'V', Q_FEC_PENDING},
     {"first_employer_contact_within_30", 'N', Q_FEC_30},
@@ -166,6 +171,24 @@ static size_t instrument_fields(const char *metric, const dc_field **out)
     }
     *out = NULL;
     return 0;
+}
+
+int dc_path_quantity(const char *step)
+{
+    static const struct {
+        const char *step;
+        int q;
+    } steps[] = {
+        {"started", Q_STARTS},            /* the same number as enrollments_started */
+        {"employer_contact", Q_PATH_CONTACT},
+        {"first_job", Q_PATH_JOB},
+        {"job_90_days", Q_PATH_JOB90},
+        {"job_90_days_not_yet_known", Q_PATH_RECENT},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (strcmp(steps[i].step, step) == 0)
+            return steps[i].q;
+    return -1;
 }
 
 size_t dc_fields_of(const char *metric, const dc_field **out)

@@ -26,6 +26,8 @@ enum {
     Q_JOBS_W, Q_JOBS_NEWTYPE, Q_JOBS_NEWEMP, Q_PERM_KNOWN, Q_PERM, Q_FA_JOBS, Q_FA_BEFORE,
     Q_FA_FIRST, Q_FA_WEEKLY, Q_FA_JOBS4, Q_FA_4M, Q_FA_JOBS6, Q_FA_MONTHLY, Q_CLIENTS_PEAK,
     Q_CE_EPISODES, Q_BASIC_EPISODES, Q_SUPPORT_EPISODES, Q_FEC_BIN,
+    /* the service path's steps after the start (the start is Q_STARTS) */
+    Q_PATH_CONTACT, Q_PATH_JOB, Q_PATH_JOB90, Q_PATH_RECENT,
     /* the funder's rows (model/funder.h) */
     Q_ESF_PARTICIPANTS, Q_ESF_LEAVERS, Q_ESF_ON_LEAVING, Q_ESF_KNOWN, Q_ESF_SIX_MONTHS,
     Q_ESF_PENDING,
@@ -58,6 +60,10 @@ typedef struct {
     char field;         /* 'N' numerator, 'D' denominator, 'V' value */
     int q;
 } dc_field;
+
+/* The quantity of a service_path row's step (its group), or -1: the whole
+ * service's count, "started" being enrollments_started's. */
+int dc_path_quantity(const char *step);
 
 /* The fields of metric's rows that print a quantity; 0 (and *out NULL) for none. */
 size_t dc_fields_of(const char *metric, const dc_field **out);

@@ -28,6 +28,8 @@
 #define PATH_STEPS 4
 #define PATH_COUNTS 5
 #define PATH_DAYS_HELD 90
+/* The group of each count in the service_path rows (metrics.md). */
+extern const char *const distributions_path_steps[PATH_COUNTS];
 ips_error distributions_service_path(warehouse *wh, const metric_query *q, long counts[PATH_COUNTS],
                                      ips_diag *d);
 

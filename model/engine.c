@@ -159,6 +159,7 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
     static const eng_family families[] = {
         engine_outcomes, engine_fidelity_items, engine_reviews,
         engine_funding,  engine_capacity,       engine_services, engine_instruments,
+        engine_service_path_rows,
     };
     if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");

@@ -114,6 +114,12 @@ ips_error engine_review_list(const facts *f, ips_day w_start, ips_day w_end,
  * for the review rows and the merged review alike. */
 void fidelity_review_totals(fidelity_review *r);
 
+/* The service path as rows of the whole service (service_path, group_by
+ * "step": started, employer_contact, first_job, job_90_days and
+ * job_90_days_not_yet_known), so that the pattern protects the funnel like
+ * any count; nothing for a breakdown. */
+ips_error engine_service_path_rows(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+
 /* distributions_service_path() over the facts (model/engine_distributions.c),
  * for q's period (as-of date = f's). */
 ips_error engine_service_path(const facts *f, const metric_query *q, long counts[PATH_COUNTS],

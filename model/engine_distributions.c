@@ -1,6 +1,7 @@
 /* Engine: the distribution behind single metrics (model/distributions.h),
  * over the facts: the service path of a period's ips episodes, from episode
  * and job facts only.  (Item 15's days are metric rows: engine_fidelity.c.) */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,4 +49,26 @@ ips_error engine_service_path(const facts *f, const metric_query *q, long counts
             counts[4]++; /* open, and too recent to know */
     }
     return IPS_OK;
+}
+
+const char *const distributions_path_steps[PATH_COUNTS] = {
+    "started", "employer_contact", "first_job", "job_90_days", "job_90_days_not_yet_known",
+};
+
+ips_error engine_service_path_rows(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    if (ctx->by != GROUP_NONE)
+        return IPS_OK;
+    long counts[PATH_COUNTS];
+    ips_error e = engine_service_path(ctx->f, ctx->q, counts, d);
+    for (int k = 0; e == IPS_OK && k < PATH_COUNTS; k++) {
+        metric_row *r = eng_row(ctx, out, "service_path", MK_COUNT, 0);
+        if (!r)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        snprintf(r->group_by, sizeof r->group_by, "step");
+        snprintf(r->group, sizeof r->group, "%s", distributions_path_steps[k]);
+        r->has = MH_VALUE;
+        r->value = (double)counts[k];
+    }
+    return e;
 }

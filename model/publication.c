@@ -74,8 +74,8 @@ ips_error publication_copy_rows(warehouse *wh, const publication *p, const metri
 }
 
 /* Computes one planned entry unless the plan already has it. */
-ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
-                                 metric_group by, ips_diag *d)
+static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
+                           metric_group by, bool raw, ips_diag *d)
 {
     if (start == IPS_DAY_NONE || end < start || publication_rows(p, start, end, by))
         return IPS_OK;
@@ -92,7 +92,20 @@ ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, i
     qq.start = start;
     qq.end = end;
     qq.by = by;
+    qq.internal |= raw;
     return metrics_compute(wh, &qq, e->rows, d);
+}
+
+ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
+                                 metric_group by, ips_diag *d)
+{
+    return plan_entry(wh, p, start, end, by, false, d);
+}
+
+ips_error publication_plan_span(warehouse *wh, publication *p, ips_day start, ips_day end,
+                                ips_diag *d)
+{
+    return plan_entry(wh, p, start, end, GROUP_NONE, true, d);
 }
 
 static ips_error compute_rows(warehouse *wh, publication *p, ips_diag *d)
@@ -121,8 +134,6 @@ static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
         disclosure_curve_protect(p->time_to_job,
                                  publication_rows(p, p->q.start, p->q.end, GROUP_NONE),
                                  p->q.min_cell, &p->time_to_job_hidden);
-    if (e == IPS_OK)
-        e = distributions_service_path(wh, &p->q, p->path, d);
     if (e == IPS_OK && !(p->funder = metric_set_new()))
         e = nomem(d);
     if (e == IPS_OK)

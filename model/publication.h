@@ -79,7 +79,6 @@ typedef struct publication {
     km_curve *time_to_job;             /* the whole cohort's curve (R7), as it may be
                                           published (disclosure_curve_protect) */
     bool time_to_job_hidden;           /* … not at all: its cohort is hidden */
-    long path[PATH_COUNTS];            /* the service path of episodes started in P */
     metric_set *funder;                /* the funder's rows since the start (model/funder.h),
                                           whole and by every breakdown */
     ips_day funder_start;              /* the span's first day (its last is P's cut end) */
@@ -109,6 +108,12 @@ void publication_free(publication *p);
  * plan has it; then p->cmp from the entries (publication_compare.c). */
 ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
                                  metric_group by, ips_diag *d);
+/* The same for a span that is no cell of any year's universe (the last
+ * four quarters, the time since the start): its rows before suppression,
+ * which the caller hides unless every part is shown (publication_compare.c);
+ * a pattern of its own would only cost time. */
+ips_error publication_plan_span(warehouse *wh, publication *p, ips_day start, ips_day end,
+                                ips_diag *d);
 ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d);
 
 #endif

@@ -191,9 +191,16 @@ ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d)
 {
     ips_error e = periods(wh, p, d);
     pub_comparisons *c = &p->cmp;
-    for (int k = 0; e == IPS_OK && k < PC__COLS; k++)
-        if (c->start[k] != IPS_DAY_NONE)
-            e = publication_plan_entry(wh, p, c->start[k], c->end[k], GROUP_NONE, d);
+    for (int k = 0; e == IPS_OK && k < PC__COLS; k++) {
+        if (c->start[k] == IPS_DAY_NONE)
+            continue;
+        ips_day ps[MAX_PARTS], pe[MAX_PARTS];
+        bool span = k >= PC_YTD && !p->q.internal &&
+                    span_parts(c->start[k], c->end[k], ps, pe, MAX_PARTS) != 0;
+        /* guard_span() hides a span's rows unless every part shows them */
+        e = span ? publication_plan_span(wh, p, c->start[k], c->end[k], d)
+                 : publication_plan_entry(wh, p, c->start[k], c->end[k], GROUP_NONE, d);
+    }
     /* The year to date of a free period (--from/--to) is no cell either. */
     for (int k = PC_YTD; e == IPS_OK && k < PC__COLS; k++)
         if (c->start[k] != IPS_DAY_NONE)

@@ -112,6 +112,19 @@ const metric_def definitions_other[] = {
      {"Kaudella voimassa olleet asiakkuudet tuen tason mukaan (tiivis, perus, kevyt).",
       "Aktiva klientrelationer under perioden enligt stödnivå (intensivt, grund, lätt).",
       "Episodes active in the period by support level (intensive, basic, light)."}},
+    {"service_path", UNIT_COUNT, 0,
+     {"Palvelupolku", "Tjänstevägen", "Service path"},
+     {"Koko palvelun kaudella alkaneet IPS-asiakkuudet ja kuinka moni niistä on edennyt "
+      "kuhunkin vaiheeseen tiedon päivään mennessä: kasvokkainen työnantajakontakti, "
+      "ensimmäinen työ ja 90 päivää kestänyt ensimmäinen työ; lisäksi ensimmäiset työt, jotka "
+      "ovat alkaneet alle 90 päivää sitten (ei vielä tiedossa).",
+      "Hela tjänstens IPS-klientrelationer som började under perioden och hur många av dem som "
+      "nått varje steg fram till datadagen: personlig arbetsgivarkontakt, första arbete och "
+      "första arbete som varat 90 dagar; dessutom första arbeten som började för mindre än 90 "
+      "dagar sedan (ännu inte kända).",
+      "The whole service's IPS episodes started in the period and how many of them have reached "
+      "each step by the data's day: an in-person employer contact, a first job, a first job "
+      "held 90 days; and the first jobs begun less than 90 days before (not yet known)."}},
     {"meetings_per_month_basic", UNIT_PER_MONTH, 0,
      {"Tapaamisia kuukaudessa (perustuki)", "Möten per månad (grundstöd)",
       "Meetings per month (basic support)"},

@@ -249,6 +249,7 @@ typedef enum {
     CODE_INSTRUMENT, /* assessments.instrument */
     CODE_CHECK,      /* ids of the data-quality checks (model/quality.c), "rejected_rows" */
     CODE_CHECK_HINT, /* … what to do about each */
+    CODE_PATH_STEP,  /* the service_path rows' steps */
     CODE__COUNT
 } code_domain;
 

@@ -71,6 +71,19 @@ static const code_label group_bys[] = {
     {"referral_source", {"Lähettäjä", "Remittent", "Referral source"}},
     {"exit_reason", {"Päättymisen syy", "Avslutsorsak", "Exit reason"}},
     {"review", {"Arviointi", "Bedömning", "Review"}},
+    {"support_level", {"Tuen taso", "Stödnivå", "Support level"}},
+    {"days", {"Päiviä", "Dagar", "Days"}},
+    {"step", {"Palvelupolun vaihe", "Steg i tjänstevägen", "Service-path step"}},
+};
+
+/* The steps of the service_path rows (model/distributions.h). */
+static const code_label path_steps[] = {
+    {"started", {"Aloittaneet", "Började", "Started"}},
+    {"employer_contact", {"Työnantajakontakti", "Arbetsgivarkontakt", "Employer contact"}},
+    {"first_job", {"Ensimmäinen työ", "Första arbete", "First job"}},
+    {"job_90_days", {"Työ kesti 90 päivää", "Arbetet varade 90 dagar", "Job held 90 days"}},
+    {"job_90_days_not_yet_known", {"90 päivää ei vielä tiedossa", "90 dagar ännu inte kända",
+                                   "90 days not yet known"}},
 };
 
 static const code_label severities[] = {
@@ -180,6 +193,7 @@ static const struct {
     [CODE_ENTITY] = {entities, N(entities)},
     [CODE_SUPPORT_LEVEL] = {support_levels, N(support_levels)},
     [CODE_INSTRUMENT] = {instruments, N(instruments)},
+    [CODE_PATH_STEP] = {path_steps, N(path_steps)},
     [CODE_CHECK] = {checks, N(checks)},
     [CODE_CHECK_HINT] = {check_hints, N(check_hints)},
 };

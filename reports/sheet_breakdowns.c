@@ -28,6 +28,8 @@ static code_domain group_domain(const char *group_by)
         return CODE_SEGMENT;
     if (strcmp(group_by, "exit_reason") == 0)
         return CODE_EXIT_REASON;
+    if (strcmp(group_by, "step") == 0)
+        return CODE_PATH_STEP;
     return CODE_SUPPORT_LEVEL; /* rows split without a breakdown (support_level_mix) */
 }
 
@@ -40,7 +42,8 @@ static void group_cell(rsheet *s, lxw_row_t r, const metric_row *row)
     }
     const char *by = row->group_by;
     bool coded = strcmp(by, "gender") == 0 || strcmp(by, "age_group") == 0 ||
-                 strcmp(by, "segment") == 0 || strcmp(by, "exit_reason") == 0 || !by[0];
+                 strcmp(by, "segment") == 0 || strcmp(by, "exit_reason") == 0 ||
+                 strcmp(by, "step") == 0 || !by[0];
     if (coded)
         rsheet_code(s, r, C_GROUP, group_domain(by), row->group);
     else

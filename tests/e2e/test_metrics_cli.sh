@@ -125,12 +125,12 @@ assert km["note"] == "not estimable: no follow-up reaches 180 days" and km["to_d
 ' "$T/coach.json" "$T/coach.csv"
 metrics --format json >"$T/whole.json"
 # Rows that are split by definition (capacity per region, support levels,
-# item 15's days in bins,
+# item 15's days in bins, the service path's steps,
 # reviews) keep their own group_by; every other row has none without --by.
 check "JSON without --by has null group_by and group" "$PY" -c '
 import json, sys
 rows = json.load(open(sys.argv[1], encoding="utf-8"))
-own = {"region", "support_level", "review", "days"}
+own = {"region", "support_level", "review", "days", "step"}
 assert all(r["group_by"] is None and r["group"] is None for r in rows if r["group_by"] not in own)
 assert any(r["metric"] == "employment_rate" for r in rows if r["group_by"] is None)
 assert [r for r in rows if r["metric"] == "employment_at_exit"][0]["value"] is None

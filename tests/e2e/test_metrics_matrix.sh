@@ -14,7 +14,8 @@
 # queries, every figure of the engine, are unchanged, but for rows added
 # since, each time with every earlier row as it was (a diff shows additions
 # only): first_employer_contact_days (item 15's days in bins, whole service
-# only), which the chart draws instead of binning raw days itself; and issue
+# only), which the chart draws instead of binning raw days itself; the
+# service_path rows (the funnel's steps, whole service only); and issue
 # 16's outcome-instrument rows (rtw_se_*, work_ability_score_*) at the end of
 # every query.  Issue 15 changed the suppressed queries (2024Q4 and 2024)
 # again: January–September (the third quarter's year to date beside the

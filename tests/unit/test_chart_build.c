@@ -258,6 +258,18 @@ static void funnel_and_curve(void **state)
     assert_true(pending);
     chart_free(m);
 
+    /* A step the pattern hides (model/, the service_path rows) has no bar
+     * and prints the tables' mark, whatever its size. */
+    cd.in.path.hidden[1] = true;
+    snprintf(cd.in.path.mark[1], sizeof cd.in.path.mark[1], "\u2013");
+    cd.in.path.count[1] = 0;
+    m = chart_build(&cd, CH_SERVICE_PATH, LANG_FI);
+    assert_int_equal(m->series[0].pts[1].state, CP_SUPPRESSED);
+    assert_string_equal(m->series[0].pts[1].label, "\u2013");
+    assert_int_equal(m->series[0].pts[2].state, CP_VALUE);
+    chart_free(m);
+    cd.in.path.hidden[1] = false;
+
     m = chart_build(&cd, CH_TIME_TO_JOB, LANG_FI);
     assert_int_equal(m->kind, CHART_STEP);
     const chart_series *s = &m->series[0];

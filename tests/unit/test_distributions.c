@@ -176,9 +176,43 @@ static void path_starts_as_headline(void **state)
     fixture_close(wh);
 }
 
+/* The funnel as published rows (service_path by step, whole service only):
+ * the same counts as the distribution, and "started" the same number as
+ * enrollments_started, which the disclosure model treats as one. */
+static void service_path_rows(void **state)
+{
+    (void)state;
+    warehouse *wh = fixture_open();
+    fixture(wh);
+    metric_query q = query();
+    q.internal = true;
+    long counts[PATH_COUNTS];
+    ips_diag d;
+    assert_int_equal(distributions_service_path(wh, &q, counts, &d), IPS_OK);
+    metric_set *set = metric_set_new();
+    assert_int_equal(metrics_compute(wh, &q, set, &d), IPS_OK);
+    for (int k = 0; k < PATH_COUNTS; k++) {
+        const metric_row *r = metric_set_find(set, "service_path", "step", distributions_path_steps[k]);
+        assert_non_null(r);
+        assert_int_equal(r->kind, MK_COUNT);
+        assert_true(r->value == (double)counts[k]);
+    }
+    const metric_row *st = metric_set_find(set, "enrollments_started", "", "");
+    assert_non_null(st);
+    assert_true(st->value == (double)counts[0]);
+    metric_set_free(set);
+    q.by = GROUP_PROVIDER;
+    set = metric_set_new();
+    assert_int_equal(metrics_compute(wh, &q, set, &d), IPS_OK);
+    assert_null(metric_set_find(set, "service_path", NULL, NULL));
+    metric_set_free(set);
+    fixture_close(wh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(service_path_rows),
         cmocka_unit_test(first_contact_days),
         cmocka_unit_test(service_path),
         cmocka_unit_test(path_starts_as_headline),
