@@ -78,10 +78,11 @@ static const code_label group_bys[] = {
 
 /* The steps of the service_path rows (model/distributions.h). */
 static const code_label path_steps[] = {
-    {"started", {"Aloittaneet", "Började", "Started"}},
-    {"employer_contact", {"Työnantajakontakti", "Arbetsgivarkontakt", "Employer contact"}},
-    {"first_job", {"Ensimmäinen työ", "Första arbete", "First job"}},
-    {"job_90_days", {"Työ kesti 90 päivää", "Arbetet varade 90 dagar", "Job held 90 days"}},
+    {"started", {"Aloitti", "Började", "Started"}},
+    {"employer_contact", {"Ensimmäinen työnantajakontakti", "Första arbetsgivarkontakten",
+                          "First employer contact"}},
+    {"first_job", {"Ensimmäinen työ", "Första jobbet", "First job"}},
+    {"job_90_days", {"Työ kesti 90 päivää", "Jobbet varade 90 dagar", "Job held 90 days"}},
     {"job_90_days_not_yet_known", {"90 päivää ei vielä tiedossa", "90 dagar ännu inte kända",
                                    "90 days not yet known"}},
 };
