@@ -83,20 +83,29 @@ static int run(const char *samples, const char *out, ips_diag *d)
     globfree(&g);
     if (status == IPS_EXIT_FAILURE || latest_quarter(db, quarter, as_of, d) != IPS_OK)
         return IPS_EXIT_FAILURE;
-    char chk[4200], project[4200];
+    char chk[4200], project[4200], tariff[4200];
     snprintf(chk, sizeof chk, "%s/check.txt", out);
-    /* The samples' project settings (samples/project.ini beside samples/canonical). */
+    /* The samples' project settings and fee prices (samples/project.ini and
+     * samples/tariff.ini beside samples/canonical), and a page and sheet per
+     * provider, as a project manager's quarterly pack has them. */
     snprintf(project, sizeof project, "%s/../project.ini", samples);
-    bool has_project = access(project, R_OK) == 0;
+    snprintf(tariff, sizeof tariff, "%s/../tariff.ini", samples);
+    bool has_project = access(project, R_OK) == 0, has_tariff = access(tariff, R_OK) == 0;
+    char *publish[20] = {"publish", "--db", db, "--period", quarter, "--lang", "fi,sv,en",
+                         "--out", (char *)out, "--per", "provider"};
+    size_t np = 11;
+    if (has_project)
+        publish[np++] = "--project", publish[np++] = project;
+    if (has_tariff)
+        publish[np++] = "--tariff", publish[np++] = tariff;
+    publish[np] = NULL;
     struct {
         command_fn fn;
         const char *out_file;
-        char *argv[14];
+        char **argv;
     } steps[] = {
-        {cmd_check, chk, {"check", "--db", db, "--as-of", as_of, NULL}},
-        {cmd_publish, NULL, {"publish", "--db", db, "--period", quarter, "--lang", "fi,sv,en",
-                             "--out", (char *)out, has_project ? "--project" : NULL, project,
-                             NULL}},
+        {cmd_check, chk, (char *[]){"check", "--db", db, "--as-of", as_of, NULL}},
+        {cmd_publish, NULL, publish},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         /* check exits 1 when it has findings; that is information, not failure. */
