@@ -60,6 +60,17 @@ chart_model *build_employment(const chart_data *cd, chart_lang lang)
     }
     chart_add_ref(m, CHART_BAND_Y, IPS_BENCHMARK_LOW, IPS_BENCHMARK_HIGH,
                   chart_label(lang, CL_EMP_BENCHMARK));
+    /* The project's own target (--project), from the publication's
+     * comparisons: a dashed line besides the benchmark band. */
+    for (size_t i = 0; i < cd->cmp.n; i++) {
+        const pub_comparison *c = &cd->cmp.rows[i];
+        if (strcmp(c->metric, "employment_rate") != 0 || c->target_source != PT_PROJECT)
+            continue;
+        char v[32], label[96];
+        chart_lang_number(lang, c->target, 1, chart_lang_percent(lang), v, sizeof v);
+        snprintf(label, sizeof label, chart_label(lang, CL_EMP_TARGET), v);
+        chart_add_ref(m, CHART_REF_Y, c->target, 0, label);
+    }
     employment_reading(m, cd, lang);
     return m;
 }

@@ -249,6 +249,7 @@ static const char *const labels[CL__COUNT][LANG__COUNT] = {
                           "Marked ● where reviewer and data scores differ by 2 or more."},
     [CL_PDF_MADE_BY] = {"Laadittu ipsreport %s -ohjelmalla", "Skapad med ipsreport %s",
                        "Made with ipsreport %s"},
+    [CL_EMP_TARGET] = {"Hankkeen tavoite %s", "Projektets mål %s", "Project target %s"},
     [CL_KM_MERGED] = {"Tietosuojan vuoksi käyrän jokaisessa portaassa on vähintään %d "
                       "työllistymistä; portaiden välissä käyrä on tasainen.",
                       "Av integritetsskäl rymmer varje steg i kurvan minst %d anställningar; "

@@ -124,6 +124,7 @@ typedef enum {
     CL_PDF_TABLE_NOTE,
     CL_PDF_MADE_BY,       /* %s version */
     CL_KM_MERGED,         /* %d: the threshold */
+    CL_EMP_TARGET,        /* %s: the project's employment-rate target */
     /* outcome instruments */
     CL_INSTR_TITLE,
     CL_INSTR_SUBTITLE,    /* %s period */

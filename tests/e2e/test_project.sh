@@ -174,3 +174,14 @@ for p in 2024Q3 2023Q3; do
     expect_status "audit of $p's year (with January–September) finds nothing to work out" 0 \
         sh -c '"$1" audit --db "$2" --period "$3" >/dev/null' sh "$IPS" "$W" "$p"
 done
+
+# The employment-rate chart draws the project's own target (2024Q4 = 38 in
+# samples/project.ini) beside the IPS benchmark band; without a project file
+# only the band.
+"$IPS" charts --db "$W" --period 2024Q4 --lang en --format svg --out "$T/chp" \
+    --project "$IPS_ROOT/samples/project.ini" >/dev/null 2>&1
+check "charts: the project's target line on the employment-rate chart" \
+    grep -q "Project target 38.0%" "$T/chp/employment_rate.svg"
+"$IPS" charts --db "$W" --period 2024Q4 --lang en --format svg --out "$T/chn" >/dev/null 2>&1
+check "charts: no target line without a project file" \
+    sh -c "test -s '$T/chn/employment_rate.svg' && ! grep -q 'Project target' '$T/chn/employment_rate.svg'"
