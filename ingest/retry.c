@@ -73,20 +73,35 @@ ips_error retry_missing_ref(store *st, const contract_entity *ent, const ips_val
     return IPS_OK;
 }
 
+/* The columns that identify a row ("client_id, date and instrument"), so
+ * that a repeated key names all of them, not only the first. */
+static void key_names(const contract_entity *ent, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < ent->nkey && len < n; k++) {
+        const char *sep = k == 0 ? "" : k == ent->nkey - 1 ? " and " : ", ";
+        int w = snprintf(buf + len, n - len, "%s%s", sep, ent->cols[k].name);
+        len += w > 0 ? (size_t)w : 0;
+    }
+}
+
 bool retry_count(store_outcome o, long first, const contract_entity *ent, store_counts *c,
                  char *reason, size_t n)
 {
+    char key[160];
+    key_names(ent, key, sizeof key);
     switch (o) {
     case STORE_NEW: c->stored++; return true;
     case STORE_UPDATED: c->stored++, c->updated++; return true;
     case STORE_SAME: c->duplicate++; return true;
     case STORE_REPEATED:
         snprintf(reason, n, "the same %s appears with other values on line %ld; keep one of "
-                 "the two", ent->cols[0].name, first);
+                 "the two", key, first);
         break;
     case STORE_NEWER:
         snprintf(reason, n, "a later file (batch %ld) stored this %s with other values; the "
-                 "later one is kept", first, ent->cols[0].name);
+                 "later one is kept", first, key);
         break;
     }
     c->rejected++;
