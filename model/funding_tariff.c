@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <ini.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,8 @@
 #include <strings.h>
 
 #include "model/funding.h"
+
+#include "common/ini_text.h"
 
 enum { FEE_START, FEE_GUIDANCE, FEE_OUTCOME, FEE__COUNT };
 
@@ -41,54 +42,12 @@ struct funding_tariff {
 
 typedef struct {
     const char *name;        /* file name for messages */
-    const char *next;        /* the rest of the text */
-    int lineno;              /* physical line last handed to inih */
-    bool indented;           /* that line begins with a blank */
+    ini_text in;             /* the text, the line inih is on, the first error */
     funding_tariff *t;
     int last_line;           /* the previous key's line, section and name, */
     char last_section[128];  /* to tell a continuation line from a key */
     char last_name[64];
-    int err_line;            /* first error found by us, 0 = none */
-    ips_error err_code;
-    char err[768];
 } parse_state;
-
-static void parse_error(parse_state *ps, ips_error code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void parse_error(parse_state *ps, ips_error code, const char *fmt, ...)
-{
-    if (ps->err_line)
-        return; /* the first error is the one reported */
-    ps->err_line = ps->lineno;
-    ps->err_code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ps->err, sizeof ps->err, fmt, ap);
-    va_end(ap);
-}
-
-/* inih's fgets-like reader: one physical line per call. */
-static char *tariff_reader(char *buf, int num, void *stream)
-{
-    parse_state *ps = stream;
-    if (!ps->next || !*ps->next)
-        return NULL;
-    const char *nl = strchr(ps->next, '\n');
-    size_t len = nl ? (size_t)(nl - ps->next) : strlen(ps->next);
-    ps->lineno++;
-    ps->indented = len > 0 && (ps->next[0] == ' ' || ps->next[0] == '\t');
-    if (len + 2 > (size_t)num) {
-        parse_error(ps, IPS_ERR_TARIFF, "the line is longer than %d characters; shorten it",
-                    num - 2);
-        len = (size_t)num - 2;
-    }
-    memcpy(buf, ps->next, len);
-    buf[len] = '\n';
-    buf[len + 1] = '\0';
-    ps->next = nl ? nl + 1 : NULL;
-    return buf;
-}
 
 static void trim(char *s)
 {
@@ -215,7 +174,7 @@ static tariff_section *section_get(funding_tariff *t, char *provider)
 
 static bool is_continuation(const parse_state *ps, const char *section, const char *name)
 {
-    return ps->indented && ps->last_line == ps->lineno - 1 &&
+    return ps->in.indented && ps->last_line == ps->in.lineno - 1 &&
            strcmp(ps->last_section, section) == 0 && strcmp(ps->last_name, name) == 0;
 }
 
@@ -223,15 +182,15 @@ static int tariff_handler(void *user, const char *section, const char *name, con
 {
     parse_state *ps = user;
     if (is_continuation(ps, section, name)) {
-        parse_error(ps, IPS_ERR_TARIFF, "the line begins with a blank, so it would continue the "
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "the line begins with a blank, so it would continue the "
                     "line before; remove the blanks at the start of the line");
         return 0;
     }
     snprintf(ps->last_section, sizeof ps->last_section, "%s", section);
     snprintf(ps->last_name, sizeof ps->last_name, "%s", name);
-    ps->last_line = ps->lineno;
+    ps->last_line = ps->in.lineno;
     if (!*section) {
-        parse_error(ps, IPS_ERR_TARIFF, "'%s' is not under a section; put prices under "
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "'%s' is not under a section; put prices under "
                     "[default] or [provider ID]", name);
         return 0;
     }
@@ -239,42 +198,42 @@ static int tariff_handler(void *user, const char *section, const char *name, con
     bool nomem = false;
     if (!section_provider(section, &provider, &nomem)) {
         if (nomem)
-            parse_error(ps, IPS_ERR_NOMEM, "out of memory");
+            ini_text_error(&ps->in, IPS_ERR_NOMEM, "out of memory");
         else
-            parse_error(ps, IPS_ERR_TARIFF, "section [%s] is not understood; write [default] "
+            ini_text_error(&ps->in, IPS_ERR_TARIFF, "section [%s] is not understood; write [default] "
                         "or [provider ID] with the provider_id used in the data", section);
         return 0;
     }
     int f = fee_find(name);
     if (f < 0) {
         free(provider);
-        parse_error(ps, IPS_ERR_TARIFF, "'%s' is not a fee; write fee_start, fee_guidance or "
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "'%s' is not a fee; write fee_start, fee_guidance or "
                     "fee_outcome (or aloituspalkkio, ohjauspalkkio, tulospalkkio)", name);
         return 0;
     }
     tariff_section *s = section_get(ps->t, provider);
     if (!s) {
-        parse_error(ps, IPS_ERR_NOMEM, "out of memory");
+        ini_text_error(&ps->in, IPS_ERR_NOMEM, "out of memory");
         return 0;
     }
     if (s->line[f]) {
-        parse_error(ps, IPS_ERR_TARIFF, "%s is given twice in [%s] (also on line %d); keep one",
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "%s is given twice in [%s] (also on line %d); keep one",
                     fee_ids[f], section, s->line[f]);
         return 0;
     }
     double v;
     if (!*value) {
-        parse_error(ps, IPS_ERR_TARIFF, "%s has no price; write the euros (e.g. 1200 or "
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "%s has no price; write the euros (e.g. 1200 or "
                     "1200,50) or delete the line", name);
         return 0;
     }
     if (!parse_price(value, &v)) {
-        parse_error(ps, IPS_ERR_TARIFF, "%s: '%s' is not a price in euros; write a number "
+        ini_text_error(&ps->in, IPS_ERR_TARIFF, "%s: '%s' is not a price in euros; write a number "
                     "such as 1200 or 1200,50", name, value);
         return 0;
     }
     s->price[f] = v;
-    s->line[f] = ps->lineno;
+    s->line[f] = ps->in.lineno;
     return 1;
 }
 
@@ -304,14 +263,14 @@ ips_error funding_tariff_parse(const char *text, const char *name, funding_tarif
     parse_state ps;
     memset(&ps, 0, sizeof ps);
     ps.name = name;
-    ps.next = text;
+    ini_text_init(&ps.in, text, IPS_ERR_TARIFF);
     ps.t = calloc(1, sizeof *ps.t);
     if (!ps.t)
         return ips_diag_set(d, IPS_ERR_NOMEM, "%s: out of memory", name);
-    int rc = ini_parse_stream(tariff_reader, &ps, tariff_handler, &ps);
+    int rc = ini_parse_stream(ini_text_read, &ps.in, tariff_handler, &ps);
     ips_error e = IPS_OK;
-    if (ps.err_line && (rc <= 0 || rc >= ps.err_line))
-        e = ips_diag_set(d, ps.err_code, "%s:%d: %s", name, ps.err_line, ps.err);
+    if (ps.in.err_line && (rc <= 0 || rc >= ps.in.err_line))
+        e = ips_diag_set(d, ps.in.err_code, "%s:%d: %s", name, ps.in.err_line, ps.in.err);
     else if (rc > 0)
         e = ips_diag_set(d, IPS_ERR_TARIFF, "%s:%d: the line is neither a [section] nor "
                          "'fee = price'; see docs/tariff.md", name, rc);

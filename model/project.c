@@ -3,11 +3,12 @@
  * that every message can name the physical line. */
 #include "model/project.h"
 
+#include "common/ini_text.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,48 +28,10 @@ const char *const project_headline_metrics[] = {
 
 typedef struct {
     const char *path;
-    const char *next;
-    int lineno;
     ips_project *p;
     bool has_name;
-    int err_line;
-    ips_error err_code;
-    char err[700];
+    ini_text in;
 } pstate;
-
-static void perr(pstate *ps, ips_error code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void perr(pstate *ps, ips_error code, const char *fmt, ...)
-{
-    if (ps->err_line)
-        return; /* the first error is the one reported */
-    ps->err_line = ps->lineno ? ps->lineno : 1;
-    ps->err_code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ps->err, sizeof ps->err, fmt, ap);
-    va_end(ap);
-}
-
-static char *reader(char *buf, int num, void *stream)
-{
-    pstate *ps = stream;
-    if (!ps->next || !*ps->next)
-        return NULL;
-    const char *nl = strchr(ps->next, '\n');
-    size_t len = nl ? (size_t)(nl - ps->next) : strlen(ps->next);
-    ps->lineno++;
-    if (len + 2 > (size_t)num) {
-        perr(ps, IPS_ERR_PROJECT, "the line is longer than %d characters; shorten it", num - 2);
-        len = (size_t)num - 2;
-    }
-    memcpy(buf, ps->next, len);
-    buf[len] = '\n';
-    buf[len + 1] = '\0';
-    ps->next = nl ? nl + 1 : NULL;
-    return buf;
-}
 
 static bool headline(const char *metric)
 {
@@ -105,7 +68,7 @@ static bool parse_number(const char *text, double *out)
 static void copy_text(pstate *ps, char *dst, size_t n, const char *name, const char *value)
 {
     if (strlen(value) >= n)
-        perr(ps, IPS_ERR_PROJECT, "'%s' is longer than %zu bytes; shorten it", name, n - 1);
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "'%s' is longer than %zu bytes; shorten it", name, n - 1);
     snprintf(dst, n, "%s", value);
 }
 
@@ -121,16 +84,16 @@ static int project_key(pstate *ps, const char *name, const char *value)
         copy_text(ps, p->funder, sizeof p->funder, name, value);
     } else if (strcasecmp(name, "start") == 0) {
         if (!date_parse_iso(value, &p->start) && !date_parse_fi(value, &p->start)) {
-            perr(ps, IPS_ERR_PROJECT, "start '%s' is not a date; write it as 2023-01-01 or "
+            ini_text_error(&ps->in, IPS_ERR_PROJECT, "start '%s' is not a date; write it as 2023-01-01 or "
                  "1.1.2023", value);
             return 0;
         }
     } else {
-        perr(ps, IPS_ERR_PROJECT, "'%s' is not a project setting; write name, code, funder "
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "'%s' is not a project setting; write name, code, funder "
              "or start", name);
         return 0;
     }
-    return ps->err_line ? 0 : 1;
+    return ps->in.err_line ? 0 : 1;
 }
 
 static int target_key(pstate *ps, const char *metric, const char *name, const char *value)
@@ -141,7 +104,7 @@ static int target_key(pstate *ps, const char *metric, const char *name, const ch
             size_t n = strlen(list);
             snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", *m);
         }
-        perr(ps, IPS_ERR_PROJECT, "[target %s]: targets are given for the headline metrics "
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "[target %s]: targets are given for the headline metrics "
              "only; write one of %s", metric, list);
         return 0;
     }
@@ -154,20 +117,20 @@ static int target_key(pstate *ps, const char *metric, const char *name, const ch
     } else {
         ips_diag pd;
         if (metric_period_parse(name, &t.start, &t.end, &pd) != IPS_OK) {
-            perr(ps, IPS_ERR_PROJECT, "'%s' is neither a period (2024, 2024H1, 2024Q3) nor "
+            ini_text_error(&ps->in, IPS_ERR_PROJECT, "'%s' is neither a period (2024, 2024H1, 2024Q3) nor "
                  "value or per_year; write e.g. 2024Q3 = 40", name);
             return 0;
         }
     }
     if (!parse_number(value, &t.value)) {
-        perr(ps, IPS_ERR_PROJECT, "target '%s' is not a number; write e.g. 35 (a percent "
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "target '%s' is not a number; write e.g. 35 (a percent "
              "without the %% sign is fine) or 160", value);
         return 0;
     }
     ips_project *p = ps->p;
     project_target *grown = realloc(p->targets, (p->n_targets + 1) * sizeof *grown);
     if (!grown) {
-        perr(ps, IPS_ERR_NOMEM, "out of memory");
+        ini_text_error(&ps->in, IPS_ERR_NOMEM, "out of memory");
         return 0;
     }
     p->targets = grown;
@@ -178,7 +141,7 @@ static int target_key(pstate *ps, const char *metric, const char *name, const ch
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     pstate *ps = user;
-    if (ps->err_line)
+    if (ps->in.err_line)
         return 0;
     if (strcasecmp(section, "project") == 0 || strcasecmp(section, "hanke") == 0)
         return project_key(ps, name, value);
@@ -189,10 +152,10 @@ static int handler(void *user, const char *section, const char *name, const char
         return target_key(ps, metric, name, value);
     }
     if (!*section)
-        perr(ps, IPS_ERR_PROJECT, "'%s' is not under a section; put it under [project] or "
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "'%s' is not under a section; put it under [project] or "
              "[target METRIC]", name);
     else
-        perr(ps, IPS_ERR_PROJECT, "section [%s] is not understood; write [project] or "
+        ini_text_error(&ps->in, IPS_ERR_PROJECT, "section [%s] is not understood; write [project] or "
              "[target METRIC], e.g. [target employment_rate]", section);
     return 0;
 }
@@ -242,22 +205,23 @@ ips_error project_load(const char *path, ips_project **out, ips_diag *d)
     const char *body = text;
     if (strncmp(body, "\xEF\xBB\xBF", 3) == 0)
         body += 3; /* a BOM */
-    pstate ps = {.path = path, .next = body, .p = p};
-    int r = ini_parse_stream(reader, &ps, handler, &ps);
+    pstate ps = {.path = path, .p = p};
+    ini_text_init(&ps.in, body, IPS_ERR_PROJECT);
+    int r = ini_parse_stream(ini_text_read, &ps.in, handler, &ps);
     free(text);
-    if (!ps.err_line && r > 0) {
-        ps.lineno = r;
-        perr(&ps, IPS_ERR_PROJECT, "the line is not 'key = value' nor a [section]; fix or "
+    if (!ps.in.err_line && r > 0) {
+        ps.in.lineno = r;
+        ini_text_error(&ps.in, IPS_ERR_PROJECT, "the line is not 'key = value' nor a [section]; fix or "
              "remove it (comments start with ;)");
     }
-    if (!ps.err_line && !ps.has_name) {
-        ps.lineno = 1;
-        perr(&ps, IPS_ERR_PROJECT, "the file names no project; add [project] with "
+    if (!ps.in.err_line && !ps.has_name) {
+        ps.in.lineno = 1;
+        ini_text_error(&ps.in, IPS_ERR_PROJECT, "the file names no project; add [project] with "
              "name = the project's name");
     }
-    if (ps.err_line) {
+    if (ps.in.err_line) {
         project_free(p);
-        return ips_diag_set(d, ps.err_code, "%s:%d: %s", path, ps.err_line, ps.err);
+        return ips_diag_set(d, ps.in.err_code, "%s:%d: %s", path, ps.in.err_line, ps.in.err);
     }
     *out = p;
     return IPS_OK;
