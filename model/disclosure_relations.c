@@ -294,19 +294,19 @@ static ips_error periods(dc_model *m, size_t n0, ips_day as_of, ips_diag *d)
     return IPS_OK;
 }
 
-/* Item 15: the episodes started in W are measured or pending, and the same
- * episodes are the time-to-first-job cohort. */
-static ips_error cohorts(dc_model *m, size_t n0, ips_diag *d)
+/* whole = a + b for every key of a `whole` quantity, with the parts of the
+ * same key that the universe has. */
+static ips_error two_parts(dc_model *m, size_t n0, int whole, int qa, int qb, ips_diag *d)
 {
     for (size_t v = 0; v < n0; v++) {
         dc_key k = m->vars[v].key;
-        if (k.q != Q_TTJ_COHORT)
+        if (k.q != whole)
             continue;
         int32_t parts[2];
         size_t np = 0;
         dc_key a = k, b = k;
-        a.q = Q_FEC_MEASURED;
-        b.q = Q_FEC_PENDING;
+        a.q = (int16_t)qa;
+        b.q = (int16_t)qb;
         int32_t va = dc_var_find(m, &a), vb = dc_var_find(m, &b);
         if (va >= 0)
             parts[np++] = va;
@@ -319,63 +319,44 @@ static ips_error cohorts(dc_model *m, size_t n0, ips_diag *d)
 }
 
 /* Item 15's days in bins: they add up to the measured episodes, and the
- * first two (0–15, 16–30) to those within 30 days. */
+ * first two (0–15, 16–30) to those within 30 days, for each period key. */
 static ips_error contact_bins(dc_model *m, size_t n0, ips_diag *d)
 {
-    for (size_t v = 0; v < n0; v++) {
-        dc_key k = m->vars[v].key;
-        if (k.q != Q_FEC_BIN || k.by != DC_BY_DAYS)
-            continue;
+    size_t nb = 0;
+    int32_t *bins = malloc((n0 ? n0 : 1) * sizeof *bins);
+    if (!bins)
+        return nomem(d);
+    for (size_t v = 0; v < n0; v++)
+        if (m->vars[v].key.q == Q_FEC_BIN && m->vars[v].key.by == DC_BY_DAYS)
+            bins[nb++] = (int32_t)v;
+    ips_error e = IPS_OK;
+    for (size_t i = 0; e == IPS_OK && i < nb; i++) {
+        const dc_key *k = &m->vars[bins[i]].key;
         bool first = true; /* the first bin of its period key does the sums */
-        int32_t all[32], early[2];
-        size_t na = 0, ne = 0;
-        for (size_t u = 0; u < n0 && first; u++) {
-            const dc_key *x = &m->vars[u].key;
-            if (x->q != Q_FEC_BIN || x->by != DC_BY_DAYS || x->ps != k.ps || x->pe != k.pe)
-                continue;
-            if (u < v) {
-                first = false;
-                break;
-            }
-            const char *g = m->names.s[x->group];
-            if (na < 32)
-                all[na++] = (int32_t)u;
-            if (strcmp(g, "0-15") == 0 || strcmp(g, "16-30") == 0)
-                early[ne++] = (int32_t)u;
-        }
+        for (size_t j = 0; first && j < i; j++)
+            first = m->vars[bins[j]].key.ps != k->ps || m->vars[bins[j]].key.pe != k->pe;
         if (!first)
             continue;
-        dc_key mk = {Q_FEC_MEASURED, GROUP_NONE, k.ps, k.pe, 0};
-        dc_key wk = {Q_FEC_30, GROUP_NONE, k.ps, k.pe, 0};
+        int32_t all[32], early[2];
+        size_t na = 0, ne = 0;
+        for (size_t j = i; j < nb; j++) {
+            const dc_key *x = &m->vars[bins[j]].key;
+            if (x->ps != k->ps || x->pe != k->pe)
+                continue;
+            const char *g = m->names.s[x->group];
+            if (na < 32)
+                all[na++] = bins[j];
+            if (ne < 2 && (strcmp(g, "0-15") == 0 || strcmp(g, "16-30") == 0))
+                early[ne++] = bins[j];
+        }
+        dc_key mk = {Q_FEC_MEASURED, GROUP_NONE, k->ps, k->pe, 0};
+        dc_key wk = {Q_FEC_30, GROUP_NONE, k->ps, k->pe, 0};
         int32_t mv = dc_var_get(m, &mk), wv = dc_var_get(m, &wk);
         if (mv < 0 || wv < 0 || !dc_rel_sum(m, mv, all, na) || !dc_rel_sum(m, wv, early, ne))
-            return nomem(d);
+            e = nomem(d);
     }
-    return IPS_OK;
-}
-
-/* The funder's rows (model/funder.h): the leavers are those six months on
- * and those not yet there. */
-static ips_error esf_sums(dc_model *m, size_t n0, ips_diag *d)
-{
-    for (size_t v = 0; v < n0; v++) {
-        dc_key k = m->vars[v].key;
-        if (k.q != Q_ESF_LEAVERS)
-            continue;
-        int32_t parts[2];
-        size_t np = 0;
-        dc_key a = k, b = k;
-        a.q = Q_ESF_KNOWN;
-        b.q = Q_ESF_PENDING;
-        int32_t va = dc_var_find(m, &a), vb = dc_var_find(m, &b);
-        if (va >= 0)
-            parts[np++] = va;
-        if (vb >= 0)
-            parts[np++] = vb;
-        if (!dc_rel_sum(m, (int32_t)v, parts, np))
-            return nomem(d);
-    }
-    return IPS_OK;
+    free(bins);
+    return e;
 }
 
 static bool listed(const char *const *list, const char *s)
@@ -453,13 +434,17 @@ ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q,
         e = hierarchy(m, f, n0, d);
     if (e == IPS_OK)
         e = periods(m, n0, q->as_of, d);
+    /* Item 15: the episodes started in W are measured or pending, and the
+     * same episodes are the time-to-first-job cohort. */
     if (e == IPS_OK)
-        e = cohorts(m, n0, d);
+        e = two_parts(m, n0, Q_TTJ_COHORT, Q_FEC_MEASURED, Q_FEC_PENDING, d);
     if (e == IPS_OK)
         e = exit_sums(m, n0, q, d);
     if (e == IPS_OK)
         e = contact_bins(m, n0, d);
+    /* The funder's leavers (model/funder.h) are those six months on and
+     * those not yet there. */
     if (e == IPS_OK)
-        e = esf_sums(m, n0, d);
+        e = two_parts(m, n0, Q_ESF_LEAVERS, Q_ESF_KNOWN, Q_ESF_PENDING, d);
     return e;
 }
