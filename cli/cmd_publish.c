@@ -133,7 +133,8 @@ static ips_error resolve_period(warehouse *wh, const publish_args *a, char label
 
 /* The intruder's audit of what the pack would publish (ipsreport audit):
  * nothing is written when a hidden cell could be worked out. */
-static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *label, ips_diag *d)
+static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *label,
+                            ips_day project_start, ips_diag *d)
 {
     if (a->internal)
         return IPS_OK;
@@ -146,14 +147,8 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
     q.min_cell = (int)n;
     if (period_opts_resolve(&a->p, wh, &q, d) != IPS_OK)
         return d->code;
-    if (a->project) { /* the funder's figures start at the project's start */
-        ips_project *pr;
-        if (project_load(a->project, &pr, d) != IPS_OK)
-            return d->code;
-        if (pr->start != IPS_DAY_NONE)
-            q.project_start = pr->start;
-        project_free(pr);
-    }
+    if (project_start != IPS_DAY_NONE) /* the funder's figures start there */
+        q.project_start = project_start;
     disclosure_audit au;
     disclosure_stats st;
     ips_error e = disclosure_audit_period(wh, &q, true, &au, &st, d);
@@ -280,12 +275,14 @@ static int run(const publish_args *a, ips_diag *d)
     /* The folder is made only once the period is known to hold data. */
     if (a->tariff)
         reader_protect_input(a->tariff);
+    ips_day project_start = IPS_DAY_NONE;
     if (a->project) {
         /* A bad file stops the pack before anything is written. */
         ips_project *pr;
         reader_protect_input(a->project);
         if (project_load(a->project, &pr, d) != IPS_OK)
             return IPS_EXIT_FAILURE;
+        project_start = pr->start;
         project_free(pr);
     }
     warehouse *wh = NULL;
@@ -299,7 +296,7 @@ static int run(const publish_args *a, ips_diag *d)
     if (warehouse_read_begin(wh, &own, d) == IPS_OK) {
         ips_error e = resolve_period(wh, a, label, d);
         if (e == IPS_OK)
-            e = audit_pack(wh, a, label, d);
+            e = audit_pack(wh, a, label, project_start, d);
         if (e == IPS_OK && mkdir(a->out, 0755) != 0 && errno != EEXIST)
             e = ips_diag_set(d, IPS_ERR_IO, "%s: cannot create: %s", a->out, strerror(errno));
         if (e == IPS_OK) {
