@@ -32,6 +32,8 @@ int cmd_key(int argc, char **argv, ips_diag *d);
 int cmd_demo(int argc, char **argv, ips_diag *d);
 int cmd_publish(int argc, char **argv, ips_diag *d);
 int cmd_audit(int argc, char **argv, ips_diag *d);
+int cmd_pack(int argc, char **argv, ips_diag *d);
+int cmd_merge(int argc, char **argv, ips_diag *d);
 
 /* True when argv holds -h or --help before any "--". */
 int wants_help(int argc, char **argv);

@@ -18,6 +18,8 @@ static const command commands[] = {
     {"pdf", cmd_pdf, "write the PDF summary for the steering group"},
     {"publish", cmd_publish, "write the period's whole pack from one computation"},
     {"audit", cmd_audit, "check that no hidden cell can be worked out"},
+    {"pack", cmd_pack, "write a county's aggregate pack for the national roll-up"},
+    {"merge", cmd_merge, "build a national warehouse from counties' packs"},
     {"profile", cmd_profile, "check or guess a source profile"},
     {"key", cmd_key, "create a pseudonym key file"},
     {"demo", cmd_demo, "run the whole pipeline on the samples"},

@@ -29,6 +29,7 @@ static const char *const error_text[IPS_ERR__COUNT] = {
     [IPS_ERR_TARIFF] = "funding tariff file is invalid",
     [IPS_ERR_DISCLOSURE] = "a hidden cell could be worked out from the published ones",
     [IPS_ERR_PROJECT] = "project settings file is invalid",
+    [IPS_ERR_PACK] = "aggregate pack is invalid",
 };
 
 const char *ips_strerror(ips_error err)

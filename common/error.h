@@ -32,6 +32,7 @@ typedef enum {
     IPS_ERR_TARIFF,         /* funding tariff file is invalid */
     IPS_ERR_DISCLOSURE,     /* a hidden cell could be worked out from the published ones */
     IPS_ERR_PROJECT,        /* project settings file is invalid */
+    IPS_ERR_PACK,           /* aggregate pack is invalid or does not fit */
     IPS_ERR__COUNT
 } ips_error;
 

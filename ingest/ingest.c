@@ -1,3 +1,4 @@
+#include "model/pack.h"
 #include "ingest/ingest.h"
 
 #include <stdio.h>
@@ -457,6 +458,15 @@ ips_error ingest_files(warehouse *wh, char *const *paths, size_t n, const ingest
 {
     char fp[PSEUDONYM_FINGERPRINT_LEN + 1] = "", reading[65];
     *out = NULL;
+    bool nat;
+    ips_error ne = national_is(wh, &nat, d);
+    if (ne != IPS_OK)
+        return ne;
+    if (nat)
+        return ips_diag_set(d, IPS_ERR_PACK,
+                            "%s is a national warehouse: it holds counties' packs, never client "
+                            "rows; ingest into the county's own warehouse, then 'ipsreport "
+                            "pack' it and merge the pack here", warehouse_path(wh));
     ips_error rd = retry_reading(opt->prof, reading, d);
     if (rd != IPS_OK)
         return rd;

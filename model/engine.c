@@ -1,6 +1,7 @@
 /* The engine's shared part: resolving a query's dates, the breakdowns'
  * groups over the facts, row set-up, and running the families. */
 #include "model/engine.h"
+#include "model/national.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +172,8 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
         return ips_diag_set(d, IPS_ERR_NO_DATA, "the period starts after the as-of day %s: "
                             "nothing is known of it", a);
     }
+    if (f->national) /* a national warehouse: the counties' rows merged */
+        return national_rows_get(f->national, q, out, d);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);

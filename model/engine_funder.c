@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "model/national.h"
 #include "model/funder.h"
 
 const char *const funder_age_groups[FUNDER_AGE_GROUPS] = {"<18", "18-29", "30-54", "55+", ""};
@@ -124,6 +125,8 @@ static bool add_rows(const eng_ctx *ctx, metric_set *out, int g, const funder_ac
 
 ips_error engine_funder(const eng_ctx *ctx, metric_set *out, ips_diag *d)
 {
+    if (ctx->f->national)
+        return national_funder_get(ctx->f->national, ctx->q, ctx->by, out, d);
     int ngroups = ctx->by == GROUP_AGE_GROUP ? FUNDER_AGE_GROUPS : ctx->ngroups;
     funder_acc *acc = calloc((size_t)ngroups, sizeof *acc);
     if (!acc)

@@ -169,6 +169,9 @@ typedef struct facts {
     /* Offsets: client c's episodes are episodes[client_episodes[c] ..
      * client_episodes[c + 1]); likewise jobs, meeting days, scores, and coach k's days. */
     size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index, *client_scores;
+    /* A national warehouse's merged pack rows (model/national.h); NULL in a
+     * county's, whose rows the engine computes from the arrays above. */
+    const struct national *national;
 } facts;
 
 /* The warehouse's data generation as text: FACTS_VERSION, the batches' count
@@ -213,6 +216,9 @@ ips_error facts_read_dims(warehouse *wh, const char *schema, facts *f, ips_diag 
 ips_error facts_read_part(warehouse *wh, const char *schema, facts *f, int part, ips_diag *d);
 ips_error facts_pack_write(warehouse *wh, facts *f, ips_diag *d);
 ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d);
+
+/* The offsets above, from the sorted arrays (facts_load.c). */
+ips_error facts_build_offsets(facts *f, ips_diag *d);
 
 /* The name of dimension value id ("" for 0 or out of range). */
 const char *facts_name(const facts *f, facts_dim_id dim, int id);

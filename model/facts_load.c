@@ -9,6 +9,8 @@
 
 #include "model/facts.h"
 #include "model/metrics.h"
+#include "model/national.h"
+#include "model/pack.h"
 
 typedef struct {
     warehouse *wh;
@@ -51,6 +53,7 @@ void facts_free(facts *f)
     free(f->client_jobs);
     free(f->client_meetings);
     free(f->coach_day_index);
+    national_free((struct national *)f->national);
     free(f);
 }
 
@@ -436,7 +439,7 @@ static size_t *offsets(const void *rows, size_t n, size_t elem, size_t nkeys)
     return idx;
 }
 
-static ips_error build_offsets(facts *f, ips_diag *d)
+ips_error facts_build_offsets(facts *f, ips_diag *d)
 {
     /* Every fact struct starts with its client (or coach) index. */
     f->client_episodes = offsets(f->episodes, f->n_episodes, sizeof *f->episodes, f->n_clients);
@@ -530,13 +533,17 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
     if (e == IPS_OK)
         e = load_reviews(&l);
     if (e == IPS_OK)
-        e = build_offsets(f, d);
+        e = facts_build_offsets(f, d);
     return e;
 }
 
 ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
 {
     *out = NULL;
+    bool nat;
+    ips_error ne = national_is(wh, &nat, d);
+    if (ne != IPS_OK || nat) /* a national warehouse: its packs are its facts */
+        return ne == IPS_OK ? national_facts_load(wh, out, d) : ne;
     facts *f = calloc(1, sizeof *f);
     if (!f)
         return nomem(d);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "model/engine.h"
+#include "model/national.h"
 
 static ips_error nomem(ips_diag *d)
 {
@@ -15,6 +16,8 @@ static ips_error nomem(ips_diag *d)
 
 static ips_day first_ips_start(const facts *f)
 {
+    if (f->national)
+        return f->national->ips_first_day;
     ips_day first = IPS_DAY_NONE;
     for (size_t i = 0; i < f->n_episodes; i++)
         if (f->episodes[i].service == SVC_IPS &&

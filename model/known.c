@@ -130,7 +130,7 @@ ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
     e = facts_get(wh, as_of, &f, d);
     if (e != IPS_OK)
         return e;
-    if (f->n_episodes == 0)
+    if (f->n_episodes == 0 && !f->national)
         return no_enrollments(wh, as_of, d);
     return metrics_check_period(wh, q, d);
 }

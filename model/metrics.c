@@ -8,6 +8,7 @@
 #include "model/engine.h"
 #include "model/disclosure.h"
 #include "model/metric_cache.h"
+#include "model/national.h"
 
 void metric_query_init(metric_query *q)
 {
@@ -93,7 +94,9 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     if (metric_cache_as_of_get(cache, out))
         return IPS_OK;
     bool known = false;
-    ips_error e = facts_stored_as_of(wh, &known, out, d);
+    ips_error e = national_as_of(wh, &known, out, d);
+    if (e == IPS_OK && !known)
+        e = facts_stored_as_of(wh, &known, out, d);
     if (e == IPS_OK && !known)
         e = facts_scan_as_of(wh, out, d);
     if (e == IPS_OK)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "model/facts.h"
+#include "model/national.h"
 #include "model/project.h"
 #include "model/publication.h"
 
@@ -58,7 +59,7 @@ static ips_error data_first_day(warehouse *wh, const publication *p, ips_day *ou
 {
     const facts *f;
     ips_error e = facts_get(wh, p->as_of, &f, d);
-    *out = IPS_DAY_NONE;
+    *out = e == IPS_OK && f->national ? f->national->first_day : IPS_DAY_NONE;
     for (size_t i = 0; e == IPS_OK && i < f->n_episodes; i++) {
         ips_day x = f->episodes[i].referral != IPS_DAY_NONE &&
                             f->episodes[i].referral < f->episodes[i].start

@@ -1,0 +1,49 @@
+/* Internal to model/pack*.c and model/national*.c: one metric row as
+ * columns of a pack or national table, and the tables' SQL. */
+#ifndef IPS_PACK_ROWS_H
+#define IPS_PACK_ROWS_H
+
+#include <sqlite3.h>
+
+#include "model/metrics.h"
+
+/* The row columns, in bind/read order, after a table's key columns. */
+#define PACK_ROW_COLUMNS                                                                  \
+    "metric, group_by, grp, row_start, row_end, kind, has, numerator, denominator, value, score, " \
+    "text, decimals, events, to_date, note"
+#define PACK_ROW_NCOLS 16
+#define PACK_ROW_DECL                                                                      \
+    "metric TEXT NOT NULL, group_by TEXT NOT NULL, grp TEXT NOT NULL, row_start TEXT NOT NULL, row_end TEXT NOT "  \
+    "NULL, kind INTEGER NOT NULL, has INTEGER NOT NULL, numerator REAL, denominator REAL, " \
+    "value REAL, score INTEGER, text TEXT, decimals INTEGER NOT NULL, events REAL, "      \
+    "to_date INTEGER NOT NULL, note TEXT"
+
+/* A query's family in a pack: metric rows, the funder's rows, and the
+ * comparison spans (the last four quarters; since the start, matched by end). */
+#define PACK_FAMILY_METRICS "metrics"
+#define PACK_FAMILY_FUNDER "funder"
+#define PACK_FAMILY_LAST4 "last4"
+#define PACK_FAMILY_SINCE "since"
+
+/* Binds r's fields to st's parameters col .. col + PACK_ROW_NCOLS − 1. */
+int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r);
+/* Reads r from st's result columns col .. (false: a column is unusable). */
+bool pack_row_read(sqlite3_stmt *st, int col, metric_row *r);
+
+/* Binds an ISO day (NULL for IPS_DAY_NONE). */
+int pack_bind_day(sqlite3_stmt *st, int col, ips_day day);
+/* Reads an ISO day column (IPS_DAY_NONE when NULL or unreadable). */
+ips_day pack_column_day(sqlite3_stmt *st, int col);
+
+/* Copies wh's coach register and fidelity reviews into the pack out
+ * (model/pack_read.c), counting them in info. */
+#include "model/pack.h"
+ips_error pack_copy_registers(warehouse *wh, sqlite3 *out, pack_info *info, ips_diag *d);
+/* The earliest referral or start of an episode that exists at as_of. */
+ips_error pack_first_days(warehouse *wh, ips_day as_of, ips_day *first, ips_diag *d);
+
+/* Opens a pack read-only (model/pack_read.c) and reads its description. */
+ips_error pack_open(const char *path, sqlite3 **out, ips_diag *d);
+ips_error pack_read_info(sqlite3 *db, const char *path, pack_info *info, ips_diag *d);
+
+#endif
