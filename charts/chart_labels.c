@@ -86,7 +86,7 @@ const char *chart_exit_reason(chart_lang lang, const char *code)
 
 const char *chart_fidelity_item(chart_lang lang, int item)
 {
-    char key[8];
+    char key[12];
     if (item < 1 || item > 25 || (int)lang < 0 || lang >= LANG__COUNT)
         return "";
     snprintf(key, sizeof key, "%d", item);

@@ -41,6 +41,7 @@ extern const catalogue_group catalogue_CHART_EXIT_REASON;      /* code, "" = mis
 extern const catalogue_group catalogue_CHART_FIDELITY_ITEM;    /* "1" … "25" */
 extern const catalogue_group catalogue_CHART_FIDELITY_SECTION; /* staffing, organisation, services */
 extern const catalogue_group catalogue_CHART_METRIC_TITLE;     /* metric id */
+extern const catalogue_group catalogue_FIDELITY_ITEM; /* "1" … "25": the items' full names */
 
 /* The entry of key in g, or NULL. */
 const catalogue_entry *catalogue_find(const catalogue_group *g, const char *key);

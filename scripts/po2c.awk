@@ -15,9 +15,13 @@
 # report (check=1 prints each such entry and exits 1).
 
 BEGIN {
+    # The languages in the order of report_lang and chart_lang; English is
+    # the template's msgid, every other one a po/LANG.po.
     nlang = split("fi sv en", langs, " ")
+    for (i = 1; i <= nlang; i++)
+        if (langs[i] != "en") is_lang[langs[i]] = 1
     ngroup = split("DEF_NAME DEF_TEXT TERM_NAME TERM_TEXT CHART_EXIT_REASON " \
-                   "CHART_FIDELITY_ITEM CHART_FIDELITY_SECTION CHART_METRIC_TITLE", fixed, " ")
+                   "CHART_FIDELITY_ITEM CHART_FIDELITY_SECTION CHART_METRIC_TITLE FIDELITY_ITEM", fixed, " ")
     for (i = 1; i <= ngroup; i++)
         is_fixed[fixed[i]] = 1
     nerr = 0
@@ -81,8 +85,7 @@ FNR == 1 {
     is_template = FILENAME ~ /\.pot$/
     if (!is_header && !is_template) {
         l = lang_of(FILENAME)
-        for (i = 1; i < nlang && langs[i] != l; i++) ;
-        if (langs[i] != l || l == "en") fail(FILENAME, "unknown language \"" l "\" (add it to report_lang and to po2c.awk's list)")
+        if (!(l in is_lang)) fail(FILENAME, "unknown language \"" l "\" (add it to report_lang and to po2c.awk's list)")
         po_file[l] = FILENAME
     }
 }
@@ -150,13 +153,13 @@ END {
     }
     for (i = 1; i <= ngroup; i++)
         if (!(fixed[i] in group_n)) fail("po/ipsreport.pot", "no msgctxt \"" fixed[i] ":…\"")
-    for (i = 1; i < nlang; i++)
-        if (!(langs[i] in po_file)) fail("po/" langs[i] ".po", "missing from the generator's input")
+    for (l in is_lang)
+        if (!(l in po_file)) fail("po/" l ".po", "missing from the generator's input")
     if (check) {
-        for (i = 1; i < nlang; i++)
+        for (l in is_lang)
             for (j = 1; j <= n; j++)
-                if (!((langs[i], order[j]) in seen))
-                    fail(po_file[langs[i]], "msgctxt \"" order[j] "\" is missing")
+                if (!((l, order[j]) in seen))
+                    fail(po_file[l], "msgctxt \"" order[j] "\" is missing")
     }
     if (nerr) exit 1
     if (check) exit 0

@@ -99,6 +99,8 @@ static void every_keyed_text_in_every_language(void **state)
     check_group("CHART_FIDELITY_ITEM", &catalogue_CHART_FIDELITY_ITEM);
     check_group("CHART_FIDELITY_SECTION", &catalogue_CHART_FIDELITY_SECTION);
     check_group("CHART_METRIC_TITLE", &catalogue_CHART_METRIC_TITLE);
+    check_group("FIDELITY_ITEM", &catalogue_FIDELITY_ITEM);
+    assert_int_equal(catalogue_FIDELITY_ITEM.n, 25);
 }
 
 /* ids: the definitions' (or terms') ids; every one has a name and a text,
