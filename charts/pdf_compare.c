@@ -82,7 +82,8 @@ double pdf_compare_draw(dctx *dc, const chart_data *cd, chart_lang lang, double 
         col_x[k] = x + LABEL_W + (k < PC__COLS ? k * cw : k == 5 ? 5 * cw : 5 * cw + TARGET_W);
         col_w[k] = k < PC__COLS ? cw : k == 5 ? TARGET_W : DIFF_W;
     }
-    y += dtext_box(dc, TS_HEADING, chart_shared_label(lang, L_TITLE_COMPARISONS), x, y, w, 0, TW_WRAP) + 4;
+    const char *title = chart_shared_label(lang, L_TITLE_COMPARISONS);
+    y += dtext_box(dc, TS_HEADING, title, x, y, w, 0, TW_WRAP) + 4;
     /* Column names as on the workbook's Summary sheet, except the two the
      * PDF words its own way (CL_PDF_CMP_SINCE, CL_PDF_CMP_DIFF). */
     const char *heads[7] = {

@@ -12,9 +12,3 @@ const catalogue_entry *catalogue_find(const catalogue_group *g, const char *key)
             return &g->entries[i];
     return NULL;
 }
-
-const char *catalogue_text(const catalogue_group *g, const char *key, report_lang lang)
-{
-    const catalogue_entry *e = catalogue_find(g, key);
-    return e && (int)lang >= 0 && lang < REPORT_LANG__COUNT ? e->text[lang] : NULL;
-}

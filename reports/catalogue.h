@@ -39,13 +39,12 @@ extern const catalogue_group catalogue_TERM_NAME; /* TERM_NAME:term id (definiti
 extern const catalogue_group catalogue_TERM_TEXT;
 extern const catalogue_group catalogue_CHART_EXIT_REASON;      /* code, "" = missing */
 extern const catalogue_group catalogue_CHART_FIDELITY_ITEM;    /* "1" … "25" */
-extern const catalogue_group catalogue_CHART_FIDELITY_SECTION; /* staffing, organisation, services */
+/* "staffing", "organisation", "services" */
+extern const catalogue_group catalogue_CHART_FIDELITY_SECTION;
 extern const catalogue_group catalogue_CHART_METRIC_TITLE;     /* metric id */
 extern const catalogue_group catalogue_FIDELITY_ITEM; /* "1" … "25": the items' full names */
 
 /* The entry of key in g, or NULL. */
 const catalogue_entry *catalogue_find(const catalogue_group *g, const char *key);
-/* Its text in lang, or NULL (no entry, or no usable translation). */
-const char *catalogue_text(const catalogue_group *g, const char *key, report_lang lang);
 
 #endif

@@ -1,6 +1,7 @@
 /* Definitions of the outcome-instrument rows of metrics.md ("Outcome
- * instruments over time"); their texts are the catalogue's (po/).  One entry per row kind under
- * the id "<I>_…": every instrument code I of the data shares it
+ * instruments over time"); their texts are the catalogue's (po/).  One
+ * entry per row kind under the id "<I>_…": every instrument code I of the
+ * data shares it
  * (definition_find() matches "work_ability_score_paired" to "<I>_paired"). */
 #include <string.h>
 
