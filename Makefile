@@ -31,6 +31,15 @@ ALIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/asan/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/asan/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
+# The text catalogue po/*.po, compiled into C at build time (docs/translations.md):
+# scripts/po2c.awk fails the build when the ids of the headers and the
+# catalogue's msgctxts differ.
+PO_FILES := po/ipsreport.pot $(sort $(wildcard po/*.po))
+CAT_HDRS := reports/labels.h charts/chart_labels.h
+CAT_C    := $(BUILD)/gen/catalogue.c
+LIB_OBJ  += $(BUILD)/rel/gen/catalogue.o
+ALIB_OBJ += $(BUILD)/asan/gen/catalogue.o
+
 .PHONY: all deps demo test unit e2e install clean bench fuzz samples check-deps
 all: $(BUILD)/ipsreport $(if $(wildcard samples/gen_samples.c),$(BUILD)/gen-samples)
 
@@ -43,6 +52,21 @@ $(BUILD)/rel/%.o: %.c $(HDRS)
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/asan/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo '  CC-SAN  $<'
+	@$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+$(CAT_C): scripts/po2c.awk $(CAT_HDRS) $(PO_FILES)
+	@mkdir -p $(dir $@)
+	@echo '  GEN     $@'
+	@awk -f scripts/po2c.awk $(CAT_HDRS) $(PO_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rel/gen/catalogue.o: $(CAT_C) $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/asan/gen/catalogue.o: $(CAT_C) $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo '  CC-SAN  $<'
 	@$(CC) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@

@@ -144,7 +144,7 @@ static void to_date_label(const chart_data *cd, chart_lang lang, ips_day start, 
     char name[48];
     chart_period_label(code_lang, start, end, name, sizeof name);
     if (metric_period_cut(end, cd->as_of) < end)
-        snprintf(buf, n, "%s (%s)", name, chart_label(lang, CL_TO_DATE));
+        snprintf(buf, n, "%s (%s)", name, chart_shared_label(lang, L_TO_DATE));
     else
         snprintf(buf, n, "%s", name);
 }

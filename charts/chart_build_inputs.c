@@ -95,8 +95,9 @@ chart_model *build_first_contact(const chart_data *cd, chart_lang lang)
 
 chart_model *build_service_path(const chart_data *cd, chart_lang lang)
 {
-    static const chart_label_id stages[PATH__COUNT] = {CL_PATH_STARTED, CL_PATH_CONTACT,
-                                                        CL_PATH_JOB, CL_PATH_JOB90};
+    /* The bars are the workbook's service-path steps (one text in the catalogue). */
+    static const char *const stages[PATH__COUNT] = {"started", "employer_contact", "first_job",
+                                                     "job_90_days"};
     chart_model *m = cb_new(cd, CHART_FUNNEL, CH_SERVICE_PATH, lang);
     if (!m)
         return NULL;
@@ -106,7 +107,7 @@ chart_model *build_service_path(const chart_data *cd, chart_lang lang)
     chart_series *s = chart_model_add_series(m, "");
     long total = 0;
     for (int i = 0; i < PATH__COUNT; i++) {
-        chart_add_category(m, chart_label(lang, stages[i]));
+        chart_add_category(m, chart_code_label(lang, CODE_PATH_STEP, stages[i]));
         total += p->known ? p->count[i] + p->hidden[i] : 0;
     }
     if (!p->known)

@@ -1,10 +1,16 @@
 /* Every word the charts and the PDF summary print, in Finnish, Swedish and
- * English.  Templates with %s take numbers already formatted for the
- * language (chart_lang_number). */
+ * English.  The texts live in the catalogue po/ (docs/translations.md),
+ * compiled in at build time; a text the workbook shows too (the comparisons'
+ * column names, "Total", the service-path steps, the fidelity bands, the
+ * instruments) is the workbook's label (reports/labels.h), kept once.
+ * Templates with %s take numbers already formatted for the language
+ * (chart_lang_number). */
 #ifndef IPS_CHART_LABELS_H
 #define IPS_CHART_LABELS_H
 
 #include <stddef.h>
+
+#include "reports/labels.h"
 
 typedef enum { LANG_FI, LANG_SV, LANG_EN, LANG__COUNT } chart_lang;
 
@@ -25,10 +31,8 @@ typedef enum {
     CL_SUPPRESSED_NOTE,   /* %d: the threshold */
     CL_INTERNAL_NOTE,
     CL_PENDING_NOTE,      /* data for this chart is not available from the model yet */
-    CL_PERCENT_AXIS,
     CL_EPISODES,
     CL_DAYS_UNIT,         /* appended to a number of days: " pv" */
-    CL_TO_DATE,           /* after a period cut at the as-of day (metrics.md R22) */
     /* employment rate */
     CL_EMP_TITLE,
     CL_EMP_SUBTITLE,      /* %s first quarter, %s last quarter */
@@ -75,10 +79,6 @@ typedef enum {
     /* service path */
     CL_PATH_TITLE,
     CL_PATH_SUBTITLE,
-    CL_PATH_STARTED,
-    CL_PATH_CONTACT,
-    CL_PATH_JOB,
-    CL_PATH_JOB90,
     CL_PATH_NOTE,
     CL_PATH_READ1,        /* %s started, %s employer contact, %s first job */
     CL_PATH_READ2,        /* %s held 90 days, %s share */
@@ -120,7 +120,6 @@ typedef enum {
     CL_PDF_COL_REVIEWER,
     CL_PDF_COL_DATA,
     CL_PDF_COL_DIFF,
-    CL_PDF_TABLE_TOTAL,
     CL_PDF_TABLE_NOTE,
     CL_PDF_MADE_BY,       /* %s version */
     CL_KM_MERGED,         /* %d: the threshold */
@@ -140,21 +139,18 @@ typedef enum {
     CL_PDF_PROJECT,       /* %s project name */
     CL_PDF_PROJECT_CODE,  /* %s project code */
     CL_PDF_FUNDER,        /* %s funder */
-    CL_PDF_CMP_TITLE,
-    CL_PDF_CMP_NOW,
-    CL_PDF_CMP_YEAR_AGO,
-    CL_PDF_CMP_YTD,
-    CL_PDF_CMP_LAST4,
     CL_PDF_CMP_SINCE,
-    CL_PDF_CMP_SINCE_DATA,
-    CL_PDF_CMP_TARGET,
     CL_PDF_CMP_DIFF,
-    CL_PDF_CMP_PP,
     CL_PDF_CMP_NOTE,
     CL__COUNT
 } chart_label_id;
 
 const char *chart_label(chart_lang lang, chart_label_id id);
+/* A text the workbook shows too, by its label id (chart_lang and report_lang
+ * list fi, sv, en in the same order). */
+const char *chart_shared_label(chart_lang lang, label_id id);
+/* The workbook's text of a contract code (label_code()), or the code itself. */
+const char *chart_code_label(chart_lang lang, code_domain domain, const char *code);
 
 /* Words for exit reason codes of the data contract; "" = reason missing. */
 const char *chart_exit_reason(chart_lang lang, const char *code);

@@ -60,7 +60,7 @@ static void diff_text(chart_lang lang, const pub_comparison *c, char *buf, size_
     chart_lang_number(lang, fabs(c->diff), now->decimals, NULL, num, sizeof num);
     if (percent_row(now)) {
         size_t o = strlen(num);
-        snprintf(num + o, sizeof num - o, " %s", chart_label(lang, CL_PDF_CMP_PP));
+        snprintf(num + o, sizeof num - o, " %s", chart_shared_label(lang, L_UNIT_PP));
     }
     if (c->diff > 0)
         snprintf(buf, n, "\xE2\x96\xB2 +%s", num);
@@ -82,16 +82,21 @@ double pdf_compare_draw(dctx *dc, const chart_data *cd, chart_lang lang, double 
         col_x[k] = x + LABEL_W + (k < PC__COLS ? k * cw : k == 5 ? 5 * cw : 5 * cw + TARGET_W);
         col_w[k] = k < PC__COLS ? cw : k == 5 ? TARGET_W : DIFF_W;
     }
-    y += dtext_box(dc, TS_HEADING, chart_label(lang, CL_PDF_CMP_TITLE), x, y, w, 0, TW_WRAP) + 4;
-    const chart_label_id heads[7] = {
-        CL_PDF_CMP_NOW,  CL_PDF_CMP_YEAR_AGO, CL_PDF_CMP_YTD,  CL_PDF_CMP_LAST4,
-        cmp->since_project ? CL_PDF_CMP_SINCE : CL_PDF_CMP_SINCE_DATA,
-        CL_PDF_CMP_TARGET, CL_PDF_CMP_DIFF,
+    const char *title = chart_shared_label(lang, L_TITLE_COMPARISONS);
+    y += dtext_box(dc, TS_HEADING, title, x, y, w, 0, TW_WRAP) + 4;
+    /* Column names as on the workbook's Summary sheet, except the two the
+     * PDF words its own way (CL_PDF_CMP_SINCE, CL_PDF_CMP_DIFF). */
+    const char *heads[7] = {
+        chart_shared_label(lang, L_CMP_NOW),   chart_shared_label(lang, L_CMP_YEAR_AGO),
+        chart_shared_label(lang, L_CMP_YTD),   chart_shared_label(lang, L_CMP_LAST4),
+        cmp->since_project ? chart_label(lang, CL_PDF_CMP_SINCE)
+                           : chart_shared_label(lang, L_CMP_SINCE_DATA),
+        chart_shared_label(lang, L_CMP_TARGET), chart_label(lang, CL_PDF_CMP_DIFF),
     };
     double hh = 0;
     for (int k = 0; k < 7; k++) {
         double cx = col_x[k];
-        double h = dtext_box(dc, TS_TICK, chart_label(lang, heads[k]), cx + 2, y, col_w[k] - 4,
+        double h = dtext_box(dc, TS_TICK, heads[k], cx + 2, y, col_w[k] - 4,
                              1, TW_WRAP);
         if (k < PC__COLS) {
             char per[64];

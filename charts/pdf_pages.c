@@ -282,8 +282,9 @@ static bool definition(page *p, const metric_def *def)
     double w = A4_W - 2 * MARGIN;
     if (!def || p->y > A4_H - MARGIN - 70)
         return false;
-    p->y += dtext_box(p->dc, TS_HEADING, def->name[p->lang], MARGIN, p->y, w, 0, TW_WRAP);
-    p->y += 6 + dtext_box(p->dc, TS_NOTE, def->text[p->lang], MARGIN, p->y + 1, w, 0, TW_WRAP);
+    report_lang l = rlang(p->lang);
+    p->y += dtext_box(p->dc, TS_HEADING, definition_title(def, l), MARGIN, p->y, w, 0, TW_WRAP);
+    p->y += 6 + dtext_box(p->dc, TS_NOTE, definition_text(def, l), MARGIN, p->y + 1, w, 0, TW_WRAP);
     return true;
 }
 

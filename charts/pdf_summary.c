@@ -294,7 +294,7 @@ static void fidelity_table(pdf_ctx *p)
     rule(p, y + 2, AXIS, 0.8);
     char total[160];
     fidelity_figure(p, total, sizeof total);
-    dtext_box(&p->dc, TS_HEADING, chart_label(p->lang, CL_PDF_TABLE_TOTAL), MARGIN + 6, y + 8, 200,
+    dtext_box(&p->dc, TS_HEADING, chart_shared_label(p->lang, L_TOTAL), MARGIN + 6, y + 8, 200,
               0, TW_LINE);
     dtext_box(&p->dc, TS_HEADING, total, COL_REV + 40 - 110, y + 8, 220, 0.5, TW_ELLIPSIS);
     y += 30;

@@ -1,69 +1,21 @@
 /* Look-ups over the definition tables, and the general terms of metrics.md
- * ("Time", "Privacy") that every reader needs before the metrics. */
+ * ("Time", "Privacy") that every reader needs before the metrics.  Names and
+ * texts are the catalogue's: "DEF_NAME:id", "DEF_TEXT:id" for metrics,
+ * "TERM_NAME:id", "TERM_TEXT:id" for the terms (po/). */
 #include "reports/definitions.h"
 
 #include <string.h>
 
+#include "reports/catalogue.h"
+
 #include "reports/definitions_tables.h"
 
 static const metric_def terms[] = {
-    {"period", UNIT_TEXT, 0,
-     {"Kausi", "Period", "Period"},
-     {"Raportin aikaväli, molemmat päivät mukaan lukien: neljännes (2024Q3), vuosipuolisko "
-      "(2024H2) tai vuosi (2024).",
-      "Rapportens tidsperiod, båda dagarna medräknade: ett kvartal (2024Q3), ett halvår (2024H2) "
-      "eller ett år (2024).",
-      "The span the report covers, both days included: a quarter (2024Q3), a half-year (2024H2) "
-      "or a year (2024)."}},
-    {"as_of", UNIT_TEXT, 0,
-     {"Tiedot päivältä", "Uppgifter per", "As-of date"},
-     {"Päivä, jota tiedot kuvaavat (oletus: tietovaraston viimeisin päivämäärä). Sen jälkeen "
-      "alkaneita asiakkuuksia, työsuhteita ja tapaamisia ei lasketa; myöhempi päättymispäivä "
-      "luetaan tyhjäksi.",
-      "Dagen som uppgifterna beskriver (standard: det senaste datumet i datalagret). Det som "
-      "börjar senare räknas inte; ett senare slutdatum läses som tomt.",
-      "The day the data describe (default: the latest date in the warehouse). Nothing that "
-      "starts later counts; a later end date reads as blank (still open)."}},
-    {"review_window", UNIT_TEXT, 0,
-     {"Arviointijakso", "Bedömningsfönster", "Review window"},
-     {"Kauden loppuun päättyvät 12 kuukautta (365 päivää). Laatukriteerit arvioidaan "
-      "edellisen vuoden perusteella.",
-      "De 12 månader (365 dagar) som slutar med periodens sista dag. Kvalitetskriterierna "
-      "bedöms över det senaste året.",
-      "The 12 months (365 days) ending on the period's last day. The fidelity items are judged "
-      "over the past year."}},
-    {"active", UNIT_TEXT, 0,
-     {"Voimassa", "Aktiv", "Active"},
-     {"Asiakkuus on voimassa päivänä, joka on sen alkamispäivänä tai sen jälkeen eikä "
-      "päättymispäivän jälkeen. Ellei toisin sanota, luvut koskevat IPS-asiakkuuksia.",
-      "En klientrelation är aktiv en dag som infaller på eller efter startdagen och inte efter "
-      "slutdagen. Om inget annat sägs gäller talen IPS-klientrelationer.",
-      "An episode is active on a day on or after its start date and not after its end date. "
-      "Unless said otherwise, figures cover IPS episodes."}},
-    {"suppression", UNIT_TEXT, 0,
-     {"Pienten lukujen suojaus", "Skydd av små tal", "Small-cell suppression"},
-     {"Julkaistavissa raporteissa luvut 1–4 näkyvät muodossa <5 ja niihin perustuvat osuudet, "
-      "keskiarvot ja mediaanit viivana (–). Lisäksi piilotetaan (–) niin monta muuta lukua, "
-      "ettei yhtäkään piilotettua voi laskea julkaistuista: ei summista eikä erotuksista, ei "
-      "ryhmittelystä toiseen (valmentaja, tiimi, palveluntuottaja, alue ja muut), ei "
-      "vuosineljänneksistä vuosipuoliskoihin ja vuoteen eikä saman luvun toisesta nimestä. Samat "
-      "luvut piilotetaan kaikissa tuotoksissa (CSV, työkirja, kaaviot, PDF); koko palvelun "
-      "lukuja vain, kun mikään muu ei riitä. Sisäinen raportti (--internal) näyttää kaikki "
-      "luvut ja on merkitty.",
-      "I rapporter som publiceras visas talen 1–4 som <5 och andelar, medelvärden och medianer "
-      "som bygger på dem som ett streck (–). Dessutom döljs (–) så många andra tal att inget "
-      "dolt tal kan räknas fram ur de publicerade: varken ur summor eller skillnader, mellan "
-      "indelningar (coach, team, tjänsteproducent, region och andra), mellan kvartal, halvår och "
-      "år eller ur samma tal under ett annat namn. Samma tal döljs i alla utdata (CSV, "
-      "arbetsbok, diagram, PDF); tal för hela tjänsten bara när inget annat räcker. En intern "
-      "rapport (--internal) visar alla tal och är märkt.",
-      "In published reports the numbers 1–4 show as <5, and shares, means and medians built on "
-      "them as a dash (–). Further numbers are hidden (–) until no hidden one can be worked "
-      "out from the published ones: not from sums or differences, across breakdowns (coach, "
-      "team, provider, region and the others), across quarters, halves and the year, or from "
-      "the same number under another name. The same cells are hidden in every output (CSV, "
-      "workbook, charts, PDF); whole-service figures only when nothing else will do. An "
-      "internal report (--internal) shows every number and is marked so."}},
+    {"period", UNIT_TEXT, 0},
+    {"as_of", UNIT_TEXT, 0},
+    {"review_window", UNIT_TEXT, 0},
+    {"active", UNIT_TEXT, 0},
+    {"suppression", UNIT_TEXT, 0},
 };
 
 size_t definition_count(void)
@@ -112,10 +64,37 @@ const metric_def *definition_find(const char *id)
     return id ? definition_instrument_find(id) : NULL;
 }
 
+static bool is_term(const metric_def *d)
+{
+    return d >= terms && d < terms + definition_term_count();
+}
+
+/* The catalogue's text, or the English msgid when it has no usable
+ * translation (as gettext does), or "" when it has no entry at all. */
+static const char *def_text(const catalogue_group *g, const metric_def *d, report_lang lang)
+{
+    const catalogue_entry *e = d ? catalogue_find(g, d->id) : NULL;
+    if (!e)
+        return "";
+    if ((int)lang < 0 || lang >= REPORT_LANG__COUNT)
+        lang = REPORT_LANG_EN;
+    return e->text[lang] ? e->text[lang] : e->text[REPORT_LANG_EN] ? e->text[REPORT_LANG_EN] : "";
+}
+
+const char *definition_title(const metric_def *d, report_lang lang)
+{
+    return def_text(is_term(d) ? &catalogue_TERM_NAME : &catalogue_DEF_NAME, d, lang);
+}
+
+const char *definition_text(const metric_def *d, report_lang lang)
+{
+    return def_text(is_term(d) ? &catalogue_TERM_TEXT : &catalogue_DEF_TEXT, d, lang);
+}
+
 const char *definition_name(const char *id, report_lang lang)
 {
     const metric_def *d = definition_find(id);
-    return d && (int)lang >= 0 && lang < REPORT_LANG__COUNT ? d->name[lang] : id;
+    return d && (int)lang >= 0 && lang < REPORT_LANG__COUNT ? definition_title(d, lang) : id;
 }
 
 label_id definition_unit_label(metric_unit unit)

@@ -1,6 +1,7 @@
 /* What every metric of metrics.md means, in the report's three languages:
  * its name (column headers, row labels), its definition (the Definitions
- * sheet), its unit, and the fidelity item it belongs to.  The ids are the
+ * sheet), its unit, and the fidelity item it belongs to.  Names and texts
+ * are the catalogue's (po/, reports/catalogue.h).  The ids are the
  * stable ids of metrics.md; a row whose id is not here is still shown, under
  * its id. */
 #ifndef IPS_REPORT_DEFINITIONS_H
@@ -30,8 +31,6 @@ typedef struct {
     const char *id;
     metric_unit unit;
     int item;                                /* fidelity item 1..25, 0 for none */
-    const char *name[REPORT_LANG__COUNT];
-    const char *text[REPORT_LANG__COUNT];
 } metric_def;
 
 /* The definition of a metric id, or NULL. */
@@ -43,6 +42,10 @@ const metric_def *definition_at(size_t i);
 size_t definition_term_count(void);
 const metric_def *definition_term_at(size_t i);
 
+/* A definition's (or term's) name and text in lang: the catalogue's
+ * (po/); "" when the catalogue has none. */
+const char *definition_title(const metric_def *d, report_lang lang);
+const char *definition_text(const metric_def *d, report_lang lang);
 /* The name of a metric in lang, or the id itself when it has no definition. */
 const char *definition_name(const char *id, report_lang lang);
 /* The unit's label. */

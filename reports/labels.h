@@ -1,6 +1,8 @@
 /* Every text a workbook shows, in Finnish, Swedish and English.  Sheets ask
- * for a label by id; no sheet holds a literal text a reader sees.  A test
- * (tests/unit/test_report_labels.c) checks that each id has all three texts.
+ * for a label by id; no sheet holds a literal text a reader sees.  The texts
+ * are the catalogue po/ (msgctxt = the id's enum name, docs/translations.md),
+ * compiled in at build time; tests/unit/test_catalogue.c checks that each id
+ * has all three texts.
  *
  * Codes of the data contract (exit reasons, genders, …) have their own
  * look-up, label_code(), which returns NULL for a code it does not know so

@@ -23,7 +23,7 @@
  *                      reviewer's status (rated / not_applicable /
  *                      not_rated), score and score_high (= score when the
  *                      reviewer gave no range).
- *   load_item_names()  model/fidelity.h: fidelity_item_name(item, lang) into
+ *   load_item_names()  the catalogue's "FIDELITY_ITEM:n" (po/) into
  *                      in->item_names[1..25] (static texts, not copied).
  *   load_tariff()      model/funding.h: reads the tariff file; per provider
  *                      (and one row with provider NULL for "every provider")
@@ -45,6 +45,7 @@
 #include "model/project.h"
 #include "model/publication.h"
 #include "model/quality.h"
+#include "reports/catalogue.h"
 
 report_inputs *report_inputs_new(void)
 {
@@ -278,8 +279,13 @@ static ips_error load_reviews(const publication *p, report_inputs *in, ips_diag 
 static void load_item_names(report_lang lang, report_inputs *in)
 {
     in->item_names[0] = NULL;
-    for (int i = 1; i <= REPORT_ITEMS; i++)
-        in->item_names[i] = fidelity_item_name(i, report_lang_code(lang));
+    for (int i = 1; i <= REPORT_ITEMS; i++) {
+        char key[12];
+        snprintf(key, sizeof key, "%d", i);
+        const catalogue_entry *e = catalogue_find(&catalogue_FIDELITY_ITEM, key);
+        /* No usable translation: the English name, as gettext shows it. */
+        in->item_names[i] = !e ? NULL : e->text[lang] ? e->text[lang] : e->text[REPORT_LANG_EN];
+    }
 }
 
 /* One price row for all providers (the tariff's default) and one for each

@@ -8,9 +8,9 @@ static void line(rsheet *s, const metric_def *def, bool unit)
 {
     report_book *b = s->b;
     lxw_row_t r = rsheet_row(s);
-    rsheet_wrap_height(s, r, def->text[b->lang], DEFINITION_WIDTH);
-    rsheet_text(s, r, 0, def->name[b->lang]);
-    rsheet_text_fmt(s, r, 1, def->text[b->lang], b->f.wrap);
+    rsheet_wrap_height(s, r, definition_text(def, b->lang), DEFINITION_WIDTH);
+    rsheet_text(s, r, 0, definition_title(def, b->lang));
+    rsheet_text_fmt(s, r, 1, definition_text(def, b->lang), b->f.wrap);
     if (unit)
         rsheet_text(s, r, 2, rs_label(b, definition_unit_label(def->unit)));
     rsheet_text(s, r, 3, def->id);

@@ -8,12 +8,14 @@
 # (bench/peer.py) that the timings are compared with.  They are kept out of the
 # default set so that `make test` and `make demo` do not pull in pandas and
 # matplotlib.
+# gettext gives msgfmt, which `make test` runs over po/ (msgfmt --check); the
+# build itself compiles the catalogue with awk alone.
 set -eu
 
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libxlsxwriter-dev libcsv-dev
 libinih-dev libsodium-dev libcmocka-dev libcairo2-dev libpango1.0-dev
 fonts-dejavu-core python3 python3-openpyxl poppler-utils clang libclang-rt-14-dev
-time unzip"
+time unzip gettext"
 
 case "${1:-}" in
 '') ;;

@@ -46,6 +46,13 @@ done | xargs -P "$JOBS" -I{} sh -c \
     'o="$0/obj/$(echo "$1" | tr / _ | sed "s/\.c\$/.o/")"; '"$CC"' '"$CFLAGS"' -fsanitize=fuzzer-no-link -c "$1" -o "$o"' \
     "$OUT" {}
 
+# The text catalogue, compiled from po/ as the Makefile does.
+awk -f scripts/po2c.awk reports/labels.h charts/chart_labels.h po/ipsreport.pot po/*.po \
+    >"$OUT/obj/catalogue.c"
+# shellcheck disable=SC2086
+$CC $CFLAGS -fsanitize=fuzzer-no-link -c "$OUT/obj/catalogue.c" -o "$OUT/obj/catalogue.o"
+objs="$objs $OUT/obj/catalogue.o"
+
 targets=${FUZZ_TARGETS:-$(for f in tests/fuzz/fuzz_*.c; do basename "$f" .c; done)}
 for t in $targets; do
     # shellcheck disable=SC2086

@@ -30,7 +30,7 @@ CHARTS = ["employment_rate", "exits_by_reason", "first_employer_contact", "fidel
           "service_path", "time_to_first_job", "coach_targets"]
 
 # Title (a prefix where it carries numbers) and axis or panel titles, as
-# charts/chart_labels.c words them.
+# the catalogue po/ words them (CL_… entries).
 EXPECT = {
     "fi": {
         "employment_rate": ("Työllisyysaste neljännesvuosittain", ["Työssä, %"]),

@@ -68,7 +68,7 @@ static void every_code_in_every_language(void **state)
 static void check_definition(const metric_def *d)
 {
     for (int lang = 0; lang < REPORT_LANG__COUNT; lang++)
-        if (!d->name[lang] || !*d->name[lang] || !d->text[lang] || !*d->text[lang])
+        if (!*definition_title(d, (report_lang)lang) || !*definition_text(d, (report_lang)lang))
             fail_msg("definition of %s lacks %s text", d->id, report_lang_code((report_lang)lang));
 }
 
