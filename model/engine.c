@@ -113,6 +113,27 @@ const char *eng_group_name(const eng_ctx *ctx, int g)
     return dim == FD__COUNT ? "" : facts_name(ctx->f, dim, g);
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int eng_group_find(const eng_ctx *ctx, const char *name)
+{
+    if (ctx->by == GROUP_AGE_GROUP) {
+        for (int g = 0; g < AGE_GROUPS; g++)
+            if (strcmp(age_names[g], name) == 0)
+                return g;
+        return -1;
+    }
+    facts_dim_id dim = group_dim(ctx->by);
+    if (dim == FD__COUNT)
+        return name[0] ? -1 : 0;
+    const facts_dim *dm = &ctx->f->dim[dim];
+    char **hit = bsearch(&name, dm->names, (size_t)dm->n, sizeof *dm->names, cmp_name);
+    return hit ? (int)(hit - dm->names) : -1;
+}
+
 int32_t *eng_group_marks(const eng_ctx *ctx)
 {
     int32_t *last = malloc((size_t)ctx->ngroups * sizeof *last);
@@ -173,9 +194,19 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
                             "nothing is known of it", a);
     }
     if (f->national) /* a national warehouse: the counties' rows merged */
-        return national_rows_get(f->national, q, out, d);
+        return national_rows_get(f, q, out, d);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);
     return e;
+}
+
+ips_error engine_parts(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)
+{
+    eng_ctx ctx;
+    eng_ctx_init(&ctx, f, q);
+    ips_error e = engine_outcomes_parts(&ctx, out, d);
+    if (e == IPS_OK)
+        e = engine_fidelity_parts(&ctx, out, d);
+    return e == IPS_OK ? engine_capacity_parts(&ctx, out, d) : e;
 }

@@ -98,6 +98,36 @@ ips_error engine_funder(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_curve_list **out,
                                     ips_diag *d);
 
+/* The group id of name for ctx->by (the inverse of eng_group_name), or -1. */
+int eng_group_find(const eng_ctx *ctx, const char *name);
+
+/* The outcomes family as additive parts ("@eo:…" rows, engine_outcomes_parts.c)
+ * for a county's pack, and its rows worked out again from the parts of
+ * several counties (any order, all in one set). */
+ips_error engine_outcomes_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_outcomes_from_parts(const eng_ctx *ctx, const metric_set *parts,
+                                     metric_set *out, ips_diag *d);
+/* Items 1, 2, 17 and 24 the same way (engine_fidelity_parts.c): the coach
+ * figures, each coach's fte taken once from the national register. */
+ips_error engine_fidelity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_fidelity_coach_from_parts(const eng_ctx *ctx, const metric_set *parts,
+                                           metric_set *out, ips_diag *d);
+/* Team capacity the same way (engine_capacity.c): the year's distinct
+ * clients and day-by-day active clients travel in the year's whole query;
+ * the fte come from the national register.  year_parts: that query's parts. */
+ips_error engine_capacity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_capacity_from_parts(const eng_ctx *ctx, const metric_set *year_parts,
+                                     metric_set *out, ips_diag *d);
+/* Item 21's R13 (fewer than 10 clients with a job score 1; the clients ride
+ * in r->sum) and item 23's score from its five share rows, in the order of
+ * engine_follow_ids: the rules a national warehouse applies again to the
+ * counties' rows added up. */
+void engine_item21_rule(metric_row *r);
+int engine_follow_score(const metric_row *row[5]);
+extern const char *const engine_follow_ids[5];
+/* Every family's parts for one query (engine_parts() appends them after no rows). */
+ips_error engine_parts(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
+
 /* Every family for one query (no suppression). */
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
 

@@ -129,15 +129,46 @@ static long peak_of(const int *diff, int days)
     return peak;
 }
 
-/* Distinct clients and peaks from the ips episodes active in the year.
- * diff[region] is allocated on a region's first client (few regions). */
+/* The day-by-day changes of the clients active per region and for the
+ * whole: diff[region] is allocated on a region's first client (few regions). */
+typedef struct {
+    int **reg;
+    int *all;
+    int nreg;
+} cap_diffs;
+
+static void diffs_free(cap_diffs *df)
+{
+    for (int r = 0; df->reg && r < df->nreg; r++)
+        free(df->reg[r]);
+    free(df->reg);
+    free(df->all);
+}
+
+static bool diffs_new(const eng_ctx *ctx, const cap_year *y, cap_diffs *df)
+{
+    df->nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
+    df->reg = calloc((size_t)df->nreg, sizeof *df->reg);
+    df->all = calloc((size_t)y->days + 1, sizeof *df->all);
+    return df->reg && df->all;
+}
+
+static void peaks(const cap_year *y, const cap_diffs *df, cap_acc *reg, cap_acc *all)
+{
+    for (int r = 0; r < df->nreg; r++)
+        if (df->reg[r])
+            reg[r].peak = peak_of(df->reg[r], y->days);
+    all->peak = peak_of(df->all, y->days);
+}
+
+/* Distinct clients from the ips episodes active in the year, and their
+ * day-by-day changes into df (diffs_new'd). */
 static ips_error count_clients(const eng_ctx *ctx, const cap_year *y, cap_acc *reg, cap_acc *all,
-                               ips_diag *d)
+                               cap_diffs *df, ips_diag *d)
 {
     const facts *f = ctx->f;
-    int nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
-    int **diff = calloc((size_t)nreg, sizeof *diff);
-    int *diff_all = calloc((size_t)y->days + 1, sizeof *diff_all);
+    int **diff = df->reg;
+    int *diff_all = df->all;
     size_t cap = 16, n;
     cap_span *spans = malloc(cap * sizeof *spans);
     ips_error e = diff && diff_all && spans ? IPS_OK
@@ -168,15 +199,6 @@ static ips_error count_clients(const eng_ctx *ctx, const cap_year *y, cap_acc *r
         if (e == IPS_OK)
             add_client(spans, n, reg, all, diff, diff_all);
     }
-    for (int r = 0; e == IPS_OK && r < nreg; r++)
-        if (diff[r])
-            reg[r].peak = peak_of(diff[r], y->days);
-    if (e == IPS_OK)
-        all->peak = peak_of(diff_all, y->days);
-    for (int r = 0; diff && r < nreg; r++)
-        free(diff[r]);
-    free(diff);
-    free(diff_all);
     free(spans);
     return e;
 }
@@ -225,6 +247,16 @@ static ips_error emit(const eng_ctx *ctx, const cap_year *y, metric_set *out, in
     return IPS_OK;
 }
 
+static ips_error emit_all(const eng_ctx *ctx, const cap_year *y, metric_set *out,
+                          const cap_acc *reg, int nreg, const cap_acc *all, ips_diag *d)
+{
+    ips_error e = IPS_OK;
+    for (int g = 0; e == IPS_OK && g < nreg; g++)
+        if (reg[g].seen)
+            e = emit(ctx, y, out, g, &reg[g], d);
+    return e == IPS_OK ? emit(ctx, y, out, -1, all, d) : e;
+}
+
 ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d)
 {
     if (!(ctx->q->clients_per_coach_year > 0))
@@ -237,15 +269,139 @@ ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d)
     if (!reg)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     ips_error e = IPS_OK;
+    cap_diffs df = {0};
     if (y.known) {
-        e = count_clients(ctx, &y, reg, &all, d);
+        e = diffs_new(ctx, &y, &df) ? count_clients(ctx, &y, reg, &all, &df, d)
+                                    : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        if (e == IPS_OK)
+            peaks(&y, &df, reg, &all);
         count_coaches(ctx, &y, reg, &all);
     }
-    for (int g = 0; e == IPS_OK && g < nreg; g++)
-        if (reg[g].seen)
-            e = emit(ctx, &y, out, g, &reg[g], d);
+    diffs_free(&df);
     if (e == IPS_OK)
-        e = emit(ctx, &y, out, -1, &all, d);
+        e = emit_all(ctx, &y, out, reg, nreg, &all, d);
     free(reg);
     return e;
 }
+
+/* ---- parts (model/engine.h): what a national warehouse adds up --------- *
+ * Only the year's whole query carries them (every query of Y shows Y's
+ * rows, whatever its breakdown):
+ *   "@cap:c"  per region (group_by "region") and the whole (""): value =
+ *             distinct clients
+ *   "@cap:d"  the same groups' day-by-day changes of the clients active:
+ *             numerator = day of the year (0 = 1 January), value = change
+ * The coaches' fte come from the national register (count_coaches). */
+
+static bool year_query(const eng_ctx *ctx, const cap_year *y)
+{
+    return ctx->by == GROUP_NONE && ctx->q->start == y->year_start &&
+           ctx->q->end == y->year_end && y->known;
+}
+
+static metric_row *part(const eng_ctx *ctx, metric_set *out, const char *id, int g)
+{
+    metric_row *r = eng_row(ctx, out, id, MK_COUNT, 0);
+    if (r) {
+        r->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
+        snprintf(r->group_by, sizeof r->group_by, "%s", g >= 0 ? "region" : "");
+        snprintf(r->group, sizeof r->group, "%s", g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
+    }
+    return r;
+}
+
+static bool put_group(const eng_ctx *ctx, const cap_year *y, metric_set *out, int g,
+                      const cap_acc *a, const int *diff)
+{
+    metric_row *r = part(ctx, out, "@cap:c", g);
+    if (!r)
+        return false;
+    r->value = (double)a->clients;
+    for (int i = 0; diff && i <= y->days; i++) {
+        if (!diff[i])
+            continue;
+        if (!(r = part(ctx, out, "@cap:d", g)))
+            return false;
+        r->numerator = i;
+        r->value = diff[i];
+    }
+    return true;
+}
+
+ips_error engine_capacity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    cap_year y;
+    year_span(ctx, &y);
+    if (!year_query(ctx, &y))
+        return IPS_OK;
+    int nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
+    cap_acc *reg = calloc((size_t)nreg, sizeof *reg), all = {0};
+    cap_diffs df = {0};
+    ips_error e = reg && diffs_new(ctx, &y, &df) ? count_clients(ctx, &y, reg, &all, &df, d)
+                                                 : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    for (int g = 0; e == IPS_OK && g < nreg; g++)
+        if (reg[g].clients && !put_group(ctx, &y, out, g, &reg[g], df.reg[g]))
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK && !put_group(ctx, &y, out, -1, &all, df.all))
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    diffs_free(&df);
+    free(reg);
+    return e;
+}
+
+static int region_id(const facts *f, const char *name)
+{
+    for (int i = 0; i < f->dim[FD_REGION].n; i++)
+        if (strcmp(f->dim[FD_REGION].names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* One part row into the sums; false when it names no known region. */
+static bool take(const cap_year *y, const metric_row *r, cap_diffs *df, cap_acc *reg,
+                 cap_acc *all, const facts *f)
+{
+    int g = r->group_by[0] ? region_id(f, r->group) : -1;
+    if (r->group_by[0] && g < 0)
+        return false;
+    cap_acc *a = g >= 0 ? &reg[g] : all;
+    if (strcmp(r->metric, "@cap:c") == 0) {
+        a->clients += (long)r->value;
+        a->seen = true;
+        return true;
+    }
+    int *diff = g >= 0 ? df->reg[g] : df->all;
+    if (!diff && !(diff = df->reg[g] = calloc((size_t)y->days + 1, sizeof *diff)))
+        return false;
+    int day = (int)r->numerator;
+    if (day >= 0 && day <= y->days)
+        diff[day] += (int)r->value;
+    return true;
+}
+
+ips_error engine_capacity_from_parts(const eng_ctx *ctx, const metric_set *parts,
+                                     metric_set *out, ips_diag *d)
+{
+    cap_year y;
+    year_span(ctx, &y);
+    int nreg = ctx->f->dim[FD_REGION].n > 0 ? ctx->f->dim[FD_REGION].n : 1;
+    cap_acc *reg = calloc((size_t)nreg, sizeof *reg), all = {0};
+    cap_diffs df = {0};
+    ips_error e = reg && diffs_new(ctx, &y, &df) ? IPS_OK
+                                                 : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; e == IPS_OK && y.known && parts && i < parts->n; i++)
+        if (strncmp(parts->rows[i].metric, "@cap:", 5) == 0 &&
+            !take(&y, &parts->rows[i], &df, reg, &all, ctx->f))
+            e = ips_diag_set(d, IPS_ERR_PACK, "a pack's capacity part names region '%s', "
+                             "which the national warehouse does not know", parts->rows[i].group);
+    if (e == IPS_OK && y.known) {
+        peaks(&y, &df, reg, &all);
+        count_coaches(ctx, &y, reg, &all);
+    }
+    if (e == IPS_OK)
+        e = emit_all(ctx, &y, out, reg, nreg, &all, d);
+    diffs_free(&df);
+    free(reg);
+    return e;
+}
+

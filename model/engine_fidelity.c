@@ -34,21 +34,11 @@ metric_row *eng_fid_share_row(const eng_ctx *ctx, metric_set *out, const char *m
 
 /* ---- the coach-level sums --------------------------------------------- */
 
-/* One group's sums over R4's IPS coaches on on_day (and item 1's clients). */
-typedef struct {
-    bool has_client;             /* an ips episode active on on_day (item 1) */
-    bool has_coach;              /* an IPS coach (items 1, 2, 17, 24) */
-    double clients, fte;         /* item 1; fte also item 17's */
-    double focus_num, focus_den; /* item 2: coaches with a focus share */
-    double contacts;             /* item 17 */
-    double comm_num, comm_den;   /* item 24: coaches with a share */
-} coach_acc;
-
 /* Marks the coaches of an ips episode active on on_day in ips[], and counts
  * the distinct clients of such episodes per group of the episode's coach
  * (no coach: ""), R4.  Episodes are sorted by client, so one "last client
  * counted" per group dedupes. */
-static bool count_clients(const eng_ctx *ctx, coach_acc *acc, bool *ips)
+bool eng_fid_count_clients(const eng_ctx *ctx, coach_acc *acc, bool *ips)
 {
     const facts *f = ctx->f;
     int32_t *last = eng_group_marks(ctx);
@@ -86,9 +76,8 @@ static size_t first_day(const facts *f, size_t k, ips_day day)
 }
 
 /* Coach k's contact sums: item 17's employer contacts on [p_end − 90, p_end]
- * (R11) and item 24's share of community minutes in W (R14), NAN when its
- * minutes sum to nothing or 0 (no share to take): then its community_share. */
-static void coach_contacts(const eng_ctx *ctx, size_t k, double *contacts, double *share)
+ * (R11) and item 24's minutes and community minutes in W (R14). */
+void eng_fid_coach_window(const eng_ctx *ctx, size_t k, coach_window *w)
 {
     const facts *f = ctx->f;
     double ec = 0, m = 0, cm = 0;
@@ -101,13 +90,16 @@ static void coach_contacts(const eng_ctx *ctx, size_t k, double *contacts, doubl
         if (cd->day >= ctx->p_end - 90 && cd->day <= ctx->p_end)
             ec += cd->employer_contacts;
     }
-    *contacts = ec;
-    *share = m != 0 ? cm * 1.0 / m : f->coaches[k].community_share;
+    *w = (coach_window){ec, m, cm};
 }
 
 /* The IPS coaches on on_day: employed then (a blank start or end is open)
- * and coach of an ips episode active then. */
-static void sum_coaches(const eng_ctx *ctx, coach_acc *acc, const bool *ips)
+ * and coach of an ips episode active then, with their window sums w[k].
+ * Item 24's share is the coach's community minutes over its minutes, or,
+ * when its minutes sum to nothing or 0 (no share to take), its
+ * community_share. */
+void eng_fid_sum_coaches(const eng_ctx *ctx, coach_acc *acc, const bool *ips,
+                         const coach_window *w)
 {
     const facts *f = ctx->f;
     for (size_t k = 0; k < f->n_coaches; k++) {
@@ -122,9 +114,9 @@ static void sum_coaches(const eng_ctx *ctx, coach_acc *acc, const bool *ips)
             a->focus_num += c->fte * c->focus_share;
             a->focus_den += c->fte;
         }
-        double contacts, share;
-        coach_contacts(ctx, k, &contacts, &share);
-        a->contacts += contacts;
+        double share = w[k].minutes != 0 ? w[k].community_minutes * 1.0 / w[k].minutes
+                                         : c->community_share;
+        a->contacts += w[k].employer_contacts;
         if (!isnan(share)) {
             a->comm_num += c->fte * share;
             a->comm_den += c->fte;
@@ -182,7 +174,6 @@ static bool employer_row(const eng_ctx *ctx, metric_set *out, int g, const coach
     return true;
 }
 
-typedef enum { CI_CASELOAD, CI_FOCUS, CI_EMPLOYER, CI_COMMUNITY } coach_item;
 
 static bool coach_row(const eng_ctx *ctx, metric_set *out, int g, const coach_acc *a,
                       coach_item item)
@@ -200,8 +191,8 @@ static bool coach_row(const eng_ctx *ctx, metric_set *out, int g, const coach_ac
 /* One coach-level item's rows over every group that has them.  Item 1's
  * groups are those with clients or IPS coaches; the others' those with IPS
  * coaches. */
-static ips_error coach_rows(const eng_ctx *ctx, metric_set *out, const coach_acc *acc,
-                            coach_item item, ips_diag *d)
+ips_error eng_fid_coach_rows(const eng_ctx *ctx, metric_set *out, const coach_acc *acc,
+                             coach_item item, ips_diag *d)
 {
     for (int g = 0; g < ctx->ngroups; g++) {
         const coach_acc *a = &acc[g];
@@ -282,6 +273,7 @@ static ips_error first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
         if (r) {
             r->has = MH_DENOMINATOR;
             r->denominator = a->measured;
+            r->sum = a->days;
             r->decimals = 1;
             if (a->measured > 0) {
                 r->has |= MH_VALUE | MH_SCORE;
@@ -311,13 +303,17 @@ static coach_acc *coach_sums(const eng_ctx *ctx)
 {
     coach_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
     bool *ips = calloc(ctx->f->n_coaches + 1, sizeof *ips);
-    if (acc && ips && count_clients(ctx, acc, ips)) {
-        sum_coaches(ctx, acc, ips);
-        free(ips);
-        return acc;
-    }
-    free(acc);
+    coach_window *w = calloc(ctx->f->n_coaches + 1, sizeof *w);
+    bool ok = acc && ips && w && eng_fid_count_clients(ctx, acc, ips);
+    for (size_t k = 0; ok && k < ctx->f->n_coaches; k++)
+        eng_fid_coach_window(ctx, k, &w[k]);
+    if (ok)
+        eng_fid_sum_coaches(ctx, acc, ips, w);
     free(ips);
+    free(w);
+    if (ok)
+        return acc;
+    free(acc);
     return NULL;
 }
 
@@ -329,17 +325,17 @@ ips_error engine_fidelity_items(const eng_ctx *ctx, metric_set *out, ips_diag *d
         return eng_fid_nomem(d);
     ips_error e = IPS_OK;
     if (acc)
-        e = coach_rows(ctx, out, acc, CI_CASELOAD, d);
+        e = eng_fid_coach_rows(ctx, out, acc, CI_CASELOAD, d);
     if (e == IPS_OK && acc)
-        e = coach_rows(ctx, out, acc, CI_FOCUS, d);
+        e = eng_fid_coach_rows(ctx, out, acc, CI_FOCUS, d);
     if (e == IPS_OK)
         e = first_contact(ctx, out, d);
     if (e == IPS_OK && acc)
-        e = coach_rows(ctx, out, acc, CI_EMPLOYER, d);
+        e = eng_fid_coach_rows(ctx, out, acc, CI_EMPLOYER, d);
     if (e == IPS_OK)
         e = engine_fidelity_jobs(ctx, out, d);
     if (e == IPS_OK && acc)
-        e = coach_rows(ctx, out, acc, CI_COMMUNITY, d);
+        e = eng_fid_coach_rows(ctx, out, acc, CI_COMMUNITY, d);
     free(acc);
     return e;
 }

@@ -94,11 +94,17 @@ static bool diversity_rows(const eng_ctx *ctx, metric_set *out, int g, const div
                                       a->known, 21);
     if (!r)
         return false;
+    r->sum = a->clients; /* hidden: the rule below, again on a national warehouse */
+    engine_item21_rule(r);
+    return true;
+}
+
+void engine_item21_rule(metric_row *r)
+{
     /* R13: fewer than 10 distinct clients with a job, permanence known or
      * not, scores 1; with no permanence known the row stays blank. */
-    if ((r->has & MH_SCORE) && a->clients < 10)
+    if ((r->has & MH_SCORE) && r->sum < 10)
         r->score = 1;
-    return true;
 }
 
 /* ---- item 23 ---------------------------------------------------------- */
@@ -107,7 +113,7 @@ static bool diversity_rows(const eng_ctx *ctx, metric_set *out, int g, const div
  * first days, weekly and 4 months are all ≥ 80 %; 4 when weekly and monthly
  * are; 3 when 4 months ≥ 50 %; 2 when above 0; else 1.  Blank (0) without
  * jobs held 4 months. */
-static int follow_score(const metric_row *row[5])
+int engine_follow_score(const metric_row *row[5])
 {
     const metric_row *b = row[0], *f = row[1], *w = row[2], *m4 = row[3], *mo = row[4];
     if (!(m4->has & MH_VALUE))
@@ -121,12 +127,14 @@ static int follow_score(const metric_row *row[5])
     return m4->value > 0 ? 2 : 1;
 }
 
+const char *const engine_follow_ids[5] = {
+    "follow_along_before", "follow_along_first_days", "follow_along_weekly",
+    "follow_along_4_months", "follow_along_monthly",
+};
+
 static bool follow_rows(const eng_ctx *ctx, metric_set *out, int g, const follow_acc *a)
 {
-    static const char *const ids[5] = {
-        "follow_along_before", "follow_along_first_days", "follow_along_weekly",
-        "follow_along_4_months", "follow_along_monthly",
-    };
+    const char *const *ids = engine_follow_ids;
     const double num[5] = {a->before, a->first_days, a->weekly, a->at4, a->monthly};
     const double den[5] = {a->jobs, a->jobs, a->jobs, a->held4, a->held6};
     size_t first = out->n;
@@ -136,7 +144,7 @@ static bool follow_rows(const eng_ctx *ctx, metric_set *out, int g, const follow
     const metric_row *rows[5];
     for (int i = 0; i < 5; i++)
         rows[i] = &out->rows[first + (size_t)i]; /* after the adds: no realloc below */
-    int score = follow_score(rows);
+    int score = engine_follow_score(rows);
     metric_row *r = eng_row(ctx, out, "follow_along_score", MK_RATIO, g);
     if (!r)
         return false;

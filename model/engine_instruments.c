@@ -111,6 +111,7 @@ static metric_row *mean_row(const eng_ctx *ctx, metric_set *out, const char *id,
     r->decimals = 2;
     r->has = MH_DENOMINATOR;
     r->denominator = (double)n;
+    r->sum = sum;
     if (n > 0) {
         r->has |= MH_VALUE;
         r->value = metric_round(sum / (double)n, 2);

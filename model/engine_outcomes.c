@@ -41,14 +41,6 @@ static bool employed_in(const eng_ctx *ctx, const fact_episode *e)
     return false;
 }
 
-typedef struct {
-    const eng_ctx *ctx;
-    eo_group *groups;
-    int32_t *last_client;   /* per group: the client last counted in its caseload */
-    bool *client_employed;  /* per group: … and whether they were counted employed */
-    int open_id, subsidized_id;
-    eo_obs_buf waits, ttj, tenure;
-} scan;
 
 /* The episode-level figures of one ips episode in group g.  Caseload and
  * employment count distinct clients per group (R20): episodes come client
@@ -129,6 +121,7 @@ static ips_error wait_slots(scan *s)
     return IPS_OK;
 }
 
+/* The scans: the additive slots and the observations. */
 static ips_error collect(scan *s)
 {
     const facts *f = s->ctx->f;
@@ -140,10 +133,6 @@ static ips_error collect(scan *s)
     }
     for (size_t i = 0; e == IPS_OK && i < f->n_jobs; i++)
         e = scan_job(s, &f->jobs[i]);
-    if (e == IPS_OK)
-        e = wait_slots(s);
-    if (e == IPS_OK)
-        e = eo_km_slots(s->ctx, &s->ttj, &s->tenure, s->groups);
     return e;
 }
 
@@ -228,6 +217,7 @@ static ips_error emit_mean(const emitter *em, const char *id, eo_slot n, eo_slot
             return IPS_ERR_NOMEM;
         r->has = MH_DENOMINATOR;
         r->denominator = em->groups[g].v[n];
+        r->sum = em->groups[g].v[sum];
         if (r->denominator > 0) {
             r->has |= MH_VALUE;
             r->value = metric_round(em->groups[g].v[sum] / r->denominator, 1);
@@ -274,33 +264,60 @@ static ips_error emit_all(const emitter *em)
     return e;
 }
 
-ips_error engine_outcomes(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+ips_error eo_scan_init(scan *s, const eng_ctx *ctx)
 {
     size_t ng = (size_t)ctx->ngroups;
-    scan s = {.ctx = ctx,
-              .groups = calloc(ng, sizeof *s.groups),
-              .last_client = malloc(ng * sizeof *s.last_client),
-              .client_employed = calloc(ng, sizeof *s.client_employed),
-              .open_id = exit_reason_id(ctx->f, "employed_open"),
-              .subsidized_id = exit_reason_id(ctx->f, "employed_subsidized")};
-    ips_error e = s.groups && s.last_client && s.client_employed ? IPS_OK : IPS_ERR_NOMEM;
+    *s = (scan){.ctx = ctx,
+                .groups = calloc(ng, sizeof *s->groups),
+                .last_client = malloc(ng * sizeof *s->last_client),
+                .client_employed = calloc(ng, sizeof *s->client_employed),
+                .open_id = exit_reason_id(ctx->f, "employed_open"),
+                .subsidized_id = exit_reason_id(ctx->f, "employed_subsidized")};
+    if (!s->groups || !s->last_client || !s->client_employed)
+        return IPS_ERR_NOMEM;
+    for (size_t g = 0; g < ng; g++)
+        s->last_client[g] = -1;
+    /* Without a breakdown there is always the one whole row, data or not. */
+    if (ctx->by == GROUP_NONE)
+        s->groups[0].seen = true;
+    return IPS_OK;
+}
+
+void eo_scan_free(scan *s)
+{
+    free(s->groups);
+    free(s->last_client);
+    free(s->client_employed);
+    free(s->waits.v);
+    free(s->ttj.v);
+    free(s->tenure.v);
+}
+
+ips_error eo_finish(scan *s, metric_set *out)
+{
+    ips_error e = wait_slots(s);
+    if (e == IPS_OK)
+        e = eo_km_slots(s->ctx, &s->ttj, &s->tenure, s->groups);
     if (e == IPS_OK) {
-        for (size_t g = 0; g < ng; g++)
-            s.last_client[g] = -1;
-        /* Without a breakdown there is always the one whole row, data or not. */
-        if (ctx->by == GROUP_NONE)
-            s.groups[0].seen = true;
-        e = collect(&s);
-    }
-    if (e == IPS_OK) {
-        emitter em = {ctx, out, s.groups};
+        emitter em = {s->ctx, out, s->groups};
         e = emit_all(&em);
     }
-    free(s.groups);
-    free(s.last_client);
-    free(s.client_employed);
-    free(s.waits.v);
-    free(s.ttj.v);
-    free(s.tenure.v);
+    return e;
+}
+
+ips_error eo_collect(scan *s)
+{
+    return collect(s);
+}
+
+ips_error engine_outcomes(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+{
+    scan s;
+    ips_error e = eo_scan_init(&s, ctx);
+    if (e == IPS_OK)
+        e = collect(&s);
+    if (e == IPS_OK)
+        e = eo_finish(&s, out);
+    eo_scan_free(&s);
     return e == IPS_OK ? IPS_OK : ips_diag_set(d, e, "out of memory");
 }

@@ -76,6 +76,25 @@ ips_error eo_ttj_push(const eng_ctx *ctx, const fact_episode *e, int g, eo_obs_b
  * in the tenure cohort: started in W. */
 ips_error eo_tenure_push(const eng_ctx *ctx, const fact_job *j, int g, eo_obs_buf *b);
 
+/* One run of the family: the groups' slots and the observations (the
+ * parts a pack carries, engine_outcomes_parts.c), then the medians and
+ * curves worked out from them and the rows. */
+typedef struct {
+    const eng_ctx *ctx;
+    eo_group *groups;
+    int32_t *last_client;   /* per group: the client last counted in its caseload */
+    bool *client_employed;  /* per group: … and whether they were counted employed */
+    int open_id, subsidized_id;
+    eo_obs_buf waits, ttj, tenure;
+} scan;
+
+ips_error eo_scan_init(scan *s, const eng_ctx *ctx);
+void eo_scan_free(scan *s);
+/* The scans of the facts: the additive slots and the observations. */
+ips_error eo_collect(scan *s);
+/* Medians and curves from the observations, then every row. */
+ips_error eo_finish(scan *s, metric_set *out);
+
 /* Fits the curves of both cohorts per group into the KM slots. */
 ips_error eo_km_slots(const eng_ctx *ctx, const eo_obs_buf *ttj, const eo_obs_buf *tenure,
                       eo_group *groups);

@@ -5,9 +5,11 @@
  * one counting pass, and each group's bucket is fitted by km_fit(). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/curves.h"
 #include "model/engine_outcomes.h"
+#include "model/national.h"
 
 ips_error eo_obs_push(eo_obs_buf *b, int g, int time, bool event)
 {
@@ -175,6 +177,26 @@ static ips_error curve_to_list(int g, km_curve *c, void *user)
     return IPS_OK;
 }
 
+/* On a national warehouse: the cohort's observations from the counties'
+ * parts (model/engine_outcomes_parts.c), so the curve is the one a single
+ * warehouse of all counties would draw. */
+static ips_error national_obs(const eng_ctx *ctx, eo_obs_buf *b)
+{
+    const national_query *x = national_query_of(ctx->f->national, ctx->q);
+    const national_query *p = x ? national_parts(ctx->f->national, x) : NULL;
+    const char *by = metric_group_name(ctx->by);
+    ips_error e = IPS_OK;
+    for (size_t i = 0; p && e == IPS_OK && i < p->rows->n; i++) {
+        const metric_row *r = &p->rows->rows[i];
+        int g = strcmp(r->metric, "@eo:t") == 0 && strcmp(r->group_by, by) == 0
+                    ? eng_group_find(ctx, r->group)
+                    : -1;
+        for (long k = 0; g >= 0 && e == IPS_OK && k < (long)r->denominator; k++)
+            e = eo_obs_push(b, g, (int)r->numerator, r->value != 0);
+    }
+    return e;
+}
+
 ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_curve_list **out,
                                     ips_diag *d)
 {
@@ -187,7 +209,7 @@ ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_cu
     if (!list)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     eo_obs_buf b = {0};
-    ips_error e = IPS_OK;
+    ips_error e = f->national ? national_obs(&ctx, &b) : IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < f->n_episodes; i++) {
         const fact_episode *ep = &f->episodes[i];
         if (ep->service == SVC_IPS)

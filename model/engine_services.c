@@ -38,6 +38,7 @@ static ips_error mean_rows(const eng_ctx *ctx, metric_set *out, const char *metr
         r->decimals = 1;
         r->has = MH_DENOMINATOR | MH_VALUE;
         r->denominator = (double)acc[g].n;
+        r->sum = acc[g].sum;
         r->value = metric_round(acc[g].sum / (double)acc[g].n, 1);
         any = true;
     }

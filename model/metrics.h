@@ -76,6 +76,8 @@ typedef struct {
     bool suppressed;          /* hidden by small-cell suppression */
     double events;            /* MK_KM: the events the figure rests on; never printed, but
                                  1 … min_cell − 1 of them hide it (metrics.md, Privacy) */
+    double sum;               /* MK_MEAN: the observations' sum, never printed, so that the
+                                 means of several counties add up (model/pack.h) */
     bool to_date;             /* P ended after A and was cut at A: period_end is A (R22) */
     char note[96];            /* why value is blank when that needs saying ("not estimable: …") */
 } metric_row;

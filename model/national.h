@@ -9,7 +9,7 @@
 #include "model/metrics.h"
 
 typedef struct {
-    char family[8];        /* PACK_FAMILY_* */
+    char family[16];       /* PACK_FAMILY_* */
     ips_day qs, qe;        /* the query as asked (since/funder: the earliest county's start) */
     metric_group by;
     metric_set *rows;      /* merged (model/national_rows.c) */
@@ -39,8 +39,11 @@ ips_error national_facts_rows(warehouse *wh, national *n, ips_diag *d);
 /* Appends the merged rows of q's period and breakdown (engine_compute's on
  * a county's warehouse); IPS_ERR_PERIOD naming what the packs hold when q
  * asks for a span no pack has. */
-ips_error national_rows_get(const national *n, const metric_query *q, metric_set *out,
+ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d);
+/* The packs' query q asks for (NULL: none), and the parts beside it. */
+const national_query *national_query_of(const national *n, const metric_query *q);
+const national_query *national_parts(const national *n, const national_query *x);
 /* The funder's rows of the span ending at q->end for breakdown by. */
 ips_error national_funder_get(const national *n, const metric_query *q, metric_group by,
                               metric_set *out, ips_diag *d);

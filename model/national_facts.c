@@ -94,11 +94,10 @@ static const char *const coach_sql =
     "SELECT coach_id, provider_id, team_id, region, fte, focus_share, community_share, "
     "start_date, end_date FROM national_coaches GROUP BY coach_id ORDER BY coach_id";
 
-static ips_error load_coaches(warehouse *wh, facts *f, ips_diag *d)
+static ips_error load_coaches(warehouse *wh, facts *f, size_t cap[FD__COUNT], ips_diag *d)
 {
     static const facts_dim_id dims[] = {FD_COACH, FD_PROVIDER, FD_TEAM, FD_REGION};
     sqlite3_stmt *st;
-    size_t cap[4] = {0};
     for (int pass = 0; pass < 2; pass++) {
         if (sqlite3_prepare_v2(warehouse_db(wh), coach_sql, -1, &st, NULL) != SQLITE_OK)
             return warehouse_fail(wh, d, "reading the national coach register");
@@ -106,7 +105,7 @@ static ips_error load_coaches(warehouse *wh, facts *f, ips_diag *d)
         while (sqlite3_step(st) == SQLITE_ROW) {
             if (pass == 0) {
                 for (int k = 0; k < 4; k++)
-                    if (dim_add(&f->dim[dims[k]], &cap[k], col(st, k)) != IPS_OK) {
+                    if (dim_add(&f->dim[dims[k]], &cap[dims[k]], col(st, k)) != IPS_OK) {
                         sqlite3_finalize(st);
                         return nomem(d);
                     }
@@ -127,18 +126,55 @@ static ips_error load_coaches(warehouse *wh, facts *f, ips_diag *d)
         }
         sqlite3_finalize(st);
         if (pass == 0) {
-            for (int k = 0; k < 4; k++)
-                if (dim_add(&f->dim[dims[k]], &cap[k], "") != IPS_OK)
+            for (int k = 0; k < FD__COUNT; k++)
+                if (dim_add(&f->dim[k], &cap[k], "") != IPS_OK)
                     return nomem(d);
-            for (int k = 0; k < 4; k++)
-                dim_sort(&f->dim[dims[k]]);
+            for (int k = 0; k < FD__COUNT; k++)
+                dim_sort(&f->dim[k]);
             if (!(f->coaches = calloc(n ? n : 1, sizeof *f->coaches)))
                 return nomem(d);
         }
     }
-    for (int k = 0; k < FD__COUNT; k++)
-        if (f->dim[k].n == 0 && dim_add(&f->dim[k], &(size_t){0}, "") != IPS_OK)
-            return nomem(d);
+    return IPS_OK;
+}
+
+/* The dimension rows of group_by name their groups in. */
+static facts_dim_id row_dim(const char *group_by)
+{
+    switch (metric_group_find(group_by)) {
+    case GROUP_PROVIDER: return FD_PROVIDER;
+    case GROUP_TEAM: return FD_TEAM;
+    case GROUP_COACH: return FD_COACH;
+    case GROUP_REGION: return FD_REGION;
+    case GROUP_MUNICIPALITY: return FD_MUNICIPALITY;
+    case GROUP_GENDER: return FD_GENDER;
+    case GROUP_SEGMENT: return FD_SEGMENT;
+    case GROUP_REFERRAL_SOURCE: return FD_REFERRAL_SOURCE;
+    case GROUP_EXIT_REASON: return FD_EXIT_REASON;
+    default: return FD__COUNT;
+    }
+}
+
+/* Every group the counties' rows name, so the engine can finish the
+ * families whose parts travel (model/engine_outcomes_parts.c). */
+static ips_error dims_from_rows(facts *f, const national *n, size_t cap[FD__COUNT], ips_diag *d)
+{
+    for (size_t i = 0; i < n->n; i++) {
+        const metric_set *set = n->q[i].rows;
+        for (size_t k = 0; k < set->n; k++) {
+            const metric_row *r = &set->rows[k];
+            facts_dim_id dim = row_dim(r->group_by);
+            if (dim == FD__COUNT || !r->group[0])
+                continue;
+            facts_dim *dm = &f->dim[dim];
+            if (dm->n > 0 && strcmp(dm->names[dm->n - 1], r->group) == 0)
+                continue; /* rows come group by group: most repeats stop here */
+            if (dim_add(dm, &cap[dim], r->group) != IPS_OK)
+                return nomem(d);
+        }
+        for (int k = 0; k < FD__COUNT; k++)
+            dim_sort(&f->dim[k]); /* keeps the lists short */
+    }
     return IPS_OK;
 }
 
@@ -204,14 +240,17 @@ ips_error national_facts_load(warehouse *wh, facts **out, ips_diag *d)
     f->national = n;
     ips_error e = national_facts_summary(wh, n, d);
     f->as_of = f->data_as_of = n->as_of;
+    size_t cap[FD__COUNT] = {0};
     if (e == IPS_OK)
-        e = load_coaches(wh, f, d);
+        e = national_facts_rows(wh, n, d);
+    if (e == IPS_OK)
+        e = dims_from_rows(f, n, cap, d);
+    if (e == IPS_OK)
+        e = load_coaches(wh, f, cap, d);
     if (e == IPS_OK)
         e = load_reviews(wh, f, d);
     if (e == IPS_OK)
         e = facts_build_offsets(f, d);
-    if (e == IPS_OK)
-        e = national_facts_rows(wh, n, d);
     if (e != IPS_OK) {
         facts_free(f);
         return e;

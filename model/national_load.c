@@ -50,7 +50,8 @@ typedef struct {
 
 static bool spans_any_start(const char *family)
 {
-    return strcmp(family, PACK_FAMILY_SINCE) == 0 || strcmp(family, PACK_FAMILY_FUNDER) == 0;
+    return strcmp(family, PACK_FAMILY_SINCE) == 0 || strcmp(family, PACK_FAMILY_FUNDER) == 0 ||
+           strcmp(family, PACK_FAMILY_PARTS_OF PACK_FAMILY_SINCE) == 0;
 }
 
 static ips_error flush(national *n, pending *p, size_t *cap, ips_diag *d)
@@ -69,7 +70,17 @@ static ips_error flush(national *n, pending *p, size_t *cap, ips_diag *d)
     ips_error e = (q->rows = metric_set_new()) ? IPS_OK : nomem(d);
     if (e == IPS_OK)
         n->n++;
-    if (e == IPS_OK)
+    /* Parts are not merged: the family that reads them adds them up. */
+    bool parts = strncmp(q->family, PACK_FAMILY_PARTS, strlen(PACK_FAMILY_PARTS)) == 0;
+    for (size_t i = 0; parts && e == IPS_OK && i < p->n; i++)
+        for (size_t k = 0; e == IPS_OK && k < p->county[i]->n; k++) {
+            metric_row *r = metric_set_add(q->rows, "");
+            if (r)
+                *r = p->county[i]->rows[k];
+            else
+                e = nomem(d);
+        }
+    if (e == IPS_OK && !parts)
         e = national_rows_merge((const metric_set *const *)p->county, p->n, q->rows, d);
     for (size_t i = 0; i < p->n; i++)
         metric_set_free(p->county[i]);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/engine.h"
 #include "model/fidelity.h"
 #include "model/pack_rows.h"
 
@@ -43,25 +44,31 @@ static int score_item(const char *metric)
 /* Works r's value out again from its summed parts. */
 static void finish(metric_row *r, size_t counties)
 {
-    if (counties < 2)
-        return;
+    if (counties < 2 || strcmp(r->metric, "follow_along_score") == 0)
+        return; /* one county's row as it was; item 23's score: follow_scores() */
     bool parts = (r->has & MH_NUMERATOR) && (r->has & MH_DENOMINATOR);
+    /* a mean's numerator is the observations' sum */
+    double num = r->kind == MK_MEAN ? r->sum : r->numerator;
     switch (r->kind) {
     case MK_COUNT: return;
-    case MK_SHARE:
     case MK_MEAN:
+        parts = r->has & MH_DENOMINATOR;
+        /* fall through */
+    case MK_SHARE:
     case MK_RATIO:
         if (!parts)
             break;
         r->has &= ~(unsigned)(MH_VALUE | MH_SCORE);
         if (r->denominator > 0) {
             double scale = r->kind == MK_SHARE ? 100.0 : 1.0;
-            r->value = metric_round(scale * r->numerator / r->denominator, r->decimals);
+            r->value = metric_round(scale * num / r->denominator, r->decimals);
             r->has |= MH_VALUE;
             int item = score_item(r->metric);
             if (item) {
                 r->score = fidelity_band_score(item, r->value);
                 r->has |= MH_SCORE;
+                if (item == 21)
+                    engine_item21_rule(r);
             }
         }
         return;
@@ -78,6 +85,7 @@ static void add(metric_row *into, const metric_row *r)
     into->denominator += r->denominator;
     into->value += r->value;
     into->events += r->events;
+    into->sum += r->sum;
     into->has |= r->has;
     into->to_date |= r->to_date;
     if (strcmp(into->note, r->note) != 0)
@@ -86,60 +94,140 @@ static void add(metric_row *into, const metric_row *r)
 
 typedef struct {
     metric_row row;
-    size_t order;    /* the metric's first place in any county's rows */
+    double order;    /* the metric's place (places()) */
+    size_t seen;     /* the row's own first place */
     size_t counties;
 } merged;
 
+/* Metric by metric; within one, a breakdown's groups in name order (as the
+ * engine emits them), other groups (item 15's bins, the path's steps) in
+ * the order the counties have them. */
 static int by_order(const void *a, const void *b)
 {
     const merged *x = a, *y = b;
     if (x->order != y->order)
         return x->order < y->order ? -1 : 1;
     int c = strcmp(x->row.group_by, y->row.group_by);
-    return c ? c : strcmp(x->row.group, y->row.group);
+    if (c)
+        return c;
+    if (x->row.group_by[0] && metric_group_find(x->row.group_by) < 0)
+        return (x->seen > y->seen) - (x->seen < y->seen);
+    return strcmp(x->row.group, y->row.group);
 }
 
-static merged *find(merged *m, size_t n, const metric_row *r)
+/* Item 23's score of each group from its five merged share rows. */
+static void follow_scores(merged *m, size_t n)
 {
-    for (size_t i = n; i-- > 0;)
-        if (strcmp(m[i].row.metric, r->metric) == 0 && strcmp(m[i].row.group, r->group) == 0 &&
-            strcmp(m[i].row.group_by, r->group_by) == 0)
-            return &m[i];
-    return NULL;
+    for (size_t i = 0; i < n; i++) {
+        metric_row *r = &m[i].row;
+        if (m[i].counties < 2 || strcmp(r->metric, "follow_along_score") != 0)
+            continue;
+        const metric_row *rows[5] = {NULL};
+        for (size_t j = 0; j < n; j++)
+            for (int k = 0; k < 5; k++)
+                if (strcmp(m[j].row.metric, engine_follow_ids[k]) == 0 &&
+                    strcmp(m[j].row.group_by, r->group_by) == 0 &&
+                    strcmp(m[j].row.group, r->group) == 0)
+                    rows[k] = &m[j].row;
+        r->has &= ~(unsigned)MH_SCORE;
+        bool all = true;
+        for (int k = 0; k < 5; k++)
+            all &= rows[k] != NULL;
+        int score = all ? engine_follow_score(rows) : 0;
+        if (score > 0) {
+            r->has |= MH_SCORE;
+            r->score = score;
+        }
+    }
 }
 
-static size_t order_of(const merged *m, size_t n, const char *metric, size_t next)
+static int by_key(const void *a, const void *b)
+{
+    const merged *x = a, *y = b;
+    int c = strcmp(x->row.metric, y->row.metric);
+    if (!c)
+        c = strcmp(x->row.group_by, y->row.group_by);
+    if (!c)
+        c = strcmp(x->row.group, y->row.group);
+    return c ? c : (x->seen > y->seen) - (x->seen < y->seen);
+}
+
+/* The metrics in the order the engine emits them, from every county's
+ * sequence: a metric one county lacks (an instrument, a review's rows)
+ * goes after the metric it follows where it appears. */
+typedef struct {
+    const char *metric;
+    double order;
+} metric_place;
+
+static double place_of(const metric_place *p, size_t n, const char *metric)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(m[i].row.metric, metric) == 0)
-            return m[i].order;
-    return next;
+        if (strcmp(p[i].metric, metric) == 0)
+            return p[i].order;
+    return -1;
+}
+
+static size_t places(const metric_set *const *rows, size_t n, metric_place *p, size_t cap)
+{
+    size_t np = 0;
+    for (size_t k = 0; k < n; k++) {
+        double prev = -1;
+        for (size_t i = 0; i < rows[k]->n; i++) {
+            const char *metric = rows[k]->rows[i].metric;
+            if (i > 0 && strcmp(rows[k]->rows[i - 1].metric, metric) == 0)
+                continue;
+            double o = place_of(p, np, metric);
+            if (o < 0 && np < cap) {
+                double next = -1; /* the first place after prev */
+                for (size_t j = 0; j < np; j++)
+                    if (p[j].order > prev && (next < 0 || p[j].order < next))
+                        next = p[j].order;
+                o = next < 0 ? prev + 1 : (prev + next) / 2;
+                p[np++] = (metric_place){metric, o};
+            }
+            prev = o;
+        }
+    }
+    return np;
 }
 
 ips_error national_rows_merge(const metric_set *const *rows, size_t n, metric_set *out,
                               ips_diag *d)
 {
-    size_t cap = 0, nm = 0, next = 0;
+    size_t cap = 0, nm = 0, pos = 0;
     for (size_t k = 0; k < n; k++)
         cap += rows[k]->n;
     merged *m = calloc(cap ? cap : 1, sizeof *m);
-    if (!m)
+    metric_place *p = calloc(cap ? cap : 1, sizeof *p);
+    if (!m || !p) {
+        free(m);
+        free(p);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    size_t np = places(rows, n, p, cap);
     for (size_t k = 0; k < n; k++)
-        for (size_t i = 0; i < rows[k]->n; i++) {
-            const metric_row *r = &rows[k]->rows[i];
-            merged *x = find(m, nm, r);
-            if (x) {
-                add(&x->row, r);
-                x->counties++;
-                continue;
-            }
-            size_t o = order_of(m, nm, r->metric, next);
-            if (o == next)
-                next++;
-            m[nm++] = (merged){*r, o, 1};
+        for (size_t i = 0; i < rows[k]->n; i++, pos++)
+            m[pos] = (merged){rows[k]->rows[i], 0, pos, 1};
+    /* equal keys side by side, then each added into its first */
+    qsort(m, pos, sizeof *m, by_key);
+    for (size_t i = 0; i < pos; i++) {
+        if (nm > 0 && strcmp(m[nm - 1].row.metric, m[i].row.metric) == 0 &&
+            strcmp(m[nm - 1].row.group_by, m[i].row.group_by) == 0 &&
+            strcmp(m[nm - 1].row.group, m[i].row.group) == 0) {
+            add(&m[nm - 1].row, &m[i].row);
+            m[nm - 1].counties++;
+            continue;
         }
+        m[nm++] = m[i];
+    }
+    for (size_t i = 0; i < nm; i++)
+        m[i].order = place_of(p, np, m[i].row.metric);
+    free(p);
     qsort(m, nm, sizeof *m, by_order);
+    for (size_t i = 0; i < nm; i++)
+        finish(&m[i].row, m[i].counties);
+    follow_scores(m, nm);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < nm; i++) {
         metric_row *r = metric_set_add(out, "");
@@ -148,7 +236,6 @@ ips_error national_rows_merge(const metric_set *const *rows, size_t n, metric_se
             break;
         }
         *r = m[i].row;
-        finish(r, m[i].counties);
     }
     free(m);
     return e;
@@ -174,18 +261,98 @@ static const national_query *lookup(const national *n, const char *family, ips_d
     return NULL;
 }
 
+static ips_error add_row(metric_set *out, const metric_row *row, ips_diag *d)
+{
+    metric_row *r = metric_set_add(out, "");
+    if (!r)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    *r = *row;
+    return IPS_OK;
+}
+
+/* Appends rows (of group_by when not NULL) but for parts ("@…"). */
 static ips_error append(const metric_set *rows, const char *group_by, metric_set *out,
                         ips_diag *d)
 {
-    for (size_t i = 0; i < rows->n; i++) {
-        if (group_by && strcmp(rows->rows[i].group_by, group_by) != 0)
+    ips_error e = IPS_OK;
+    for (size_t i = 0; e == IPS_OK && i < rows->n; i++)
+        if ((!group_by || strcmp(rows->rows[i].group_by, group_by) == 0) &&
+            rows->rows[i].metric[0] != '@')
+            e = add_row(out, &rows->rows[i], d);
+    return e;
+}
+
+/* One metric's rows in a set: rows[start .. end). */
+typedef struct {
+    const char *metric;
+    size_t start, end;
+    int block;      /* which family made it */
+    bool done;
+} run;
+
+/* The families worked out from parts, in from_parts' order: [0] the
+ * outcomes, [1] items 1, 2, 17 and 24 (between other items of the fidelity
+ * family: each metric in its own place), [2] capacity (one block region by
+ * region: all of it in its first metric's place). */
+#define PART_BLOCKS 3
+static const bool block_whole[PART_BLOCKS] = {true, false, true};
+
+#define MAX_RUNS 64
+
+static size_t runs_of(const metric_set *s, const size_t *bounds, run *runs)
+{
+    size_t n = 0;
+    int b = 0;
+    for (size_t i = 0; i < s->n && n < MAX_RUNS; i++) {
+        while (b < PART_BLOCKS - 1 && i >= bounds[b])
+            b++;
+        if (n && runs[n - 1].block == b && strcmp(runs[n - 1].metric, s->rows[i].metric) == 0) {
+            runs[n - 1].end = i + 1;
             continue;
-        metric_row *r = metric_set_add(out, "");
-        if (!r)
-            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        *r = rows->rows[i];
+        }
+        runs[n++] = (run){s->rows[i].metric, i, i + 1, b, false};
     }
-    return IPS_OK;
+    return n;
+}
+
+static ips_error emit_run(const metric_set *from_parts, run *r, metric_set *out, ips_diag *d)
+{
+    ips_error e = IPS_OK;
+    for (size_t k = r->start; !r->done && e == IPS_OK && k < r->end; k++)
+        e = add_row(out, &from_parts->rows[k], d);
+    r->done = true;
+    return e;
+}
+
+/* The merged rows with each metric worked out from parts in its place: the
+ * order of the engine's own output. */
+static ips_error interleave(const metric_set *merged, const metric_set *from_parts,
+                            const size_t *bounds, metric_set *out, ips_diag *d)
+{
+    run runs[MAX_RUNS];
+    size_t nr = runs_of(from_parts, bounds, runs);
+    ips_error e = IPS_OK;
+    for (size_t i = 0; e == IPS_OK && i < merged->n; i++) {
+        const metric_row *r = &merged->rows[i];
+        if (r->metric[0] == '@')
+            continue;
+        run *hit = NULL;
+        for (size_t k = 0; !hit && k < nr; k++)
+            if (strcmp(runs[k].metric, r->metric) == 0)
+                hit = &runs[k];
+        if (!hit) {
+            e = add_row(out, r, d);
+            continue;
+        }
+        for (size_t k = 0; e == IPS_OK && block_whole[hit->block] && k < nr; k++)
+            if (runs[k].block == hit->block)
+                e = emit_run(from_parts, &runs[k], out, d);
+        if (e == IPS_OK)
+            e = emit_run(from_parts, hit, out, d);
+    }
+    for (size_t k = 0; e == IPS_OK && k < nr; k++) /* none of the counties had them */
+        e = emit_run(from_parts, &runs[k], out, d);
+    return e;
 }
 
 static ips_error not_held(const national *n, const metric_query *q, ips_diag *d)
@@ -201,6 +368,25 @@ static ips_error not_held(const national *n, const metric_query *q, ips_diag *d)
                         "and the time since the start to each quarter's end), not for %s .. %s; "
                         "ask for one of those periods",
                         f, l, a, b);
+}
+
+const national_query *national_parts(const national *n, const national_query *x)
+{
+    if (strcmp(x->family, PACK_FAMILY_METRICS) == 0)
+        return lookup(n, PACK_FAMILY_PARTS, x->qs, x->qe, x->by, false);
+    char family[32];
+    snprintf(family, sizeof family, "%s%s", PACK_FAMILY_PARTS_OF, x->family);
+    return lookup(n, family, x->qs, x->qe, x->by, strcmp(x->family, PACK_FAMILY_SINCE) == 0);
+}
+
+const national_query *national_query_of(const national *n, const metric_query *q)
+{
+    const national_query *x = lookup(n, PACK_FAMILY_METRICS, q->start, q->end, q->by, false);
+    if (!x && q->by == GROUP_NONE)
+        x = lookup(n, PACK_FAMILY_LAST4, q->start, q->end, q->by, false);
+    if (!x && q->by == GROUP_NONE && q->start == quarter_start(n->first_day))
+        x = lookup(n, PACK_FAMILY_SINCE, q->start, q->end, q->by, true);
+    return x;
 }
 
 /* The packs hold rows of the default settings (and A): others cannot be
@@ -221,18 +407,45 @@ static ips_error settings_held(const national *n, const metric_query *q, ips_dia
     return IPS_OK;
 }
 
-ips_error national_rows_get(const national *n, const metric_query *q, metric_set *out,
+ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d)
 {
+    const national *n = f->national;
     ips_error e = settings_held(n, q, d);
     if (e != IPS_OK)
         return e;
-    const national_query *x = lookup(n, PACK_FAMILY_METRICS, q->start, q->end, q->by, false);
-    if (!x && q->by == GROUP_NONE)
-        x = lookup(n, PACK_FAMILY_LAST4, q->start, q->end, q->by, false);
-    if (!x && q->by == GROUP_NONE && q->start == quarter_start(n->first_day))
-        x = lookup(n, PACK_FAMILY_SINCE, q->start, q->end, q->by, true);
-    return x ? append(x->rows, NULL, out, d) : not_held(n, q, d);
+    const national_query *x = national_query_of(n, q);
+    if (!x)
+        return not_held(n, q, d);
+    const national_query *parts = national_parts(n, x);
+    if (!parts)
+        return append(x->rows, NULL, out, d);
+    metric_set *tmp = metric_set_new();
+    if (!tmp)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    metric_set *pout = tmp;
+    size_t bounds[PART_BLOCKS - 1];
+    {
+        /* the families whose parts travel, worked out from their sum */
+        eng_ctx ctx;
+        eng_ctx_init(&ctx, f, q);
+        e = engine_outcomes_from_parts(&ctx, parts->rows, pout, d);
+        bounds[0] = pout->n;
+        if (e == IPS_OK)
+            e = engine_fidelity_coach_from_parts(&ctx, parts->rows, pout, d);
+        bounds[1] = pout->n;
+        /* every query of a year shows the year's capacity: its parts ride in the year's */
+        int y, m, dd;
+        date_to_ymd(ctx.p_end, &y, &m, &dd);
+        const national_query *yq = lookup(n, PACK_FAMILY_PARTS, date_from_ymd(y, 1, 1),
+                                          date_from_ymd(y, 12, 31), GROUP_NONE, false);
+        if (e == IPS_OK)
+            e = engine_capacity_from_parts(&ctx, yq ? yq->rows : NULL, pout, d);
+    }
+    if (e == IPS_OK)
+        e = interleave(x->rows, tmp, bounds, out, d);
+    metric_set_free(tmp);
+    return e;
 }
 
 ips_error national_funder_get(const national *n, const metric_query *q, metric_group by,

@@ -10,6 +10,7 @@
 
 #include "common/outfile.h"
 #include "common/version.h"
+#include "model/engine.h"
 #include "model/funder.h"
 #include "model/metrics.h"
 #include "model/pack_rows.h"
@@ -58,6 +59,17 @@ static ips_error put_rows(pack_ctx *c, const char *family, ips_day qs, ips_day q
     return IPS_OK;
 }
 
+/* The family of a query's parts: a calendar cell's, or a span's own (the
+ * last four quarters ending with Q4 are the year: their parts must not be
+ * counted twice). */
+static const char *parts_family(const char *family)
+{
+    if (strcmp(family, PACK_FAMILY_METRICS) == 0)
+        return PACK_FAMILY_PARTS;
+    return strcmp(family, PACK_FAMILY_LAST4) == 0 ? PACK_FAMILY_PARTS_OF PACK_FAMILY_LAST4
+                                                  : PACK_FAMILY_PARTS_OF PACK_FAMILY_SINCE;
+}
+
 /* One query's rows: metric rows, or (funder) the funder's since the start. */
 static ips_error put_query(pack_ctx *c, const char *family, ips_day qs, ips_day qe,
                            metric_group by)
@@ -75,6 +87,18 @@ static ips_error put_query(pack_ctx *c, const char *family, ips_day qs, ips_day 
                       : metrics_compute(c->wh, &q, set, c->d);
     if (e == IPS_OK)
         e = put_rows(c, family, s, qe, by, set);
+    if (e == IPS_OK && strcmp(family, PACK_FAMILY_FUNDER) != 0) {
+        /* the parts the nation needs to work out what does not add up */
+        metric_set_free(set);
+        set = metric_set_new();
+        const facts *f;
+        e = facts_get(c->wh, q.as_of, &f, c->d);
+        if (e == IPS_OK)
+            e = set ? engine_parts(f, &q, set, c->d)
+                    : ips_diag_set(c->d, IPS_ERR_NOMEM, "out of memory");
+        if (e == IPS_OK)
+            e = put_rows(c, parts_family(family), qs, qe, by, set);
+    }
     metric_set_free(set);
     return e;
 }
@@ -208,7 +232,7 @@ static ips_error write_db(pack_ctx *c, const char *file)
         sqlite3_exec(c->out, pack_schema, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(c->out,
                            "INSERT INTO pack_rows(family, q_start, q_end, q_by, seq, " PACK_ROW_COLUMNS
-                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &c->ins, NULL) != SQLITE_OK)
         e = db_fail(c, "creating the tables");
     if (e == IPS_OK)

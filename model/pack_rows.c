@@ -47,6 +47,7 @@ int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r)
     rc |= sqlite3_bind_int(st, col + 14, r->to_date);
     rc |= r->note[0] ? sqlite3_bind_text(st, col + 15, r->note, -1, SQLITE_STATIC)
                      : sqlite3_bind_null(st, col + 15);
+    rc |= sqlite3_bind_double(st, col + 16, r->sum);
     return rc;
 }
 
@@ -80,5 +81,6 @@ bool pack_row_read(sqlite3_stmt *st, int col, metric_row *r)
     r->events = sqlite3_column_double(st, col + 13);
     r->to_date = sqlite3_column_int(st, col + 14) != 0;
     copy_text(st, col + 15, r->note, sizeof r->note);
+    r->sum = sqlite3_column_double(st, col + 16);
     return true;
 }

@@ -10,13 +10,13 @@
 /* The row columns, in bind/read order, after a table's key columns. */
 #define PACK_ROW_COLUMNS                                                                  \
     "metric, group_by, grp, row_start, row_end, kind, has, numerator, denominator, value, score, " \
-    "text, decimals, events, to_date, note"
-#define PACK_ROW_NCOLS 16
+    "text, decimals, events, to_date, note, sum"
+#define PACK_ROW_NCOLS 17
 #define PACK_ROW_DECL                                                                      \
     "metric TEXT NOT NULL, group_by TEXT NOT NULL, grp TEXT NOT NULL, row_start TEXT NOT NULL, row_end TEXT NOT "  \
     "NULL, kind INTEGER NOT NULL, has INTEGER NOT NULL, numerator REAL, denominator REAL, " \
     "value REAL, score INTEGER, text TEXT, decimals INTEGER NOT NULL, events REAL, "      \
-    "to_date INTEGER NOT NULL, note TEXT"
+    "to_date INTEGER NOT NULL, note TEXT, sum REAL"
 
 /* A query's family in a pack: metric rows, the funder's rows, and the
  * comparison spans (the last four quarters; since the start, matched by end). */
@@ -24,6 +24,10 @@
 #define PACK_FAMILY_FUNDER "funder"
 #define PACK_FAMILY_LAST4 "last4"
 #define PACK_FAMILY_SINCE "since"
+/* The families' additive parts of a metrics query ("@…" rows, model/engine.h). */
+#define PACK_FAMILY_PARTS "parts"
+/* … of a comparison span: "parts:" and the span's family. */
+#define PACK_FAMILY_PARTS_OF "parts:"
 
 /* Binds r's fields to st's parameters col .. col + PACK_ROW_NCOLS − 1. */
 int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r);
