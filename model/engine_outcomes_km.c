@@ -182,10 +182,11 @@ static ips_error curve_to_list(int g, km_curve *c, void *user)
  * warehouse of all counties would draw. */
 static ips_error national_obs(const eng_ctx *ctx, eo_obs_buf *b)
 {
-    const national_query *x = national_query_of(ctx->f->national, ctx->q);
-    const national_query *p = x ? national_parts(ctx->f->national, x) : NULL;
+    const national_query *x = NULL, *p = NULL;
+    ips_error e = national_query_of(ctx->f->national, ctx->q, &x, NULL);
+    if (e == IPS_OK && x)
+        e = national_parts(ctx->f->national, x, &p, NULL);
     const char *by = metric_group_name(ctx->by);
-    ips_error e = IPS_OK;
     for (size_t i = 0; p && e == IPS_OK && i < p->rows->n; i++) {
         const metric_row *r = &p->rows->rows[i];
         int g = strcmp(r->metric, "@eo:t") == 0 && strcmp(r->group_by, by) == 0

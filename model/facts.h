@@ -171,7 +171,7 @@ typedef struct facts {
     size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index, *client_scores;
     /* A national warehouse's merged pack rows (model/national.h); NULL in a
      * county's, whose rows the engine computes from the arrays above. */
-    const struct national *national;
+    struct national *national;
 } facts;
 
 /* The warehouse's data generation as text: FACTS_VERSION, the batches' count

@@ -18,7 +18,7 @@ static const char *const national_schema =
     "CREATE TABLE IF NOT EXISTS national_rows(county TEXT NOT NULL, family TEXT NOT NULL,"
     " q_start TEXT NOT NULL, q_end TEXT NOT NULL, q_by TEXT NOT NULL, seq INTEGER NOT NULL, "
     PACK_ROW_DECL ");"
-    "CREATE INDEX IF NOT EXISTS national_rows_q ON national_rows(family, q_start, q_end, q_by);"
+    "CREATE INDEX IF NOT EXISTS national_rows_q ON national_rows(family, q_end, q_by, q_start);"
     "CREATE TABLE IF NOT EXISTS national_coaches(county TEXT NOT NULL, coach_id TEXT NOT NULL,"
     " provider_id TEXT, team_id TEXT, region TEXT, fte REAL, focus_share REAL,"
     " community_share REAL, start_date TEXT, end_date TEXT);"

@@ -9,6 +9,7 @@
 #include "model/metrics.h"
 
 typedef struct {
+    bool absent;           /* no pack has it */
     char family[16];       /* PACK_FAMILY_* */
     ips_day qs, qe;        /* the query as asked (since/funder: the earliest county's start) */
     metric_group by;
@@ -16,8 +17,10 @@ typedef struct {
 } national_query;
 
 typedef struct national {
-    national_query *q;
-    size_t n;
+    warehouse *wh;         /* whose national_rows are read query by query */
+    national_query **q;    /* the queries read so far, merged (each its own allocation, so
+                              an entry stays where it is while more are read) */
+    size_t n, cap;
     ips_day as_of;
     ips_day first_day, ips_first_day; /* the earliest of the counties' */
     ips_day period_first, period_last; /* the calendar periods every pack covers */
@@ -31,21 +34,27 @@ ips_error national_facts_load(warehouse *wh, facts **out, ips_diag *d);
 /* The packs' common as-of day (*known false when wh is no national warehouse). */
 ips_error national_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d);
 
-/* Internal to model/national*.c (national_load.c): the packs' summary and
- * their rows merged query by query into n. */
+/* Internal to model/national*.c (national_load.c): the packs' summary; one
+ * query's rows of every county read and merged (parts: put side by side)
+ * into a new entry of n's cache; every group name the rows have, to fn. */
 ips_error national_facts_summary(warehouse *wh, national *n, ips_diag *d);
-ips_error national_facts_rows(warehouse *wh, national *n, ips_diag *d);
+ips_error national_load_query(national *n, const char *family, ips_day qs, ips_day qe,
+                              metric_group by, national_query **out, ips_diag *d);
+typedef ips_error (*national_name_fn)(const char *group_by, const char *group, void *user);
+ips_error national_group_names(national *n, national_name_fn fn, void *user, ips_diag *d);
 
 /* Appends the merged rows of q's period and breakdown (engine_compute's on
  * a county's warehouse); IPS_ERR_PERIOD naming what the packs hold when q
  * asks for a span no pack has. */
 ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d);
-/* The packs' query q asks for (NULL: none), and the parts beside it. */
-const national_query *national_query_of(const national *n, const metric_query *q);
-const national_query *national_parts(const national *n, const national_query *x);
+/* The packs' query q asks for (*out NULL: none), and the parts beside it. */
+ips_error national_query_of(national *n, const metric_query *q, const national_query **out,
+                            ips_diag *d);
+ips_error national_parts(national *n, const national_query *x, const national_query **out,
+                         ips_diag *d);
 /* The funder's rows of the span ending at q->end for breakdown by. */
-ips_error national_funder_get(const national *n, const metric_query *q, metric_group by,
+ips_error national_funder_get(national *n, const metric_query *q, metric_group by,
                               metric_set *out, ips_diag *d);
 
 /* Merges the rows of one query from several counties (each county's rows

@@ -155,27 +155,18 @@ static facts_dim_id row_dim(const char *group_by)
     }
 }
 
-/* Every group the counties' rows name, so the engine can finish the
- * families whose parts travel (model/engine_outcomes_parts.c). */
-static ips_error dims_from_rows(facts *f, const national *n, size_t cap[FD__COUNT], ips_diag *d)
+typedef struct {
+    facts *f;
+    size_t *cap;
+} names_ctx;
+
+static ips_error add_name(const char *group_by, const char *group, void *user)
 {
-    for (size_t i = 0; i < n->n; i++) {
-        const metric_set *set = n->q[i].rows;
-        for (size_t k = 0; k < set->n; k++) {
-            const metric_row *r = &set->rows[k];
-            facts_dim_id dim = row_dim(r->group_by);
-            if (dim == FD__COUNT || !r->group[0])
-                continue;
-            facts_dim *dm = &f->dim[dim];
-            if (dm->n > 0 && strcmp(dm->names[dm->n - 1], r->group) == 0)
-                continue; /* rows come group by group: most repeats stop here */
-            if (dim_add(dm, &cap[dim], r->group) != IPS_OK)
-                return nomem(d);
-        }
-        for (int k = 0; k < FD__COUNT; k++)
-            dim_sort(&f->dim[k]); /* keeps the lists short */
-    }
-    return IPS_OK;
+    names_ctx *c = user;
+    facts_dim_id dim = row_dim(group_by ? group_by : "");
+    if (dim == FD__COUNT || !group)
+        return IPS_OK;
+    return dim_add(&c->f->dim[dim], &c->cap[dim], group);
 }
 
 /* ---- reviews ----------------------------------------------------------- */
@@ -241,10 +232,12 @@ ips_error national_facts_load(warehouse *wh, facts **out, ips_diag *d)
     ips_error e = national_facts_summary(wh, n, d);
     f->as_of = f->data_as_of = n->as_of;
     size_t cap[FD__COUNT] = {0};
+    n->wh = wh;
+    /* Every group the counties' rows name, so the engine can finish the
+     * families whose parts travel (model/engine_outcomes_parts.c). */
+    names_ctx nc = {f, cap};
     if (e == IPS_OK)
-        e = national_facts_rows(wh, n, d);
-    if (e == IPS_OK)
-        e = dims_from_rows(f, n, cap, d);
+        e = national_group_names(n, add_name, &nc, d);
     if (e == IPS_OK)
         e = load_coaches(wh, f, cap, d);
     if (e == IPS_OK)

@@ -40,134 +40,136 @@ ips_error national_facts_summary(warehouse *wh, national *n, ips_diag *d)
     return IPS_OK;
 }
 
-/* The query being read: every county's rows of it. */
-typedef struct {
-    national_query q;
-    metric_set **county;
-    size_t n, cap;
-    char last_county[PACK_COUNTY_MAX];
-} pending;
-
 static bool spans_any_start(const char *family)
 {
     return strcmp(family, PACK_FAMILY_SINCE) == 0 || strcmp(family, PACK_FAMILY_FUNDER) == 0 ||
            strcmp(family, PACK_FAMILY_PARTS_OF PACK_FAMILY_SINCE) == 0;
 }
 
-static ips_error flush(national *n, pending *p, size_t *cap, ips_diag *d)
-{
-    if (p->n == 0)
-        return IPS_OK;
-    if (n->n == *cap) {
-        *cap = *cap ? *cap * 2 : 64;
-        national_query *g = realloc(n->q, *cap * sizeof *g);
-        if (!g)
-            return nomem(d);
-        n->q = g;
-    }
-    national_query *q = &n->q[n->n];
-    *q = p->q;
-    ips_error e = (q->rows = metric_set_new()) ? IPS_OK : nomem(d);
-    if (e == IPS_OK)
-        n->n++;
-    /* Parts are not merged: the family that reads them adds them up. */
-    bool parts = strncmp(q->family, PACK_FAMILY_PARTS, strlen(PACK_FAMILY_PARTS)) == 0;
-    for (size_t i = 0; parts && e == IPS_OK && i < p->n; i++)
-        for (size_t k = 0; e == IPS_OK && k < p->county[i]->n; k++) {
-            metric_row *r = metric_set_add(q->rows, "");
-            if (r)
-                *r = p->county[i]->rows[k];
-            else
-                e = nomem(d);
-        }
-    if (e == IPS_OK && !parts)
-        e = national_rows_merge((const metric_set *const *)p->county, p->n, q->rows, d);
-    for (size_t i = 0; i < p->n; i++)
-        metric_set_free(p->county[i]);
-    p->n = 0;
-    p->last_county[0] = '\0';
-    return e;
-}
-
-/* The set row r of county goes into (a new one when the county changes). */
-static metric_set *county_set(pending *p, const char *county)
-{
-    if (p->n > 0 && strcmp(p->last_county, county) == 0)
-        return p->county[p->n - 1];
-    if (p->n == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 8;
-        metric_set **g = realloc(p->county, p->cap * sizeof *g);
-        if (!g)
-            return NULL;
-        p->county = g;
-    }
-    metric_set *s = metric_set_new();
-    if (s) {
-        p->county[p->n++] = s;
-        snprintf(p->last_county, sizeof p->last_county, "%s", county);
-    }
-    return s;
-}
-
-static bool same_query(const pending *p, const char *family, ips_day qs, ips_day qe,
-                       metric_group by)
-{
-    return p->n > 0 && strcmp(p->q.family, family) == 0 && p->q.qe == qe && p->q.by == by &&
-           (spans_any_start(family) || p->q.qs == qs);
-}
-
-static ips_error read_row(national *n, pending *p, size_t *cap, sqlite3_stmt *st, ips_diag *d)
-{
-    const char *county = (const char *)sqlite3_column_text(st, 0);
-    const char *family = (const char *)sqlite3_column_text(st, 1);
-    ips_day qs = pack_column_day(st, 2), qe = pack_column_day(st, 3);
-    const char *by_name = (const char *)sqlite3_column_text(st, 4);
-    int by = by_name && *by_name ? metric_group_find(by_name) : GROUP_NONE;
-    if (!county || !family || strlen(family) >= sizeof p->q.family || by < 0 ||
-        qs == IPS_DAY_NONE || qe == IPS_DAY_NONE)
-        return ips_diag_set(d, IPS_ERR_PACK, "a pack row of %s names no query it can be of",
-                            county ? county : "a county");
-    if (!same_query(p, family, qs, qe, (metric_group)by)) {
-        ips_error e = flush(n, p, cap, d);
-        if (e != IPS_OK)
-            return e;
-        snprintf(p->q.family, sizeof p->q.family, "%s", family);
-        p->q.qs = qs, p->q.qe = qe, p->q.by = (metric_group)by;
-    }
-    if (qs < p->q.qs)
-        p->q.qs = qs; /* a span since the start: the earliest county's */
-    metric_set *s = county_set(p, county);
-    metric_row *r = s ? metric_set_add(s, "") : NULL;
-    if (!r)
-        return nomem(d);
-    if (!pack_row_read(st, 6, r))
-        return ips_diag_set(d, IPS_ERR_PACK, "a pack row of %s cannot be read", county);
-    return IPS_OK;
-}
-
-ips_error national_facts_rows(warehouse *wh, national *n, ips_diag *d)
+/* Every county's rows of one query, a set per county, into county[]. */
+static ips_error read_query(national *n, const national_query *q, metric_set ***county,
+                            size_t *nc, ips_day *qs, ips_diag *d)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            warehouse_db(wh),
-            "SELECT county, family, q_start, q_end, q_by, seq, " PACK_ROW_COLUMNS
-            " FROM national_rows ORDER BY family, q_end, q_by, CASE WHEN family IN "
-            "('since', 'funder') THEN '' ELSE q_start END, county, seq",
-            -1, &st, NULL) != SQLITE_OK)
-        return warehouse_fail(wh, d, "reading the national rows");
-    pending p = {0};
+    bool any = spans_any_start(q->family);
+    if (sqlite3_prepare_v2(warehouse_db(n->wh),
+                           "SELECT county, q_start, " PACK_ROW_COLUMNS " FROM national_rows "
+                           "WHERE family = ?1 AND q_end = ?2 AND q_by = ?3 "
+                           "AND (?4 IS NULL OR q_start = ?4) ORDER BY county, seq",
+                           -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(n->wh, d, "reading the national rows");
+    sqlite3_bind_text(st, 1, q->family, -1, SQLITE_STATIC);
+    pack_bind_day(st, 2, q->qe);
+    sqlite3_bind_text(st, 3, metric_group_name(q->by), -1, SQLITE_STATIC);
+    pack_bind_day(st, 4, any ? IPS_DAY_NONE : q->qs);
+    char last[PACK_COUNTY_MAX] = "";
     size_t cap = 0;
     ips_error e = IPS_OK;
     int rc;
-    while (e == IPS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        e = read_row(n, &p, &cap, st, d);
+    *qs = IPS_DAY_NONE;
+    while (e == IPS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *c = (const char *)sqlite3_column_text(st, 0);
+        if (*nc == 0 || strcmp(last, c ? c : "") != 0) {
+            if (*nc == cap) {
+                cap = cap ? cap * 2 : 8;
+                metric_set **g = realloc(*county, cap * sizeof *g);
+                if (!g) {
+                    e = nomem(d);
+                    break;
+                }
+                *county = g;
+            }
+            if (!((*county)[*nc] = metric_set_new())) {
+                e = nomem(d);
+                break;
+            }
+            (*nc)++;
+            snprintf(last, sizeof last, "%s", c ? c : "");
+        }
+        ips_day s = pack_column_day(st, 1);
+        if (s != IPS_DAY_NONE && (*qs == IPS_DAY_NONE || s < *qs))
+            *qs = s; /* a span since the start: the earliest county's */
+        metric_row *r = metric_set_add((*county)[*nc - 1], "");
+        if (!r)
+            e = nomem(d);
+        else if (!pack_row_read(st, 2, r))
+            e = ips_diag_set(d, IPS_ERR_PACK, "a pack row of %s cannot be read", last);
+    }
     if (e == IPS_OK && rc != SQLITE_DONE)
-        e = warehouse_fail(wh, d, "reading the national rows");
-    if (e == IPS_OK)
-        e = flush(n, &p, &cap, d);
-    for (size_t i = 0; i < p.n; i++)
-        metric_set_free(p.county[i]);
-    free(p.county);
+        e = warehouse_fail(n->wh, d, "reading the national rows");
     sqlite3_finalize(st);
     return e;
+}
+
+/* Parts are not merged: the family that reads them adds them up. */
+static ips_error concatenate(metric_set *const *county, size_t nc, metric_set *out, ips_diag *d)
+{
+    for (size_t i = 0; i < nc; i++)
+        for (size_t k = 0; k < county[i]->n; k++) {
+            metric_row *r = metric_set_add(out, "");
+            if (!r)
+                return nomem(d);
+            *r = county[i]->rows[k];
+        }
+    return IPS_OK;
+}
+
+static ips_error keep(national *n, const national_query *q, national_query **out, ips_diag *d)
+{
+    if (n->n == n->cap) {
+        size_t cap = n->cap ? n->cap * 2 : 64;
+        national_query **g = realloc(n->q, cap * sizeof *g);
+        if (!g)
+            return nomem(d);
+        n->q = g;
+        n->cap = cap;
+    }
+    if (!(n->q[n->n] = malloc(sizeof *n->q[n->n])))
+        return nomem(d);
+    *n->q[n->n] = *q;
+    *out = n->q[n->n++];
+    return IPS_OK;
+}
+
+ips_error national_load_query(national *n, const char *family, ips_day qs, ips_day qe,
+                              metric_group by, national_query **out, ips_diag *d)
+{
+    national_query q = {.qs = qs, .qe = qe, .by = by};
+    snprintf(q.family, sizeof q.family, "%s", family);
+    metric_set **county = NULL;
+    size_t nc = 0;
+    ips_day first = IPS_DAY_NONE;
+    ips_error e = read_query(n, &q, &county, &nc, &first, d);
+    if (e == IPS_OK && !(q.rows = metric_set_new()))
+        e = nomem(d);
+    if (e == IPS_OK && spans_any_start(family) && first != IPS_DAY_NONE)
+        q.qs = first;
+    q.absent = nc == 0;
+    if (e == IPS_OK)
+        e = strncmp(family, PACK_FAMILY_PARTS, strlen(PACK_FAMILY_PARTS)) == 0
+                ? concatenate(county, nc, q.rows, d)
+                : national_rows_merge((const metric_set *const *)county, nc, q.rows, d);
+    for (size_t i = 0; i < nc; i++)
+        metric_set_free(county[i]);
+    free(county);
+    if (e == IPS_OK)
+        e = keep(n, &q, out, d);
+    if (e != IPS_OK)
+        metric_set_free(q.rows);
+    return e;
+}
+
+ips_error national_group_names(national *n, national_name_fn fn, void *user, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(warehouse_db(n->wh),
+                           "SELECT DISTINCT group_by, grp FROM national_rows WHERE grp <> ''",
+                           -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(n->wh, d, "reading the national rows");
+    ips_error e = IPS_OK;
+    while (e == IPS_OK && sqlite3_step(st) == SQLITE_ROW)
+        e = fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+               user);
+    sqlite3_finalize(st);
+    return e == IPS_OK ? IPS_OK : nomem(d);
 }

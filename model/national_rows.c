@@ -25,8 +25,10 @@ void national_free(national *n)
 {
     if (!n)
         return;
-    for (size_t i = 0; i < n->n; i++)
-        metric_set_free(n->q[i].rows);
+    for (size_t i = 0; i < n->n; i++) {
+        metric_set_free(n->q[i]->rows);
+        free(n->q[i]);
+    }
     free(n->q);
     free(n);
 }
@@ -248,17 +250,26 @@ static ips_day quarter_start(ips_day day)
     return date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
 }
 
-/* The query q's rows are in, or NULL. */
-static const national_query *lookup(const national *n, const char *family, ips_day qs,
-                                    ips_day qe, metric_group by, bool any_start)
+/* The rows of one query of the packs (*out NULL when no pack has it), read
+ * and merged on first use. */
+static ips_error lookup(national *n, const char *family, ips_day qs, ips_day qe,
+                        metric_group by, bool any_start, const national_query **out,
+                        ips_diag *d)
 {
+    *out = NULL;
     for (size_t i = 0; i < n->n; i++) {
-        const national_query *x = &n->q[i];
+        const national_query *x = n->q[i];
         if (x->qe == qe && x->by == by && (any_start || x->qs == qs) &&
-            strcmp(x->family, family) == 0)
-            return x;
+            strcmp(x->family, family) == 0) {
+            *out = x->absent ? NULL : x;
+            return IPS_OK;
+        }
     }
-    return NULL;
+    national_query *x;
+    ips_error e = national_load_query(n, family, qs, qe, by, &x, d);
+    if (e == IPS_OK && !x->absent)
+        *out = x;
+    return e;
 }
 
 static ips_error add_row(metric_set *out, const metric_row *row, ips_diag *d)
@@ -370,23 +381,26 @@ static ips_error not_held(const national *n, const metric_query *q, ips_diag *d)
                         f, l, a, b);
 }
 
-const national_query *national_parts(const national *n, const national_query *x)
+ips_error national_parts(national *n, const national_query *x, const national_query **out,
+                         ips_diag *d)
 {
     if (strcmp(x->family, PACK_FAMILY_METRICS) == 0)
-        return lookup(n, PACK_FAMILY_PARTS, x->qs, x->qe, x->by, false);
+        return lookup(n, PACK_FAMILY_PARTS, x->qs, x->qe, x->by, false, out, d);
     char family[32];
     snprintf(family, sizeof family, "%s%s", PACK_FAMILY_PARTS_OF, x->family);
-    return lookup(n, family, x->qs, x->qe, x->by, strcmp(x->family, PACK_FAMILY_SINCE) == 0);
+    return lookup(n, family, x->qs, x->qe, x->by, strcmp(x->family, PACK_FAMILY_SINCE) == 0,
+                  out, d);
 }
 
-const national_query *national_query_of(const national *n, const metric_query *q)
+ips_error national_query_of(national *n, const metric_query *q, const national_query **out,
+                            ips_diag *d)
 {
-    const national_query *x = lookup(n, PACK_FAMILY_METRICS, q->start, q->end, q->by, false);
-    if (!x && q->by == GROUP_NONE)
-        x = lookup(n, PACK_FAMILY_LAST4, q->start, q->end, q->by, false);
-    if (!x && q->by == GROUP_NONE && q->start == quarter_start(n->first_day))
-        x = lookup(n, PACK_FAMILY_SINCE, q->start, q->end, q->by, true);
-    return x;
+    ips_error e = lookup(n, PACK_FAMILY_METRICS, q->start, q->end, q->by, false, out, d);
+    if (e == IPS_OK && !*out && q->by == GROUP_NONE)
+        e = lookup(n, PACK_FAMILY_LAST4, q->start, q->end, q->by, false, out, d);
+    if (e == IPS_OK && !*out && q->by == GROUP_NONE && q->start == quarter_start(n->first_day))
+        e = lookup(n, PACK_FAMILY_SINCE, q->start, q->end, q->by, true, out, d);
+    return e;
 }
 
 /* The packs hold rows of the default settings (and A): others cannot be
@@ -410,14 +424,17 @@ static ips_error settings_held(const national *n, const metric_query *q, ips_dia
 ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d)
 {
-    const national *n = f->national;
+    national *n = f->national;
+    const national_query *x, *parts = NULL;
     ips_error e = settings_held(n, q, d);
+    if (e == IPS_OK)
+        e = national_query_of(n, q, &x, d);
+    if (e == IPS_OK && !x)
+        return not_held(n, q, d);
+    if (e == IPS_OK)
+        e = national_parts(n, x, &parts, d);
     if (e != IPS_OK)
         return e;
-    const national_query *x = national_query_of(n, q);
-    if (!x)
-        return not_held(n, q, d);
-    const national_query *parts = national_parts(n, x);
     if (!parts)
         return append(x->rows, NULL, out, d);
     metric_set *tmp = metric_set_new();
@@ -437,8 +454,10 @@ ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *o
         /* every query of a year shows the year's capacity: its parts ride in the year's */
         int y, m, dd;
         date_to_ymd(ctx.p_end, &y, &m, &dd);
-        const national_query *yq = lookup(n, PACK_FAMILY_PARTS, date_from_ymd(y, 1, 1),
-                                          date_from_ymd(y, 12, 31), GROUP_NONE, false);
+        const national_query *yq = NULL;
+        if (e == IPS_OK)
+            e = lookup(n, PACK_FAMILY_PARTS, date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31),
+                       GROUP_NONE, false, &yq, d);
         if (e == IPS_OK)
             e = engine_capacity_from_parts(&ctx, yq ? yq->rows : NULL, pout, d);
     }
@@ -448,13 +467,15 @@ ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *o
     return e;
 }
 
-ips_error national_funder_get(const national *n, const metric_query *q, metric_group by,
+ips_error national_funder_get(national *n, const metric_query *q, metric_group by,
                               metric_set *out, ips_diag *d)
 {
+    const national_query *x = NULL;
     ips_error e = settings_held(n, q, d);
+    if (e == IPS_OK)
+        e = lookup(n, PACK_FAMILY_FUNDER, q->start, q->end, GROUP_NONE, true, &x, d);
     if (e != IPS_OK)
         return e;
-    const national_query *x = lookup(n, PACK_FAMILY_FUNDER, q->start, q->end, GROUP_NONE, true);
     if (!x || q->start != n->ips_first_day)
         return not_held(n, q, d);
     return append(x->rows, metric_group_name(by), out, d);
