@@ -91,7 +91,7 @@ ips_error pdf_extra_fetch(warehouse *wh, const metric_query *q, const char *tari
         x->funder_end = metric_period_cut(q->end, p->as_of);
         count_hidden(p, x);
     }
-    if (e == IPS_OK && (per == GROUP_PROVIDER || per == GROUP_TEAM)) {
+    if (e == IPS_OK && (per == GROUP_PROVIDER || per == GROUP_TEAM || per == GROUP_COUNTY)) {
         e = (x->per = metric_set_new()) ? IPS_OK : nomem(d);
         if (e == IPS_OK)
             e = publication_copy_rows(wh, p, q, q->start, q->end, per, x->per, d);

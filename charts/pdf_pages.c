@@ -201,7 +201,9 @@ void pdf_page_group(cairo_t *cr, dctx *dc, const chart_data *cd, const pdf_extra
     const char *group = x->groups[i];
     char head[256], period[48];
     snprintf(head, sizeof head, "%s: %s",
-             lbl(&p, x->per_by == GROUP_TEAM ? L_SHEET_TEAM : L_SHEET_PROVIDER),
+             lbl(&p, x->per_by == GROUP_TEAM     ? L_SHEET_TEAM
+                     : x->per_by == GROUP_COUNTY ? L_SHEET_COUNTY
+                                                 : L_SHEET_PROVIDER),
              *group ? group : lbl(&p, L_UNKNOWN_GROUP));
     cb_period_label(cd, lang, period, sizeof period);
     title(&p, head, period);

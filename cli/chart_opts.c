@@ -104,7 +104,7 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
             if (c == OPT_TARIFF)
                 o->tariff = optarg;
             else if (!cli_per_parse(optarg, &o->per))
-                return bad(d, cmd, "--per takes provider or team");
+                return bad(d, cmd, "--per takes provider, team or (national) county");
             break;
         case OPT_MIN_CELL:
             if (!parse_min_cell(optarg, &o->min_cell)) {
@@ -130,10 +130,12 @@ bool chart_opts_parse(int argc, char **argv, bool with_format, chart_opts *o, ip
 
 bool cli_per_parse(const char *s, metric_group *out)
 {
-    if (strcmp(s, "provider") == 0 || strcmp(s, "team") == 0) {
-        *out = strcmp(s, "team") == 0 ? GROUP_TEAM : GROUP_PROVIDER;
-        return true;
-    }
+    static const metric_group per[] = {GROUP_PROVIDER, GROUP_TEAM, GROUP_COUNTY};
+    for (size_t i = 0; i < sizeof per / sizeof per[0]; i++)
+        if (strcmp(s, metric_group_name(per[i])) == 0) {
+            *out = per[i];
+            return true;
+        }
     return false;
 }
 

@@ -26,7 +26,8 @@ static void usage(FILE *out)
             "  --project FILE     project settings: name, code, funder, start, targets\n"
             "  --internal         no hiding of small numbers; every page says so\n"
             "  --tariff FILE      fee prices, for the fees in euros (docs/tariff.md)\n"
-            "  --per provider|team  also one page per provider (or team)\n"
+            "  --per provider|team|county  also one page per provider (team; a national\n"
+            "                    warehouse's county)\n"
             "  -h, --help         this text\n",
             PDF_SUMMARY_PAGES);
 }

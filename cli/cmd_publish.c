@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/chart_opts.h"
 #include "cli/commands.h"
 #include "cli/period_opts.h"
 #include "cli/reader.h"
@@ -40,7 +41,8 @@ static const char usage_text[] =
     "  --min-cell N       hide counts below N (default 5)\n"
     "  --internal         no small-cell suppression; every output says so\n"
     "  --tariff FILE      fee prices for the fees in euros (workbook and PDF)\n"
-    "  --per provider|team  also a sheet and a PDF page per provider (or team)\n"
+    "  --per provider|team|county  also a sheet and a PDF page per provider (team;\n"
+    "                    a national warehouse's county)\n"
     "  --project FILE     project settings: name, code, funder, start, targets\n"
     "  -h, --help         this text\n";
 
@@ -93,8 +95,9 @@ static int parse_args(int argc, char **argv, publish_args *a, ips_diag *d)
         case O_INTERNAL: a->internal = 1; break;
         case O_TARIFF: a->tariff = optarg; break;
         case O_PER:
-            if (strcmp(optarg, "provider") != 0 && strcmp(optarg, "team") != 0)
-                return usage_error(d, "--per takes provider or team, not", optarg);
+            if (!cli_per_parse(optarg, &(metric_group){GROUP_NONE}))
+                return usage_error(d, "--per takes provider, team or (on a national "
+                                      "warehouse) county, not", optarg);
             a->per = optarg;
             break;
         case O_PROJECT: a->project = optarg; break;

@@ -44,7 +44,8 @@ static const char usage[] =
     "  --tariff FILE      fee prices, to add euro amounts to the Funding sheet\n"
     "  --project FILE     project settings: name, code, funder, start and targets\n"
     "                     (docs/project.md)\n"
-    "  --per provider|team  also one sheet per provider (or team), after About\n"
+    "  --per provider|team|county  also one sheet per provider (team; a national\n"
+    "                    warehouse's county), after About\n"
     "  -h, --help         this text\n";
 
 typedef struct {
@@ -128,7 +129,8 @@ static int parse_args(int argc, char **argv, report_args *a, ips_diag *d)
         case O_INTERNAL: a->internal = true; break;
         case O_PER:
             if (!cli_per_parse(optarg, &a->per))
-                return usage_error(d, "--per takes provider or team, not", optarg);
+                return usage_error(d, "--per takes provider, team or (on a national warehouse) "
+                                      "county, not", optarg);
             break;
         case O_LANG:
             if ((lang = report_lang_parse(optarg)) < 0)

@@ -62,6 +62,8 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
         if (np > 1 && i == np - 1 && q->as_of != IPS_DAY_NONE && q->as_of <= e[i])
             continue; /* cut at A, the year to date is the year cut at A: held already */
         for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
+            if (by == GROUP_COUNTY && !f->national)
+                continue; /* only a national warehouse has counties */
             metric_query uq = *q;
             uq.start = s[i];
             uq.end = e[i];

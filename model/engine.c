@@ -88,6 +88,7 @@ int eng_episode_group(const eng_ctx *ctx, const fact_episode *e)
     case GROUP_SEGMENT: return cl->segment;
     case GROUP_REFERRAL_SOURCE: return e->referral_source;
     case GROUP_EXIT_REASON: return e->exit_reason;
+    case GROUP_COUNTY:
     case GROUP__COUNT: break;
     }
     return 0;
@@ -195,6 +196,9 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
     }
     if (f->national) /* a national warehouse: the counties' rows merged */
         return national_rows_get(f, q, out, d);
+    if (q->by == GROUP_COUNTY)
+        return ips_diag_set(d, IPS_ERR_USAGE, "the county breakdown is a national warehouse's "
+                            "(ipsreport merge); a county's own warehouse has none");
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);

@@ -50,6 +50,8 @@ ips_error funder_first_day(warehouse *wh, const metric_query *q, ips_day *out, i
 static ips_error universe(const facts *f, const metric_query *rq, metric_set *out, ips_diag *d)
 {
     for (int by = GROUP_NONE; by < GROUP__COUNT; by++) {
+        if (by == GROUP_COUNTY)
+            continue; /* the funder's rows have no county breakdown */
         metric_query uq = *rq;
         uq.by = (metric_group)by;
         uq.internal = true;

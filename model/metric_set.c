@@ -20,6 +20,7 @@ static const char *const group_names[GROUP__COUNT] = {
     [GROUP_SEGMENT] = "segment",
     [GROUP_REFERRAL_SOURCE] = "referral_source",
     [GROUP_EXIT_REASON] = "exit_reason",
+    [GROUP_COUNTY] = "county",
 };
 
 const char *metric_group_name(metric_group g)

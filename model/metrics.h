@@ -32,6 +32,7 @@ typedef enum {
     GROUP_SEGMENT,
     GROUP_REFERRAL_SOURCE,
     GROUP_EXIT_REASON,
+    GROUP_COUNTY,       /* a national warehouse's counties (model/pack.h); no county has it */
     GROUP__COUNT
 } metric_group;
 

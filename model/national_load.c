@@ -48,7 +48,7 @@ static bool spans_any_start(const char *family)
 
 /* Every county's rows of one query, a set per county, into county[]. */
 static ips_error read_query(national *n, const national_query *q, metric_set ***county,
-                            size_t *nc, ips_day *qs, ips_diag *d)
+                            size_t *nc, ips_day *qs, bool by_county, ips_diag *d)
 {
     sqlite3_stmt *st;
     bool any = spans_any_start(q->family);
@@ -58,9 +58,10 @@ static ips_error read_query(national *n, const national_query *q, metric_set ***
                            "AND (?4 IS NULL OR q_start = ?4) ORDER BY county, seq",
                            -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(n->wh, d, "reading the national rows");
-    sqlite3_bind_text(st, 1, q->family, -1, SQLITE_STATIC);
+    /* by county: each county's whole rows, its group the county */
+    sqlite3_bind_text(st, 1, by_county ? PACK_FAMILY_METRICS : q->family, -1, SQLITE_STATIC);
     pack_bind_day(st, 2, q->qe);
-    sqlite3_bind_text(st, 3, metric_group_name(q->by), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, by_county ? "" : metric_group_name(q->by), -1, SQLITE_STATIC);
     pack_bind_day(st, 4, any ? IPS_DAY_NONE : q->qs);
     char last[PACK_COUNTY_MAX] = "";
     size_t cap = 0;
@@ -94,6 +95,12 @@ static ips_error read_query(national *n, const national_query *q, metric_set ***
             e = nomem(d);
         else if (!pack_row_read(st, 2, r))
             e = ips_diag_set(d, IPS_ERR_PACK, "a pack row of %s cannot be read", last);
+        else if (by_county && r->group_by[0])
+            (*county)[*nc - 1]->n--; /* a review's, a region's or a bin's: not the county's */
+        else if (by_county) {
+            snprintf(r->group_by, sizeof r->group_by, "%s", metric_group_name(GROUP_COUNTY));
+            snprintf(r->group, sizeof r->group, "%s", last);
+        }
     }
     if (e == IPS_OK && rc != SQLITE_DONE)
         e = warehouse_fail(n->wh, d, "reading the national rows");
@@ -139,7 +146,7 @@ ips_error national_load_query(national *n, const char *family, ips_day qs, ips_d
     metric_set **county = NULL;
     size_t nc = 0;
     ips_day first = IPS_DAY_NONE;
-    ips_error e = read_query(n, &q, &county, &nc, &first, d);
+    ips_error e = read_query(n, &q, &county, &nc, &first, by == GROUP_COUNTY, d);
     if (e == IPS_OK && !(q.rows = metric_set_new()))
         e = nomem(d);
     if (e == IPS_OK && spans_any_start(family) && first != IPS_DAY_NONE)

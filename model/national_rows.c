@@ -431,6 +431,8 @@ ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *o
         e = national_query_of(n, q, &x, d);
     if (e == IPS_OK && !x)
         return not_held(n, q, d);
+    if (e == IPS_OK && q->by == GROUP_COUNTY) /* each county's own rows, exact as they are */
+        return append(x->rows, NULL, out, d);
     if (e == IPS_OK)
         e = national_parts(n, x, &parts, d);
     if (e != IPS_OK)

@@ -122,7 +122,7 @@ static ips_error put_year(pack_ctx *c, int y)
         ips_day t = date_add_months(s, cell[k][1]) - 1;
         if (s > c->q.as_of)
             continue; /* nothing is known of it (R22) */
-        for (int by = GROUP_NONE; e == IPS_OK && by < GROUP__COUNT; by++)
+        for (int by = GROUP_NONE; e == IPS_OK && by < GROUP_COUNTY; by++)
             e = put_query(c, PACK_FAMILY_METRICS, s, t, (metric_group)by);
     }
     return e;

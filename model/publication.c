@@ -9,6 +9,7 @@
 
 #include "model/curves.h"
 #include "model/funder.h"
+#include "model/pack.h"
 #include "model/project.h"
 
 /* Every breakdown the workbook, charts or PDF split P by. */
@@ -118,6 +119,11 @@ static ips_error compute_rows(warehouse *wh, publication *p, ips_diag *d)
         e = publication_plan_entry(wh, p, p->q_start[i], p->q_end[i], GROUP_NONE, d);
     for (size_t i = 0; e == IPS_OK && i < sizeof pub_breakdowns / sizeof pub_breakdowns[0]; i++)
         e = publication_plan_entry(wh, p, p->q.start, p->q.end, pub_breakdowns[i], d);
+    bool national = false;
+    if (e == IPS_OK)
+        e = national_is(wh, &national, d);
+    if (e == IPS_OK && national) /* each county's figure beside the nation's */
+        e = publication_plan_entry(wh, p, p->q.start, p->q.end, GROUP_COUNTY, d);
     return e == IPS_OK ? publication_compare_build(wh, p, d) : e;
 }
 

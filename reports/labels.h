@@ -201,6 +201,7 @@ typedef enum {
     L_FUNDER_FEES_NOTE,
     L_SHEET_PROVIDER,     /* heading of a per-provider sheet (named by the provider) */
     L_SHEET_TEAM,
+    L_SHEET_COUNTY,       /* … of a national warehouse's county (--per county) */
     /* The PDF's definitions and data-quality caveats page, and its fee lines */
     L_PDF_DEFS_TITLE,
     L_PDF_CAVEATS,

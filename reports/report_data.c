@@ -7,7 +7,7 @@
 
 const metric_group report_breakdowns[] = {
     GROUP_PROVIDER, GROUP_TEAM,    GROUP_REGION, GROUP_GENDER,
-    GROUP_AGE_GROUP, GROUP_SEGMENT, GROUP_COACH,  GROUP_EXIT_REASON,
+    GROUP_AGE_GROUP, GROUP_SEGMENT, GROUP_COACH,  GROUP_EXIT_REASON, GROUP_COUNTY,
 };
 const size_t report_breakdowns_n = sizeof report_breakdowns / sizeof report_breakdowns[0];
 
@@ -91,6 +91,8 @@ ips_error report_data_collect(warehouse *wh, const metric_query *base, ips_day p
     }
     for (size_t i = 0; e == IPS_OK && i < report_breakdowns_n; i++) {
         metric_group g = report_breakdowns[i];
+        if (g == GROUP_COUNTY && !publication_rows(p, base->start, base->end, g))
+            continue; /* only a national warehouse has counties */
         if (!data->by[g] && !(data->by[g] = metric_set_new()))
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
         e = publication_copy_rows(wh, p, base, base->start, base->end, g, data->by[g], d);

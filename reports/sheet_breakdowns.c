@@ -15,7 +15,7 @@ enum {
 };
 
 static const metric_group shown[] = {
-    GROUP_PROVIDER, GROUP_TEAM, GROUP_REGION, GROUP_GENDER, GROUP_AGE_GROUP, GROUP_SEGMENT,
+    GROUP_COUNTY, GROUP_PROVIDER, GROUP_TEAM, GROUP_REGION, GROUP_GENDER, GROUP_AGE_GROUP, GROUP_SEGMENT,
 };
 
 static code_domain group_domain(const char *group_by)

@@ -41,7 +41,9 @@ ips_error sheet_per_group(report_book *b, const metric_set *rows, metric_group p
         book_nomem(b);
         return b->err;
     }
-    label_id heading = per == GROUP_TEAM ? L_SHEET_TEAM : L_SHEET_PROVIDER;
+    label_id heading = per == GROUP_TEAM     ? L_SHEET_TEAM
+                       : per == GROUP_COUNTY ? L_SHEET_COUNTY
+                                             : L_SHEET_PROVIDER;
     for (size_t i = 0; i < n && b->err == IPS_OK; i++)
         one_sheet(b, rows, by, groups[i], heading);
     free((void *)groups);

@@ -103,3 +103,27 @@ expect_status "a file that is no pack is refused" 2 "$IPS" merge --db "$T/n2.db"
 expect_status "pack --describe of no pack" 2 "$IPS" pack --describe "$T/not.pack"
 "$IPS" metrics --db "$T/n2.db" --period 2024 >/dev/null 2>&1
 check "metrics on a warehouse without packs or enrollments" test $? -eq 2
+
+# The county breakdown: each county's own figures beside the nation's.
+"$IPS" metrics --db "$T/nat.db" --period 2024Q4 --internal --by county >"$T/bc.csv" 2>/dev/null
+ok=0
+for c in $counties; do
+    "$IPS" metrics --db "$T/$c.db" --period 2024Q4 --internal 2>/dev/null |
+        awk -F, -v c="$c" 'NR > 1 && $4 == "" { $4 = "county"; $5 = c; print }' OFS=, | sort >"$T/own.csv"
+    grep ",county,$c," "$T/bc.csv" | sort >"$T/got.csv"
+    cmp -s "$T/own.csv" "$T/got.csv" && ok=$((ok + 1))
+done
+check "by county: each county's rows are its own warehouse's" test "$ok" -eq 3
+sum=$(awk -F, '$1 == "caseload_active" { s += $8 } END { print s }' "$T/bc.csv")
+whole=$("$IPS" metrics --db "$T/nat.db" --period 2024Q4 | awk -F, '$1 == "caseload_active" { print $8 }')
+check "… and add up to the nation's ($sum = $whole)" test "$sum" = "$whole"
+expect_status "a county's warehouse has no county breakdown" 2 \
+    "$IPS" metrics --db "$T/all.db" --period 2024Q4 --by county
+"$IPS" pdf --db "$T/nat.db" --period 2024Q4 --lang en --per county --out "$T/c.pdf" >/dev/null
+if command -v pdftotext >/dev/null 2>&1; then
+    pdftotext "$T/c.pdf" "$T/c.txt"
+    check "pdf --per county: a page per county" test "$(grep -c 'County: ' "$T/c.txt")" -eq 3
+fi
+"$IPS" audit --db "$T/nat.db" --period 2024Q4 >"$T/audit.txt"
+check "audit of the national publication, counties included: nothing worked out" \
+    grep -q "0 worked out" "$T/audit.txt"
