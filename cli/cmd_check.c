@@ -38,15 +38,18 @@ static void print_report(const char *db, const quality_report *r, int *status)
         printf("  none\n");
     for (size_t i = 0; i < r->nrejects; i++) {
         const quality_rejects *g = &r->rejects[i];
-        printf("  %s (batch %lld), %s: %lld, from line %lld, e.g. %s\n", g->file_name,
-               g->batch_id, g->column, g->count, g->first_line, g->example);
+        if (g->first_line > 0)
+            printf("  %s (batch %lld), %s: %lld, from line %lld, e.g. %s\n", g->file_name,
+                   g->batch_id, g->column, g->count, g->first_line, g->example);
+        else /* a national warehouse: a county's count; its lines stay in the county */
+            printf("  %s, %s: %lld\n", g->file_name, g->column, g->count);
         *status = IPS_EXIT_REJECTS;
     }
     printf("\nFindings:\n");
     for (size_t i = 0; i < r->nfindings; i++) {
         const quality_finding *f = &r->findings[i];
         printf("  %-70s %lld", quality_finding_text(f->id), f->count);
-        if (f->count)
+        if (f->count && f->examples[0])
             printf("  e.g. %s%s", f->examples, f->count > 5 ? ", …" : "");
         printf("\n");
         if (f->count)

@@ -6,6 +6,8 @@
 
 #include "model/batches.h"
 #include "model/facts.h"
+#include "model/pack.h"
+#include "model/pack_rows.h"
 
 ips_error caveats_count(warehouse *wh, const metric_query *q, data_caveats *out, ips_diag *d)
 {
@@ -19,7 +21,13 @@ ips_error caveats_count(warehouse *wh, const metric_query *q, data_caveats *out,
     const facts *f = NULL;
     if ((e = facts_get(wh, as_of, &f, d)) != IPS_OK)
         return e;
-    out->clients = (long)f->n_clients;
+    if (f->national) /* the counties' counts; the coaches are the national register's */
+        e = national_caveats(wh, &out->rows_rejected, &out->clients, &out->clients_no_gender,
+                             &out->clients_no_birth_year, d);
+    if (e != IPS_OK)
+        return e;
+    if (!f->national)
+        out->clients = (long)f->n_clients;
     for (size_t i = 0; i < f->n_clients; i++) {
         out->clients_no_gender += f->clients[i].gender == 0;
         out->clients_no_birth_year += f->clients[i].birth_year == 0;
@@ -27,6 +35,8 @@ ips_error caveats_count(warehouse *wh, const metric_query *q, data_caveats *out,
     out->coaches = (long)f->n_coaches;
     for (size_t i = 0; i < f->n_coaches; i++)
         out->coaches_no_fte += !(f->coaches[i].fte > 0) || isnan(f->coaches[i].fte);
+    if (f->national)
+        return IPS_OK;
     batch_list *b = NULL;
     if ((e = batches_list(wh, &b, d)) != IPS_OK)
         return e;

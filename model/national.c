@@ -25,6 +25,8 @@ static const char *const national_schema =
     "CREATE TABLE IF NOT EXISTS national_reviews(county TEXT NOT NULL, review_id TEXT NOT NULL,"
     " unit TEXT, review_date TEXT, item INTEGER NOT NULL, status TEXT, score INTEGER,"
     " score_high INTEGER, reviewer TEXT);"
+    "CREATE TABLE IF NOT EXISTS national_quality(county TEXT NOT NULL, kind TEXT NOT NULL,"
+    " id TEXT NOT NULL, count INTEGER NOT NULL);"
     "INSERT OR REPLACE INTO meta(key, value) VALUES ('warehouse_kind', 'national');";
 
 ips_error national_is(warehouse *wh, bool *out, ips_diag *d)
@@ -117,7 +119,7 @@ static ips_error copy_table(warehouse *wh, sqlite3 *pk, const char *county, cons
 static ips_error drop_county(warehouse *wh, const char *county, ips_diag *d)
 {
     static const char *const tables[] = {"national_packs", "national_rows", "national_coaches",
-                                         "national_reviews"};
+                                         "national_reviews", "national_quality"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[96];
         snprintf(sql, sizeof sql, "DELETE FROM %s WHERE county = ?", tables[i]);
@@ -181,6 +183,8 @@ static ips_error merge_one(warehouse *wh, const char *path, national_report *r, 
             e = copy_table(wh, pk, info.county, "pack_coaches", "national_coaches", 9, d);
         if (e == IPS_OK)
             e = copy_table(wh, pk, info.county, "pack_reviews", "national_reviews", 8, d);
+        if (e == IPS_OK)
+            e = copy_table(wh, pk, info.county, "pack_quality", "national_quality", 3, d);
         if (e == IPS_OK)
             e = record(wh, &info, path, d);
     }

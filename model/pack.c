@@ -219,6 +219,8 @@ static ips_error fill(pack_ctx *c)
         e = put_spans(c, i->period_first);
     if (e == IPS_OK)
         e = pack_copy_registers(c->wh, c->out, i, c->d);
+    if (e == IPS_OK)
+        e = pack_put_quality(c->wh, c->out, i->as_of, c->d);
     return e == IPS_OK ? put_metas(c) : e;
 }
 

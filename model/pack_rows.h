@@ -46,6 +46,15 @@ ips_error pack_copy_registers(warehouse *wh, sqlite3 *out, pack_info *info, ips_
 /* The earliest referral or start of an episode that exists at as_of. */
 ips_error pack_first_days(warehouse *wh, ips_day as_of, ips_day *first, ips_diag *d);
 
+/* The county's data quality as counts into the pack's pack_quality, and on
+ * a national warehouse the counties' counts added up into r (whose
+ * findings' ids are set) and into the caveats (model/national_quality.c). */
+struct quality_report;
+ips_error pack_put_quality(warehouse *wh, sqlite3 *out, ips_day as_of, ips_diag *d);
+ips_error national_quality(warehouse *wh, struct quality_report *r, ips_diag *d);
+ips_error national_caveats(warehouse *wh, long long *rows_rejected, long *clients,
+                           long *no_gender, long *no_birth_year, ips_diag *d);
+
 /* Opens a pack read-only (model/pack_read.c) and reads its description. */
 ips_error pack_open(const char *path, sqlite3 **out, ips_diag *d);
 ips_error pack_read_info(sqlite3 *db, const char *path, pack_info *info, ips_diag *d);

@@ -1,4 +1,6 @@
 #include "model/quality.h"
+#include "model/pack.h"
+#include "model/pack_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,8 +137,11 @@ ips_error quality_check(warehouse *wh, ips_day as_of, quality_report **out, ips_
     ips_error e = count_rows(wh, r, d);
     for (size_t i = 0; e == IPS_OK && i < n; i++, r->nfindings++)
         e = run_check(wh, i, iso, &r->findings[i], d);
+    bool national = false;
     if (e == IPS_OK)
-        e = group_rejects(wh, r, d);
+        e = national_is(wh, &national, d);
+    if (e == IPS_OK) /* a national warehouse: the counties' counts */
+        e = national ? national_quality(wh, r, d) : group_rejects(wh, r, d);
     if (e != IPS_OK) {
         quality_report_free(r);
         return e;

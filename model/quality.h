@@ -28,7 +28,7 @@ typedef struct {
     char *example;           /* one reason text of the group */
 } quality_rejects;
 
-typedef struct {
+typedef struct quality_report {
     ips_day as_of;
     long long rows[ENT__COUNT];
     quality_finding *findings;

@@ -127,3 +127,10 @@ fi
 "$IPS" audit --db "$T/nat.db" --period 2024Q4 >"$T/audit.txt"
 check "audit of the national publication, counties included: nothing worked out" \
     grep -q "0 worked out" "$T/audit.txt"
+
+# Data quality: the counties' counts added up (no record ids travel).
+"$IPS" check --db "$T/all.db" --as-of 2024-12-31 | sed -n '/^Findings/,/^$/p' |
+    sed 's/  e\.g\..*//' >"$T/qa.txt"
+"$IPS" check --db "$T/nat.db" | sed -n '/^Findings/,/^$/p' >"$T/qn.txt"
+check "check on the national warehouse: the same findings, counted" cmp -s "$T/qa.txt" "$T/qn.txt"
+check "… with no record id" sh -c "! grep -q 'e\.g\.' '$T/qn.txt'"
