@@ -14,6 +14,7 @@
  * The table is dropped and written in the transaction that rebuilds the
  * facts, so the facts' stamp covers it: a stale pattern is never read. */
 #include "model/disclosure_store.h"
+#include "model/national.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +76,7 @@ static ips_error put_year(sqlite3_stmt *st, warehouse *wh, const facts *f,
  * the data still has rows (zeros, coaches' fte) that need its pattern. */
 static void years_of(const facts *f, ips_day as_of, int *first, int *last)
 {
-    ips_day lo = as_of;
+    ips_day lo = f->national && f->national->first_day < as_of ? f->national->first_day : as_of;
     for (size_t i = 0; i < f->n_episodes; i++)
         if (f->episodes[i].start < lo)
             lo = f->episodes[i].start;
@@ -94,7 +95,7 @@ ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d)
         return IPS_OK; /* nothing to publish yet */
     const facts *f;
     ips_error e = facts_get(wh, as_of, &f, d);
-    if (e != IPS_OK || f->n_episodes == 0)
+    if (e != IPS_OK || (f->n_episodes == 0 && !f->national))
         return e;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,

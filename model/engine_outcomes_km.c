@@ -195,6 +195,7 @@ static ips_error national_obs(const eng_ctx *ctx, eo_obs_buf *b)
         for (long k = 0; g >= 0 && e == IPS_OK && k < (long)r->denominator; k++)
             e = eo_obs_push(b, g, (int)r->numerator, r->value != 0);
     }
+    national_query_free(p);
     return e;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/disclosure_store.h"
 #include "model/pack_rows.h"
 
 static const char *const national_schema =
@@ -238,6 +239,12 @@ ips_error national_merge(warehouse *wh, const char *const *paths, size_t n, nati
         e = merge_one(wh, paths[i], r, d);
     if (e == IPS_OK)
         e = one_as_of(wh, r, d);
+    /* The default suppression patterns, kept as an ingest keeps a county's
+     * (model/disclosure_store.h): built over the national universe, the
+     * county breakdown included, in the merge's own transaction, so no
+     * reading command applies one of other packs. */
+    if (e == IPS_OK)
+        e = disclosure_store_write(wh, r->as_of, d);
     if (e != IPS_OK) {
         sqlite3_exec(warehouse_db(wh), "ROLLBACK", NULL, NULL, NULL);
         return e;

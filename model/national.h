@@ -39,7 +39,9 @@ ips_error national_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d);
  * into a new entry of n's cache; every group name the rows have, to fn. */
 ips_error national_facts_summary(warehouse *wh, national *n, ips_diag *d);
 ips_error national_load_query(national *n, const char *family, ips_day qs, ips_day qe,
-                              metric_group by, national_query **out, ips_diag *d);
+                              metric_group by, bool cache, national_query **out, ips_diag *d);
+/* Frees a query national_load_query() gave without caching it (NULL: nothing). */
+void national_query_free(const national_query *q);
 typedef ips_error (*national_name_fn)(const char *group_by, const char *group, void *user);
 ips_error national_group_names(national *n, national_name_fn fn, void *user, ips_diag *d);
 
@@ -48,7 +50,9 @@ ips_error national_group_names(national *n, national_name_fn fn, void *user, ips
  * asks for a span no pack has. */
 ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d);
-/* The packs' query q asks for (*out NULL: none), and the parts beside it. */
+/* The packs' query q asks for (*out NULL: none; kept by n), and the parts
+ * beside it (the caller's: national_query_free; parts are large and read
+ * once per query). */
 ips_error national_query_of(national *n, const metric_query *q, const national_query **out,
                             ips_diag *d);
 ips_error national_parts(national *n, const national_query *x, const national_query **out,

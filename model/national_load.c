@@ -139,7 +139,7 @@ static ips_error keep(national *n, const national_query *q, national_query **out
 }
 
 ips_error national_load_query(national *n, const char *family, ips_day qs, ips_day qe,
-                              metric_group by, national_query **out, ips_diag *d)
+                              metric_group by, bool cache, national_query **out, ips_diag *d)
 {
     national_query q = {.qs = qs, .qe = qe, .by = by};
     snprintf(q.family, sizeof q.family, "%s", family);
@@ -159,8 +159,14 @@ ips_error national_load_query(national *n, const char *family, ips_day qs, ips_d
     for (size_t i = 0; i < nc; i++)
         metric_set_free(county[i]);
     free(county);
-    if (e == IPS_OK)
+    if (e == IPS_OK && cache) {
         e = keep(n, &q, out, d);
+    } else if (e == IPS_OK) { /* the caller's (national_query_free) */
+        if ((*out = malloc(sizeof **out)))
+            **out = q;
+        else
+            e = nomem(d);
+    }
     if (e != IPS_OK)
         metric_set_free(q.rows);
     return e;

@@ -257,7 +257,8 @@ static ips_error lookup(national *n, const char *family, ips_day qs, ips_day qe,
                         ips_diag *d)
 {
     *out = NULL;
-    for (size_t i = 0; i < n->n; i++) {
+    bool cache = strncmp(family, PACK_FAMILY_PARTS, strlen(PACK_FAMILY_PARTS)) != 0;
+    for (size_t i = 0; cache && i < n->n; i++) {
         const national_query *x = n->q[i];
         if (x->qe == qe && x->by == by && (any_start || x->qs == qs) &&
             strcmp(x->family, family) == 0) {
@@ -266,10 +267,20 @@ static ips_error lookup(national *n, const char *family, ips_day qs, ips_day qe,
         }
     }
     national_query *x;
-    ips_error e = national_load_query(n, family, qs, qe, by, &x, d);
+    ips_error e = national_load_query(n, family, qs, qe, by, cache, &x, d);
     if (e == IPS_OK && !x->absent)
         *out = x;
+    else if (e == IPS_OK && !cache)
+        national_query_free(x);
     return e;
+}
+
+void national_query_free(const national_query *q)
+{
+    if (q) {
+        metric_set_free(q->rows);
+        free((national_query *)q);
+    }
 }
 
 static ips_error add_row(metric_set *out, const metric_row *row, ips_diag *d)
@@ -421,6 +432,39 @@ static ips_error settings_held(const national *n, const metric_query *q, ips_dia
     return IPS_OK;
 }
 
+/* The families whose parts travel, worked out from their sum, in their
+ * places among x's merged rows. */
+static ips_error from_parts(const facts *f, const metric_query *q, const national_query *x,
+                            const national_query *parts, metric_set *out, ips_diag *d)
+{
+    national *n = f->national;
+    metric_set *tmp = metric_set_new();
+    if (!tmp)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    size_t bounds[PART_BLOCKS - 1];
+    eng_ctx ctx;
+    eng_ctx_init(&ctx, f, q);
+    ips_error e = engine_outcomes_from_parts(&ctx, parts->rows, tmp, d);
+    bounds[0] = tmp->n;
+    if (e == IPS_OK)
+        e = engine_fidelity_coach_from_parts(&ctx, parts->rows, tmp, d);
+    bounds[1] = tmp->n;
+    /* every query of a year shows the year's capacity: its parts ride in the year's */
+    int y, m, dd;
+    date_to_ymd(ctx.p_end, &y, &m, &dd);
+    const national_query *yq = NULL;
+    if (e == IPS_OK)
+        e = lookup(n, PACK_FAMILY_PARTS, date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31),
+                   GROUP_NONE, false, &yq, d);
+    if (e == IPS_OK)
+        e = engine_capacity_from_parts(&ctx, yq ? yq->rows : NULL, tmp, d);
+    national_query_free(yq);
+    if (e == IPS_OK)
+        e = interleave(x->rows, tmp, bounds, out, d);
+    metric_set_free(tmp);
+    return e;
+}
+
 ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *out,
                             ips_diag *d)
 {
@@ -435,37 +479,9 @@ ips_error national_rows_get(const facts *f, const metric_query *q, metric_set *o
         return append(x->rows, NULL, out, d);
     if (e == IPS_OK)
         e = national_parts(n, x, &parts, d);
-    if (e != IPS_OK)
-        return e;
-    if (!parts)
-        return append(x->rows, NULL, out, d);
-    metric_set *tmp = metric_set_new();
-    if (!tmp)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    metric_set *pout = tmp;
-    size_t bounds[PART_BLOCKS - 1];
-    {
-        /* the families whose parts travel, worked out from their sum */
-        eng_ctx ctx;
-        eng_ctx_init(&ctx, f, q);
-        e = engine_outcomes_from_parts(&ctx, parts->rows, pout, d);
-        bounds[0] = pout->n;
-        if (e == IPS_OK)
-            e = engine_fidelity_coach_from_parts(&ctx, parts->rows, pout, d);
-        bounds[1] = pout->n;
-        /* every query of a year shows the year's capacity: its parts ride in the year's */
-        int y, m, dd;
-        date_to_ymd(ctx.p_end, &y, &m, &dd);
-        const national_query *yq = NULL;
-        if (e == IPS_OK)
-            e = lookup(n, PACK_FAMILY_PARTS, date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31),
-                       GROUP_NONE, false, &yq, d);
-        if (e == IPS_OK)
-            e = engine_capacity_from_parts(&ctx, yq ? yq->rows : NULL, pout, d);
-    }
     if (e == IPS_OK)
-        e = interleave(x->rows, tmp, bounds, out, d);
-    metric_set_free(tmp);
+        e = parts ? from_parts(f, q, x, parts, out, d) : append(x->rows, NULL, out, d);
+    national_query_free(parts);
     return e;
 }
 

@@ -190,6 +190,18 @@ for size in $SIZES; do
     fi
     stage "$size" metrics_provider "metrics --by provider" \
         "$IPS" metrics --db "$D/w.db" --period "$PERIOD" --by provider --format csv
+    # The federation (docs/federation.md): the whole data as one county's
+    # pack, merged into a national warehouse, and the nation's publish.
+    if "$IPS" pack --help >/dev/null 2>&1; then
+        stage "$size" pack "pack (one county)" \
+            "$IPS" pack --db "$D/w.db" --county bench --out "$D/bench.pack"
+        rm -f "$D/national.db"
+        stage "$size" merge "merge (into a new national)" \
+            "$IPS" merge --db "$D/national.db" "$D/bench.pack"
+        stage "$size" publish_national "publish (national)" \
+            "$IPS" publish --db "$D/national.db" --period "$PERIOD" --out "$D/publish-national"
+        echo "   pack: $(du -m "$D/bench.pack" | cut -f1) MB"
+    fi
     # shellcheck disable=SC2086
     analysis=$(sum_of "$size" $ANALYSIS)
     # shellcheck disable=SC2086

@@ -134,3 +134,5 @@ check "audit of the national publication, counties included: nothing worked out"
 "$IPS" check --db "$T/nat.db" | sed -n '/^Findings/,/^$/p' >"$T/qn.txt"
 check "check on the national warehouse: the same findings, counted" cmp -s "$T/qa.txt" "$T/qn.txt"
 check "… with no record id" sh -c "! grep -q 'e\.g\.' '$T/qn.txt'"
+check "merge keeps the national suppression patterns, as ingest does a county's" \
+    test "$(sql "$T/nat.db" 'SELECT count(*) FROM disclosure_pack')" -gt 0
