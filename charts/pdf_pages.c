@@ -112,18 +112,33 @@ static void ratio_text(const page *p, const metric_row *r, char *buf, size_t n)
     }
 }
 
-/* decimals < 0: the row's own. */
-static void metric_line_d(page *p, const metric_set *s, const char *metric, const char *by,
-                          const char *group, const char *label_text, int decimals)
+/* decimals < 0: the row's own.  whole (may be NULL): the rows whose
+ * whole-service figure is shown beside, "nationally 33.1 %" on a county's
+ * page, instead of the share's parts. */
+static void metric_line_w(page *p, const metric_set *s, const char *metric, const char *by,
+                          const char *group, const char *label_text, int decimals,
+                          const metric_set *whole)
 {
     const metric_row *r = s ? metric_set_find(s, metric, by, group) : NULL;
     const metric_def *def = definition_find(metric);
     bool percent = def ? def->unit == UNIT_PERCENT : r && r->kind == MK_SHARE;
-    char v[48], x[64] = "";
-    value_text(p, r, decimals >= 0 ? decimals : r ? r->decimals : 0, percent, v, sizeof v);
-    if (r && r->kind == MK_SHARE)
+    char v[48], x[96] = "";
+    int dec = decimals >= 0 ? decimals : r ? r->decimals : 0;
+    value_text(p, r, dec, percent, v, sizeof v);
+    if (whole) {
+        char w[48];
+        value_text(p, metric_set_find(whole, metric, "", ""), dec, percent, w, sizeof w);
+        snprintf(x, sizeof x, "%s %s", lbl(p, L_PDF_NATION), w);
+    } else if (r && r->kind == MK_SHARE) {
         ratio_text(p, r, x, sizeof x);
+    }
     row(p, label_text ? label_text : definition_name(metric, rlang(p->lang)), v, x);
+}
+
+static void metric_line_d(page *p, const metric_set *s, const char *metric, const char *by,
+                          const char *group, const char *label_text, int decimals)
+{
+    metric_line_w(p, s, metric, by, group, label_text, decimals, NULL);
 }
 
 static void metric_line(page *p, const metric_set *s, const char *metric, const char *by,
@@ -208,9 +223,11 @@ void pdf_page_group(cairo_t *cr, dctx *dc, const chart_data *cd, const pdf_extra
     cb_period_label(cd, lang, period, sizeof period);
     title(&p, head, period);
     section(&p, chart_label(lang, CL_PDF_KEY_FIGURES));
+    /* a county's page: the nation's figure beside each of the county's */
+    const metric_set *nation = x->per_by == GROUP_COUNTY ? cd->period : NULL;
     for (size_t k = 0; k < N_HEADLINE; k++)
-        metric_line_d(&p, x->per, headline[k].metric, by, group,
-                      chart_metric_title(lang, headline[k].metric), headline[k].decimals);
+        metric_line_w(&p, x->per, headline[k].metric, by, group,
+                      chart_metric_title(lang, headline[k].metric), headline[k].decimals, nation);
     /* euros are priced per provider: a team's page has the counts only */
     pdf_extra view = *x;
     if (x->per_by != GROUP_PROVIDER)

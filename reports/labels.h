@@ -213,6 +213,7 @@ typedef enum {
     L_CAVEAT_HIDDEN,        /* {n} figures */
     L_PDF_DEFS_MORE,
     L_PDF_FEES_EUR,
+    L_PDF_NATION,         /* "nationally": the nation's figure beside a county's */
     /* Comparisons and targets on the Summary sheet, and the project */
     L_TITLE_COMPARISONS,
     L_CMP_NOW,

@@ -123,6 +123,8 @@ expect_status "a county's warehouse has no county breakdown" 2 \
 if command -v pdftotext >/dev/null 2>&1; then
     pdftotext "$T/c.pdf" "$T/c.txt"
     check "pdf --per county: a page per county" test "$(grep -c 'County: ' "$T/c.txt")" -eq 3
+    check "… each with the nation's figure beside the county's" \
+        test "$(grep -c "nationally $whole" "$T/c.txt")" -eq 3
 fi
 "$IPS" audit --db "$T/nat.db" --period 2024Q4 >"$T/audit.txt"
 check "audit of the national publication, counties included: nothing worked out" \
