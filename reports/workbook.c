@@ -91,7 +91,13 @@ static ips_error write_sheets(report_book *b, const report_data *data, const rep
         return b->err;
     if (sheet_about(b, in) != IPS_OK)
         return b->err;
-    if (b->opt->per == GROUP_PROVIDER || b->opt->per == GROUP_TEAM)
+    if (b->opt->per == GROUP_COUNTY && !by[GROUP_COUNTY]) {
+        b->err = ips_diag_set(b->d, IPS_ERR_USAGE, "--per county needs a national warehouse "
+                              "(ipsreport merge): a county's own has no county breakdown");
+        return b->err;
+    }
+    if (b->opt->per == GROUP_PROVIDER || b->opt->per == GROUP_TEAM ||
+        b->opt->per == GROUP_COUNTY)
         return sheet_per_group(b, by[b->opt->per], b->opt->per);
     return IPS_OK;
 }
