@@ -18,6 +18,8 @@ const metric_def definitions_fidelity[] = {
     {"follow_along_first_days", UNIT_PERCENT, 23},
     {"follow_along_weekly", UNIT_PERCENT, 23},
     {"follow_along_4_months", UNIT_PERCENT, 23},
+    {"follow_along_monthly", UNIT_PERCENT, 23},
+    {"follow_along_score", UNIT_POINTS, 23},
     {"community_share", UNIT_PERCENT, 24},
 };
 
