@@ -138,3 +138,12 @@ check "check on the national warehouse: the same findings, counted" cmp -s "$T/q
 check "… with no record id" sh -c "! grep -q 'e\.g\.' '$T/qn.txt'"
 check "merge keeps the national suppression patterns, as ingest does a county's" \
     test "$(sql "$T/nat.db" 'SELECT count(*) FROM disclosure_pack')" -gt 0
+"$IPS" charts --db "$T/all.db" --period 2024Q4 --format svg --out "$T/ca" >/dev/null 2>&1
+"$IPS" charts --db "$T/nat.db" --period 2024Q4 --format svg --out "$T/cn" >/dev/null 2>&1
+same=0 all=0
+for f in "$T"/ca/*.svg; do
+    all=$((all + 1))
+    cmp -s "$f" "$T/cn/$(basename "$f")" && same=$((same + 1))
+done
+check "every chart of the nation equals the one warehouse's ($same of $all)" \
+    test "$all" -gt 0 -a "$same" -eq "$all"
