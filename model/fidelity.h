@@ -39,13 +39,6 @@ typedef enum {
 /* The section of item 1..25; 0 for any other number. */
 fidelity_section fidelity_item_section(int item);
 
-/* Names for lang "fi", "sv" or "en" (NULL or another code gives Finnish);
- * "" for an unknown item.  Finnish item names are the seed's score sheet
- * verbatim (items 4–6 run past 90 characters: let them wrap), Swedish and
- * English ones are short. */
-const char *fidelity_item_name(int item, const char *lang);
-const char *fidelity_section_name(fidelity_section s, const char *lang);
-
 /* The score 1..5 that THL's bands give item's value, where value is the
  * metric row's value as printed (percent for shares, days for item 15,
  * clients per fte for item 1, contacts per week for item 17).  Items 1, 2, 15,
@@ -62,10 +55,6 @@ const char *fidelity_score_metric(int item);
 /* The band of a review total (R19): "exemplary" (115–125), "good" (100–114),
  * "fair" (74–99) or "not_supported" (≤ 73). */
 const char *fidelity_total_band(int total);
-
-/* A band id from fidelity_total_band() (or one half of "fair/good") in words:
- * "kohtalainen", "måttlig", "fair".  "" for an unknown id. */
-const char *fidelity_band_label(const char *band, const char *lang);
 
 typedef enum {
     FID_STATUS_MISSING = 0,   /* the review has no row for the item */
