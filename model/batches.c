@@ -1,4 +1,5 @@
 #include "model/batches.h"
+#include "model/pack.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -30,18 +31,33 @@ static bool read_batch(sqlite3_stmt *st, batch_info *b)
     return b->file_name && b->content_hash && b->entity && b->loaded_at;
 }
 
+/* A national warehouse's "batches" are the counties' packs it holds: the
+ * pack file and its SHA-256, entity "pack", the county as its profile, its
+ * rows and when it was merged. */
+static const char *const national_sql =
+    "SELECT rowid, file, sha256, 'pack', county, NULL, merged_at, NULL, "
+    "(SELECT count(*) FROM national_rows r WHERE r.county = p.county), "
+    "(SELECT count(*) FROM national_rows r WHERE r.county = p.county), 0, 0, 0, 0, NULL "
+    "FROM national_packs p ORDER BY county";
+
 ips_error batches_list(warehouse *wh, batch_list **out, ips_diag *d)
 {
     sqlite3_stmt *st;
-    batch_list *l = calloc(1, sizeof *l);
     *out = NULL;
+    bool national;
+    ips_error ne = national_is(wh, &national, d);
+    if (ne != IPS_OK)
+        return ne;
+    batch_list *l = calloc(1, sizeof *l);
     if (!l)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT batch_id, file_name, content_hash, entity, profile, "
-                           "key_fingerprint, loaded_at, ignored_columns, rows_read, rows_stored, "
-                           "rows_updated, rows_rejected, rows_duplicate, superseded_by, retried_at "
-                           "FROM batches ORDER BY batch_id", -1, &st, NULL) != SQLITE_OK) {
+                           national ? national_sql
+                                    : "SELECT batch_id, file_name, content_hash, entity, profile, "
+                                      "key_fingerprint, loaded_at, ignored_columns, rows_read, "
+                                      "rows_stored, rows_updated, rows_rejected, rows_duplicate, "
+                                      "superseded_by, retried_at FROM batches ORDER BY batch_id",
+                           -1, &st, NULL) != SQLITE_OK) {
         free(l);
         return warehouse_fail(wh, d, "listing batches");
     }

@@ -5,6 +5,8 @@
  * (model/national_rows.c). */
 #include "model/pack.h"
 
+#include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 static const char *const national_schema =
     "CREATE TABLE IF NOT EXISTS national_packs(county TEXT PRIMARY KEY, version INTEGER,"
     " made_by TEXT, created TEXT, as_of TEXT, first_day TEXT, ips_first_day TEXT,"
-    " period_first TEXT, period_last TEXT, file TEXT, merged_at TEXT);"
+    " period_first TEXT, period_last TEXT, file TEXT, merged_at TEXT, sha256 TEXT);"
     "CREATE TABLE IF NOT EXISTS national_rows(county TEXT NOT NULL, family TEXT NOT NULL,"
     " q_start TEXT NOT NULL, q_end TEXT NOT NULL, q_by TEXT NOT NULL, seq INTEGER NOT NULL, "
     PACK_ROW_DECL ");"
@@ -136,14 +138,42 @@ static ips_error drop_county(warehouse *wh, const char *county, ips_diag *d)
     return IPS_OK;
 }
 
+/* The pack file's SHA-256 in hex, so the batch list names the very file. */
+static ips_error file_sha256(const char *path, char hex[65], ips_diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack: %s", path,
+                            strerror(errno));
+    crypto_hash_sha256_state sha;
+    crypto_hash_sha256_init(&sha);
+    unsigned char buf[65536], digest[crypto_hash_sha256_BYTES];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+        crypto_hash_sha256_update(&sha, buf, k);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack", path);
+    crypto_hash_sha256_final(&sha, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return IPS_OK;
+}
+
 static ips_error record(warehouse *wh, const pack_info *i, const char *path, ips_diag *d)
 {
+    char hex[65];
+    ips_error e = file_sha256(path, hex, d);
+    if (e != IPS_OK)
+        return e;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(warehouse_db(wh),
                            "INSERT INTO national_packs VALUES (?,?,?,?,?,?,?,?,?,?,"
-                           "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                           "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?11)",
                            -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "merging packs");
+    sqlite3_bind_text(st, 11, hex, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 1, i->county, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, i->version);
     sqlite3_bind_text(st, 3, i->made_by, -1, SQLITE_STATIC);

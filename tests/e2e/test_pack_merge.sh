@@ -147,3 +147,9 @@ for f in "$T"/ca/*.svg; do
 done
 check "every chart of the nation equals the one warehouse's ($same of $all)" \
     test "$all" -gt 0 -a "$same" -eq "$all"
+"$IPS" check --db "$T/nat.db" >"$T/check.txt"
+check "check lists the packs held, as the batches of a national warehouse" \
+    test "$(grep -c '\.pack (batch [0-9]*, pack)' "$T/check.txt")" -eq 3
+want=$(sha256sum "$T/new.pack" | cut -d' ' -f1)
+check "… each with its file's SHA-256" \
+    test "$(sql "$T/nat.db" "SELECT sha256 FROM national_packs WHERE county = 'valmennuslehto'")" = "$want"
