@@ -58,7 +58,8 @@ int cmd_merge(int argc, char **argv, ips_diag *d)
         return IPS_EXIT_FAILURE;
     char a[11];
     date_format_iso(r.as_of, a);
-    printf("%s: %zu packs added, %zu replaced, %zu older ones ignored; %zu counties as of %s\n",
+    printf("%s: %zu packs added, %zu replaced, %zu older or already held ignored; %zu counties "
+           "as of %s\n",
            db, r.added, r.replaced, r.kept, r.counties, a);
     if (fflush(stdout) != 0)
         return ips_diag_set(d, IPS_ERR_IO, "cannot write standard output"), IPS_EXIT_FAILURE;

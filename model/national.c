@@ -65,21 +65,47 @@ static ips_error refuse_county(warehouse *wh, ips_diag *d)
                : IPS_OK;
 }
 
-/* The as-of day and created time the nation holds for county (none: ""). */
+/* The pack file's SHA-256 in hex, so the batch list names the very file. */
+static ips_error file_sha256(const char *path, char hex[65], ips_diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack: %s", path,
+                            strerror(errno));
+    crypto_hash_sha256_state sha;
+    crypto_hash_sha256_init(&sha);
+    unsigned char buf[65536], digest[crypto_hash_sha256_BYTES];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+        crypto_hash_sha256_update(&sha, buf, k);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack", path);
+    crypto_hash_sha256_final(&sha, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return IPS_OK;
+}
+
+/* The as-of day, time written and SHA-256 of the pack the nation holds for
+ * county (none: ""). */
 static ips_error held(warehouse *wh, const char *county, char *created, ips_day *as_of,
-                      ips_diag *d)
+                      char sha[65], ips_diag *d)
 {
     sqlite3_stmt *st;
-    created[0] = '\0';
+    created[0] = sha[0] = '\0';
     *as_of = IPS_DAY_NONE;
     if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT created, as_of FROM national_packs WHERE county = ?", -1, &st,
-                           NULL) != SQLITE_OK)
+                           "SELECT created, as_of, sha256 FROM national_packs WHERE county = ?",
+                           -1, &st, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "merging packs");
     sqlite3_bind_text(st, 1, county, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(created, 32, "%s", (const char *)sqlite3_column_text(st, 0));
         *as_of = pack_column_day(st, 1);
+        const char *h = (const char *)sqlite3_column_text(st, 2);
+        snprintf(sha, 65, "%s", h ? h : "");
     }
     sqlite3_finalize(st);
     return IPS_OK;
@@ -138,35 +164,9 @@ static ips_error drop_county(warehouse *wh, const char *county, ips_diag *d)
     return IPS_OK;
 }
 
-/* The pack file's SHA-256 in hex, so the batch list names the very file. */
-static ips_error file_sha256(const char *path, char hex[65], ips_diag *d)
+static ips_error record(warehouse *wh, const pack_info *i, const char *path, const char *hex,
+                        ips_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack: %s", path,
-                            strerror(errno));
-    crypto_hash_sha256_state sha;
-    crypto_hash_sha256_init(&sha);
-    unsigned char buf[65536], digest[crypto_hash_sha256_BYTES];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-        crypto_hash_sha256_update(&sha, buf, k);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack", path);
-    crypto_hash_sha256_final(&sha, digest);
-    for (size_t i = 0; i < sizeof digest; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return IPS_OK;
-}
-
-static ips_error record(warehouse *wh, const pack_info *i, const char *path, ips_diag *d)
-{
-    char hex[65];
-    ips_error e = file_sha256(path, hex, d);
-    if (e != IPS_OK)
-        return e;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(warehouse_db(wh),
                            "INSERT INTO national_packs VALUES (?,?,?,?,?,?,?,?,?,?,"
@@ -196,12 +196,16 @@ static ips_error merge_one(warehouse *wh, const char *path, national_report *r, 
     ips_error e = pack_open(path, &pk, d);
     if (e == IPS_OK)
         e = pack_read_info(pk, path, &info, d);
-    char created[32];
+    char created[32], sha[65], mine[65];
     ips_day as_of;
     if (e == IPS_OK)
-        e = held(wh, info.county, created, &as_of, d);
+        e = held(wh, info.county, created, &as_of, sha, d);
+    if (e == IPS_OK)
+        e = file_sha256(path, mine, d);
+    /* older, or this very file again */
     bool older = e == IPS_OK && created[0] &&
-                 (info.as_of < as_of || (info.as_of == as_of && strcmp(info.created, created) < 0));
+                 (info.as_of < as_of || (info.as_of == as_of && strcmp(info.created, created) < 0) ||
+                  strcmp(sha, mine) == 0);
     if (e == IPS_OK && older) {
         r->kept++; /* the nation holds a newer pack of this county */
     } else if (e == IPS_OK) {
@@ -217,7 +221,7 @@ static ips_error merge_one(warehouse *wh, const char *path, national_report *r, 
         if (e == IPS_OK)
             e = copy_table(wh, pk, info.county, "pack_quality", "national_quality", 3, d);
         if (e == IPS_OK)
-            e = record(wh, &info, path, d);
+            e = record(wh, &info, path, mine, d);
     }
     sqlite3_close(pk);
     return e;

@@ -54,7 +54,8 @@ ips_error pack_describe(const char *path, pack_info *info, ips_diag *d);
 
 /* What a merge did. */
 typedef struct {
-    size_t added, replaced, kept; /* packs new, newer than the county's, older (ignored) */
+    size_t added, replaced, kept; /* packs new, newer than the county's, older or the same
+                                     as the one held (ignored) */
     size_t counties;              /* counties in the national warehouse afterwards */
     ips_day as_of;
 } national_report;

@@ -78,8 +78,11 @@ c=valmennuslehto
 "$IPS" pack --db "$T/$c.db" --county "$c" --as-of 2024-12-31 --out "$T/new.pack" >/dev/null
 "$IPS" merge --db "$T/nat.db" "$T/new.pack" >"$T/merge.txt"
 check "a newer pack replaces its county's" grep -q "0 packs added, 1 replaced" "$T/merge.txt"
+"$IPS" merge --db "$T/nat.db" "$T/new.pack" >"$T/merge.txt"
+check "the same pack again is already held" \
+    grep -q "0 packs added, 0 replaced, 1 older or already held ignored" "$T/merge.txt"
 "$IPS" merge --db "$T/nat.db" "$T/$c.pack" >"$T/merge.txt"
-check "an older one is ignored" grep -q "1 older ones ignored; 3 counties" "$T/merge.txt"
+check "an older one is ignored" grep -q "1 older or already held ignored; 3 counties" "$T/merge.txt"
 "$IPS" metrics --db "$T/nat.db" --period 2024 --internal | sort >"$T/n.csv"
 "$IPS" metrics --db "$T/all.db" --period 2024 --internal | sort >"$T/a.csv"
 check "… and the figures stay the same" cmp -s "$T/a.csv" "$T/n.csv"
@@ -89,7 +92,7 @@ check "… and the figures stay the same" cmp -s "$T/a.csv" "$T/n.csv"
     --as-of 2024-06-30 >/dev/null
 "$IPS" merge --db "$T/nat.db" "$T/early.pack" >"$T/merge.txt"
 check "a pack as of an earlier day than its county's is older: ignored" \
-    grep -q "1 older ones ignored" "$T/merge.txt"
+    grep -q "1 older or already held ignored" "$T/merge.txt"
 "$IPS" merge --db "$T/n3.db" "$T/early.pack" "$T/new.pack" 2>"$T/err.txt"
 check "counties' packs as of different days are refused" test $? -eq 2
 check "… saying which counties and what to do" grep -q "ipsreport pack --as-of 2024-12-31" "$T/err.txt"
