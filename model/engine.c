@@ -205,12 +205,13 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
     return e;
 }
 
-ips_error engine_parts(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)
+ips_error engine_parts(const facts *f, const metric_query *q, eng_parts_kind kind,
+                       metric_set *out, ips_diag *d)
 {
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
-    ips_error e = engine_outcomes_parts(&ctx, out, d);
+    ips_error e = engine_outcomes_parts(&ctx, kind, out, d);
     if (e == IPS_OK)
-        e = engine_fidelity_parts(&ctx, out, d);
-    return e == IPS_OK ? engine_capacity_parts(&ctx, out, d) : e;
+        e = engine_fidelity_parts(&ctx, kind, out, d);
+    return e == IPS_OK && kind == PARTS_OF_QUERY ? engine_capacity_parts(&ctx, out, d) : e;
 }

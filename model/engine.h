@@ -101,17 +101,27 @@ ips_error engine_time_to_job_curves(const facts *f, const metric_query *q, km_cu
 /* The group id of name for ctx->by (the inverse of eng_group_name), or -1. */
 int eng_group_find(const eng_ctx *ctx, const char *name);
 
+/* Which parts a pack keeps with a query: its own (the period's slots and
+ * waits, item 1's clients, capacity), or those that depend on its end day
+ * and breakdown only (the 12-month cohorts' observations; without a
+ * breakdown also each coach's window sums), kept once per end day so that
+ * the quarter, half and year ending on one day do not carry them three times. */
+typedef enum { PARTS_OF_QUERY, PARTS_OF_END } eng_parts_kind;
+
 /* The outcomes family as additive parts ("@eo:…" rows, engine_outcomes_parts.c)
  * for a county's pack, and its rows worked out again from the parts of
- * several counties (any order, all in one set). */
-ips_error engine_outcomes_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ * several counties (any order; the query's and the end day's sets). */
+ips_error engine_outcomes_parts(const eng_ctx *ctx, eng_parts_kind kind, metric_set *out,
+                                ips_diag *d);
 ips_error engine_outcomes_from_parts(const eng_ctx *ctx, const metric_set *parts,
-                                     metric_set *out, ips_diag *d);
+                                     const metric_set *end_parts, metric_set *out, ips_diag *d);
 /* Items 1, 2, 17 and 24 the same way (engine_fidelity_parts.c): the coach
  * figures, each coach's fte taken once from the national register. */
-ips_error engine_fidelity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+ips_error engine_fidelity_parts(const eng_ctx *ctx, eng_parts_kind kind, metric_set *out,
+                                ips_diag *d);
 ips_error engine_fidelity_coach_from_parts(const eng_ctx *ctx, const metric_set *parts,
-                                           metric_set *out, ips_diag *d);
+                                           const metric_set *end_parts, metric_set *out,
+                                           ips_diag *d);
 /* Team capacity the same way (engine_capacity.c): the year's distinct
  * clients and day-by-day active clients travel in the year's whole query;
  * the fte come from the national register.  year_parts: that query's parts. */
@@ -125,8 +135,9 @@ ips_error engine_capacity_from_parts(const eng_ctx *ctx, const metric_set *year_
 void engine_item21_rule(metric_row *r);
 int engine_follow_score(const metric_row *row[5]);
 extern const char *const engine_follow_ids[5];
-/* Every family's parts for one query (engine_parts() appends them after no rows). */
-ips_error engine_parts(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);
+/* Every family's parts of one kind for one query. */
+ips_error engine_parts(const facts *f, const metric_query *q, eng_parts_kind kind,
+                       metric_set *out, ips_diag *d);
 
 /* Every family for one query (no suppression). */
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d);

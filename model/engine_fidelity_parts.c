@@ -46,9 +46,10 @@ static metric_row *part(const eng_ctx *ctx, metric_set *out, const char *id, int
     return r;
 }
 
-static ips_error put(const eng_ctx *ctx, const coach_parts *p, metric_set *out)
+static ips_error put(const eng_ctx *ctx, const coach_parts *p, eng_parts_kind kind,
+                     metric_set *out)
 {
-    for (int g = 0; g < ctx->ngroups; g++) {
+    for (int g = 0; kind == PARTS_OF_QUERY && g < ctx->ngroups; g++) {
         if (!p->acc[g].has_client)
             continue;
         metric_row *r = part(ctx, out, "@fc:g", g);
@@ -57,7 +58,9 @@ static ips_error put(const eng_ctx *ctx, const coach_parts *p, metric_set *out)
         r->value = p->acc[g].clients;
         r->numerator = 1;
     }
-    for (size_t k = 0; k < ctx->f->n_coaches; k++) {
+    /* a coach's sums are of the end day alone: once, with the whole's */
+    for (size_t k = 0; kind == PARTS_OF_END && ctx->by == GROUP_NONE && k < ctx->f->n_coaches;
+         k++) {
         const coach_window *w = &p->w[k];
         if (!p->ips[k] && !w->employer_contacts && !w->minutes && !w->community_minutes)
             continue;
@@ -75,7 +78,8 @@ static ips_error put(const eng_ctx *ctx, const coach_parts *p, metric_set *out)
     return IPS_OK;
 }
 
-ips_error engine_fidelity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+ips_error engine_fidelity_parts(const eng_ctx *ctx, eng_parts_kind kind, metric_set *out,
+                                ips_diag *d)
 {
     if (!eng_coach_level(ctx))
         return IPS_OK; /* R20: no coach items by client attributes */
@@ -86,7 +90,7 @@ ips_error engine_fidelity_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d
     for (size_t k = 0; e == IPS_OK && k < ctx->f->n_coaches; k++)
         eng_fid_coach_window(ctx, k, &p.w[k]);
     if (e == IPS_OK)
-        e = put(ctx, &p, out);
+        e = put(ctx, &p, kind, out);
     parts_free(&p);
     return e == IPS_OK ? IPS_OK : eng_fid_nomem(d);
 }
@@ -133,15 +137,18 @@ static ips_error take(const eng_ctx *ctx, coach_parts *p, const metric_row *r, i
 }
 
 ips_error engine_fidelity_coach_from_parts(const eng_ctx *ctx, const metric_set *parts,
-                                           metric_set *out, ips_diag *d)
+                                           const metric_set *end_parts, metric_set *out,
+                                           ips_diag *d)
 {
     if (!eng_coach_level(ctx))
         return IPS_OK;
     coach_parts p;
     ips_error e = parts_new(ctx, &p) ? IPS_OK : eng_fid_nomem(d);
-    for (size_t i = 0; e == IPS_OK && parts && i < parts->n; i++)
-        if (strncmp(parts->rows[i].metric, "@fc:", 4) == 0)
-            e = take(ctx, &p, &parts->rows[i], d);
+    const metric_set *sets[2] = {parts, end_parts};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; e == IPS_OK && sets[k] && i < sets[k]->n; i++)
+            if (strncmp(sets[k]->rows[i].metric, "@fc:", 4) == 0)
+                e = take(ctx, &p, &sets[k]->rows[i], d);
     if (e == IPS_OK)
         eng_fid_sum_coaches(ctx, p.acc, p.ips, p.w);
     static const coach_item items[] = {CI_CASELOAD, CI_FOCUS, CI_EMPLOYER, CI_COMMUNITY};

@@ -184,8 +184,8 @@ static ips_error national_obs(const eng_ctx *ctx, eo_obs_buf *b)
 {
     const national_query *x = NULL, *p = NULL;
     ips_error e = national_query_of(ctx->f->national, ctx->q, &x, NULL);
-    if (e == IPS_OK && x)
-        e = national_parts(ctx->f->national, x, &p, NULL);
+    if (e == IPS_OK && x) /* the cohort is W's: its observations are the end day's */
+        e = national_end_parts(ctx->f->national, x->qe, ctx->by, &p, NULL);
     const char *by = metric_group_name(ctx->by);
     for (size_t i = 0; p && e == IPS_OK && i < p->rows->n; i++) {
         const metric_row *r = &p->rows->rows[i];

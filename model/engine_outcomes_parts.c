@@ -83,19 +83,21 @@ static ips_error put_slots(const scan *s, metric_set *out)
     return IPS_OK;
 }
 
-ips_error engine_outcomes_parts(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+ips_error engine_outcomes_parts(const eng_ctx *ctx, eng_parts_kind kind, metric_set *out,
+                                ips_diag *d)
 {
     scan s;
     ips_error e = eo_scan_init(&s, ctx);
     if (e == IPS_OK)
         e = eo_collect(&s);
-    if (e == IPS_OK)
+    if (e == IPS_OK && kind == PARTS_OF_QUERY)
         e = put_slots(&s, out);
-    if (e == IPS_OK)
+    if (e == IPS_OK && kind == PARTS_OF_QUERY)
         e = put_obs(ctx, &s.waits, "@eo:w", out);
-    if (e == IPS_OK)
+    /* the time-to-job and tenure cohorts are W's: the end day's */
+    if (e == IPS_OK && kind == PARTS_OF_END)
         e = put_obs(ctx, &s.ttj, "@eo:t", out);
-    if (e == IPS_OK)
+    if (e == IPS_OK && kind == PARTS_OF_END)
         e = put_obs(ctx, &s.tenure, "@eo:j", out);
     eo_scan_free(&s);
     return e == IPS_OK ? IPS_OK : ips_diag_set(d, e, "out of memory");
@@ -128,23 +130,36 @@ static ips_error take(scan *s, const metric_row *r, int g)
     return IPS_OK;
 }
 
-ips_error engine_outcomes_from_parts(const eng_ctx *ctx, const metric_set *parts,
-                                     metric_set *out, ips_diag *d)
+/* Adds the "@eo:" rows of set for ctx's breakdown into s. */
+static ips_error take_set(scan *s, const metric_set *set, ips_diag *d)
 {
-    scan s;
-    ips_error e = eo_scan_init(&s, ctx);
-    const char *by = metric_group_name(ctx->by);
-    for (size_t i = 0; e == IPS_OK && parts && i < parts->n; i++) {
-        const metric_row *r = &parts->rows[i];
+    const char *by = metric_group_name(s->ctx->by);
+    ips_error e = IPS_OK;
+    for (size_t i = 0; e == IPS_OK && set && i < set->n; i++) {
+        const metric_row *r = &set->rows[i];
         if (strncmp(r->metric, "@eo:", 4) != 0 || strcmp(r->group_by, by) != 0)
             continue;
-        int g = eng_group_find(ctx, r->group);
+        int g = eng_group_find(s->ctx, r->group);
         if (g < 0)
             e = ips_diag_set(d, IPS_ERR_PACK, "a pack names group '%s' of %s that the national "
                              "warehouse does not know", r->group, by);
-        else
-            e = take(&s, r, g);
+        else if (take(s, r, g) != IPS_OK)
+            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
+    return e;
+}
+
+ips_error engine_outcomes_from_parts(const eng_ctx *ctx, const metric_set *parts,
+                                     const metric_set *end_parts, metric_set *out, ips_diag *d)
+{
+    scan s;
+    ips_error e = eo_scan_init(&s, ctx);
+    if (e != IPS_OK)
+        e = ips_diag_set(d, e, "out of memory");
+    if (e == IPS_OK)
+        e = take_set(&s, parts, d);
+    if (e == IPS_OK)
+        e = take_set(&s, end_parts, d);
     if (e == IPS_OK && (e = eo_finish(&s, out)) != IPS_OK)
         e = ips_diag_set(d, e, "out of memory");
     eo_scan_free(&s);

@@ -57,6 +57,9 @@ ips_error national_query_of(national *n, const metric_query *q, const national_q
                             ips_diag *d);
 ips_error national_parts(national *n, const national_query *x, const national_query **out,
                          ips_diag *d);
+/* The parts of end day qe and breakdown by (the caller's: national_query_free). */
+ips_error national_end_parts(national *n, ips_day qe, metric_group by,
+                             const national_query **out, ips_diag *d);
 /* The funder's rows of the span ending at q->end for breakdown by. */
 ips_error national_funder_get(national *n, const metric_query *q, metric_group by,
                               metric_set *out, ips_diag *d);

@@ -403,6 +403,12 @@ ips_error national_parts(national *n, const national_query *x, const national_qu
                   out, d);
 }
 
+ips_error national_end_parts(national *n, ips_day qe, metric_group by,
+                             const national_query **out, ips_diag *d)
+{
+    return lookup(n, PACK_FAMILY_PARTS_END, qe, qe, by, false, out, d);
+}
+
 ips_error national_query_of(national *n, const metric_query *q, const national_query **out,
                             ips_diag *d)
 {
@@ -444,11 +450,21 @@ static ips_error from_parts(const facts *f, const metric_query *q, const nationa
     size_t bounds[PART_BLOCKS - 1];
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
-    ips_error e = engine_outcomes_from_parts(&ctx, parts->rows, tmp, d);
-    bounds[0] = tmp->n;
+    /* the end day's parts: this breakdown's cohorts, the whole's coach sums */
+    const national_query *end_by = NULL, *end_all = NULL;
+    ips_error e = national_end_parts(n, x->qe, q->by, &end_by, d);
+    if (e == IPS_OK && q->by != GROUP_NONE)
+        e = national_end_parts(n, x->qe, GROUP_NONE, &end_all, d);
     if (e == IPS_OK)
-        e = engine_fidelity_coach_from_parts(&ctx, parts->rows, tmp, d);
+        e = engine_outcomes_from_parts(&ctx, parts->rows, end_by ? end_by->rows : NULL, tmp, d);
+    bounds[0] = tmp->n;
+    const national_query *coach_end = q->by == GROUP_NONE ? end_by : end_all;
+    if (e == IPS_OK)
+        e = engine_fidelity_coach_from_parts(&ctx, parts->rows,
+                                             coach_end ? coach_end->rows : NULL, tmp, d);
     bounds[1] = tmp->n;
+    national_query_free(end_by);
+    national_query_free(end_all);
     /* every query of a year shows the year's capacity: its parts ride in the year's */
     int y, m, dd;
     date_to_ymd(ctx.p_end, &y, &m, &dd);

@@ -26,11 +26,18 @@ static const char *const pack_schema =
     " item INTEGER NOT NULL, status TEXT, score INTEGER, score_high INTEGER, reviewer TEXT);";
 
 typedef struct {
+    ips_day qe;
+    metric_group by;
+} end_key;
+
+typedef struct {
     warehouse *wh;
     sqlite3 *out;
     sqlite3_stmt *ins;
     metric_query q;      /* settings: defaults, as of A, internal */
     pack_info *info;
+    end_key *ends;       /* the end days and breakdowns whose end parts are written */
+    size_t n_ends, cap_ends;
     ips_diag *d;
 } pack_ctx;
 
@@ -70,6 +77,40 @@ static const char *parts_family(const char *family)
                                                   : PACK_FAMILY_PARTS_OF PACK_FAMILY_SINCE;
 }
 
+/* Whether the end parts of (qe, by) are written; records them as written. */
+static bool end_written(pack_ctx *c, ips_day qe, metric_group by)
+{
+    for (size_t i = 0; i < c->n_ends; i++)
+        if (c->ends[i].qe == qe && c->ends[i].by == by)
+            return true;
+    if (c->n_ends == c->cap_ends) {
+        size_t cap = c->cap_ends ? c->cap_ends * 2 : 64;
+        end_key *g = realloc(c->ends, cap * sizeof *g);
+        if (!g)
+            return false; /* written again: only costs room */
+        c->ends = g;
+        c->cap_ends = cap;
+    }
+    c->ends[c->n_ends++] = (end_key){qe, by};
+    return false;
+}
+
+/* One kind of q's parts, under family (the end day's under qs = qe). */
+static ips_error put_parts(pack_ctx *c, const char *family, const metric_query *q,
+                           eng_parts_kind kind)
+{
+    metric_set *set = metric_set_new();
+    const facts *f;
+    ips_error e = set ? facts_get(c->wh, q->as_of, &f, c->d)
+                      : ips_diag_set(c->d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK)
+        e = engine_parts(f, q, kind, set, c->d);
+    if (e == IPS_OK)
+        e = put_rows(c, family, kind == PARTS_OF_END ? q->end : q->start, q->end, q->by, set);
+    metric_set_free(set);
+    return e;
+}
+
 /* One query's rows: metric rows, or (funder) the funder's since the start. */
 static ips_error put_query(pack_ctx *c, const char *family, ips_day qs, ips_day qe,
                            metric_group by)
@@ -87,19 +128,13 @@ static ips_error put_query(pack_ctx *c, const char *family, ips_day qs, ips_day 
                       : metrics_compute(c->wh, &q, set, c->d);
     if (e == IPS_OK)
         e = put_rows(c, family, s, qe, by, set);
+    metric_set_free(set);
     if (e == IPS_OK && strcmp(family, PACK_FAMILY_FUNDER) != 0) {
         /* the parts the nation needs to work out what does not add up */
-        metric_set_free(set);
-        set = metric_set_new();
-        const facts *f;
-        e = facts_get(c->wh, q.as_of, &f, c->d);
-        if (e == IPS_OK)
-            e = set ? engine_parts(f, &q, set, c->d)
-                    : ips_diag_set(c->d, IPS_ERR_NOMEM, "out of memory");
-        if (e == IPS_OK)
-            e = put_rows(c, parts_family(family), qs, qe, by, set);
+        e = put_parts(c, parts_family(family), &q, PARTS_OF_QUERY);
+        if (e == IPS_OK && !end_written(c, qe, by))
+            e = put_parts(c, PACK_FAMILY_PARTS_END, &q, PARTS_OF_END);
     }
-    metric_set_free(set);
     return e;
 }
 
@@ -277,6 +312,7 @@ ips_error pack_write(warehouse *wh, const char *county, ips_day as_of, const cha
         return e;
     outfile_close_fd(&of);
     e = write_db(&c, of.tmp);
+    free(c.ends);
     if (e != IPS_OK) {
         outfile_abort(&of);
         return e;

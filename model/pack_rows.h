@@ -28,6 +28,9 @@
 #define PACK_FAMILY_PARTS "parts"
 /* … of a comparison span: "parts:" and the span's family. */
 #define PACK_FAMILY_PARTS_OF "parts:"
+/* The parts of an end day and breakdown (PARTS_OF_END, model/engine.h),
+ * kept once, under q_start = q_end = that day. */
+#define PACK_FAMILY_PARTS_END "parts:end"
 
 /* Binds r's fields to st's parameters col .. col + PACK_ROW_NCOLS − 1. */
 int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r);
