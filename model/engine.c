@@ -11,7 +11,7 @@
 static const char *const age_names[] = {"", "25-29", "30-39", "40-49", "50-59", "60+", "<25"};
 #define AGE_GROUPS ((int)(sizeof age_names / sizeof age_names[0]))
 
-static facts_dim_id group_dim(metric_group g)
+facts_dim_id eng_group_dim(metric_group g)
 {
     switch (g) {
     case GROUP_PROVIDER: return FD_PROVIDER;
@@ -43,7 +43,7 @@ void eng_ctx_init(eng_ctx *ctx, const facts *f, const metric_query *q)
     int m, d;
     date_to_ymd(ctx->p_end, &ctx->p_year, &m, &d);
     ctx->by = q->by;
-    facts_dim_id dim = group_dim(q->by);
+    facts_dim_id dim = eng_group_dim(q->by);
     ctx->ngroups = q->by == GROUP_AGE_GROUP ? AGE_GROUPS
                    : dim == FD__COUNT      ? 1
                                            : f->dim[dim].n;
@@ -110,7 +110,7 @@ const char *eng_group_name(const eng_ctx *ctx, int g)
 {
     if (ctx->by == GROUP_AGE_GROUP)
         return g >= 0 && g < AGE_GROUPS ? age_names[g] : "";
-    facts_dim_id dim = group_dim(ctx->by);
+    facts_dim_id dim = eng_group_dim(ctx->by);
     return dim == FD__COUNT ? "" : facts_name(ctx->f, dim, g);
 }
 
@@ -127,7 +127,7 @@ int eng_group_find(const eng_ctx *ctx, const char *name)
                 return g;
         return -1;
     }
-    facts_dim_id dim = group_dim(ctx->by);
+    facts_dim_id dim = eng_group_dim(ctx->by);
     if (dim == FD__COUNT)
         return name[0] ? -1 : 0;
     const facts_dim *dm = &ctx->f->dim[dim];

@@ -32,6 +32,10 @@ typedef struct {
 /* Sets up ctx for q over f (q's period must be valid; as_of is f's). */
 void eng_ctx_init(eng_ctx *ctx, const facts *f, const metric_query *q);
 
+/* The fact dimension a breakdown's groups are names of (FD__COUNT for the
+ * whole and the age groups, which are no dimension). */
+facts_dim_id eng_group_dim(metric_group g);
+
 /* The group of an episode for ctx->by, 0 .. ngroups − 1; ids sort as names.
  * Coach attributes come from the episode's coach (none: ""). */
 int eng_episode_group(const eng_ctx *ctx, const fact_episode *e);

@@ -220,6 +220,11 @@ ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d);
 /* The offsets above, from the sorted arrays (facts_load.c). */
 ips_error facts_build_offsets(facts *f, ips_diag *d);
 
+/* The first day anything is known of: the earliest referral or start of an
+ * episode (a national warehouse's: the earliest of its counties');
+ * IPS_DAY_NONE when there is none. */
+ips_day facts_first_day(const facts *f);
+
 /* The name of dimension value id ("" for 0 or out of range). */
 const char *facts_name(const facts *f, facts_dim_id dim, int id);
 

@@ -19,6 +19,21 @@ typedef struct {
     ips_diag *d;
 } loader;
 
+ips_day facts_first_day(const facts *f)
+{
+    if (f->national)
+        return f->national->first_day;
+    ips_day first = IPS_DAY_NONE;
+    for (size_t i = 0; i < f->n_episodes; i++) {
+        const fact_episode *x = &f->episodes[i];
+        ips_day day = x->referral != IPS_DAY_NONE && x->referral < x->start ? x->referral
+                                                                          : x->start;
+        if (day != IPS_DAY_NONE && (first == IPS_DAY_NONE || day < first))
+            first = day;
+    }
+    return first;
+}
+
 const char *facts_name(const facts *f, facts_dim_id dim, int id)
 {
     if ((int)dim < 0 || dim >= FD__COUNT || id <= 0 || id >= f->dim[dim].n)

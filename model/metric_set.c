@@ -123,6 +123,22 @@ metric_row *metric_set_add(metric_set *set, const char *metric)
     return r;
 }
 
+bool metric_set_put(metric_set *set, const metric_row *row)
+{
+    metric_row *r = metric_set_add(set, "");
+    if (r)
+        *r = *row;
+    return r != NULL;
+}
+
+bool metric_set_append(metric_set *set, const metric_set *from)
+{
+    for (size_t i = 0; from && i < from->n; i++)
+        if (!metric_set_put(set, &from->rows[i]))
+            return false;
+    return true;
+}
+
 /* Sets this large are looked up through the index: the workbook and the
  * charts look up every coach's rows, which was quadratic at national scale. */
 #define INDEX_MIN_ROWS 512

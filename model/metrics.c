@@ -73,11 +73,16 @@ void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day
     }
 }
 
-void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end)
+ips_day metric_quarter_start(ips_day day)
 {
     int y, m, dd;
     date_to_ymd(day, &y, &m, &dd);
-    ips_day qs = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+    return date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+}
+
+void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end)
+{
+    ips_day qs = metric_quarter_start(day);
     ips_day qe = date_add_months(qs, 3) - 1;
     for (int i = n - 1; i >= 0; i--) {
         start[i] = qs;
@@ -113,13 +118,8 @@ static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *
 
 static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)
 {
-    for (size_t i = 0; i < rows->n; i++) {
-        metric_row *r = metric_set_add(out, "");
-        if (!r)
-            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        *r = rows->rows[i];
-    }
-    return IPS_OK;
+    return metric_set_append(out, rows) ? IPS_OK
+                                        : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
 }
 
 ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)

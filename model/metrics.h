@@ -99,6 +99,9 @@ metric_set *metric_set_new(void);
 void metric_set_free(metric_set *set);
 /* Appends a zeroed row named metric; NULL when out of memory. */
 metric_row *metric_set_add(metric_set *set, const char *metric);
+/* Appends a copy of row, or of every row of from; false when out of memory. */
+bool metric_set_put(metric_set *set, const metric_row *row);
+bool metric_set_append(metric_set *set, const metric_set *from);
 /* First row with that metric, group_by and group (NULL group_by/group = any). */
 const metric_row *metric_set_find(const metric_set *set, const char *metric,
                                   const char *group_by, const char *group);
@@ -134,6 +137,8 @@ void metric_period_previous(ips_day start, ips_day end, ips_day *pstart, ips_day
 
 /* The n quarters ending with the one that holds day, oldest first. */
 void metric_period_quarters(ips_day day, int n, ips_day *start, ips_day *end);
+/* The first day of the quarter that holds day. */
+ips_day metric_quarter_start(ips_day day);
 
 /* R22: the last day P is computed to, min(end, as_of); P is "to date" when
  * that is before end. */

@@ -128,16 +128,10 @@ static ips_error copy_table(warehouse *wh, sqlite3 *pk, const char *county, cons
         e = ips_diag_set(d, IPS_ERR_PACK, "the pack of %s has no usable table %s", county, src);
     else if (sqlite3_prepare_v2(warehouse_db(wh), ins, -1, &t, NULL) != SQLITE_OK)
         e = warehouse_fail(wh, d, "merging packs");
-    int rc = SQLITE_DONE;
-    while (e == IPS_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_reset(t);
-        int b = sqlite3_bind_text(t, 1, county, -1, SQLITE_STATIC);
-        for (int i = 0; i < ncols; i++)
-            b |= sqlite3_bind_value(t, i + 2, sqlite3_column_value(s, i));
-        if (b != SQLITE_OK || sqlite3_step(t) != SQLITE_DONE)
-            e = warehouse_fail(wh, d, "merging packs");
-    }
-    if (e == IPS_OK && rc != SQLITE_DONE)
+    int rc = e == IPS_OK ? pack_copy_rows(s, t, county, NULL) : PACK_COPY_OK;
+    if (rc == PACK_COPY_WRITE)
+        e = warehouse_fail(wh, d, "merging packs");
+    else if (rc == PACK_COPY_READ)
         e = ips_diag_set(d, IPS_ERR_PACK, "the pack of %s cannot be read: %s", county,
                          sqlite3_errmsg(pk));
     sqlite3_finalize(s);

@@ -1,6 +1,7 @@
 /* A national warehouse read as facts (model/national.h): the coach
  * register and the reviews of every county, and the packs' rows merged
  * query by query. */
+#include "model/engine.h"
 #include "model/national.h"
 
 #include <math.h>
@@ -138,23 +139,6 @@ static ips_error load_coaches(warehouse *wh, facts *f, size_t cap[FD__COUNT], ip
     return IPS_OK;
 }
 
-/* The dimension rows of group_by name their groups in. */
-static facts_dim_id row_dim(const char *group_by)
-{
-    switch (metric_group_find(group_by)) {
-    case GROUP_PROVIDER: return FD_PROVIDER;
-    case GROUP_TEAM: return FD_TEAM;
-    case GROUP_COACH: return FD_COACH;
-    case GROUP_REGION: return FD_REGION;
-    case GROUP_MUNICIPALITY: return FD_MUNICIPALITY;
-    case GROUP_GENDER: return FD_GENDER;
-    case GROUP_SEGMENT: return FD_SEGMENT;
-    case GROUP_REFERRAL_SOURCE: return FD_REFERRAL_SOURCE;
-    case GROUP_EXIT_REASON: return FD_EXIT_REASON;
-    default: return FD__COUNT;
-    }
-}
-
 typedef struct {
     facts *f;
     size_t *cap;
@@ -163,7 +147,8 @@ typedef struct {
 static ips_error add_name(const char *group_by, const char *group, void *user)
 {
     names_ctx *c = user;
-    facts_dim_id dim = row_dim(group_by ? group_by : "");
+    int by = metric_group_find(group_by ? group_by : "");
+    facts_dim_id dim = by < 0 ? FD__COUNT : eng_group_dim((metric_group)by);
     if (dim == FD__COUNT || !group)
         return IPS_OK;
     return dim_add(&c->f->dim[dim], &c->cap[dim], group);

@@ -112,12 +112,8 @@ static ips_error read_query(national *n, const national_query *q, metric_set ***
 static ips_error concatenate(metric_set *const *county, size_t nc, metric_set *out, ips_diag *d)
 {
     for (size_t i = 0; i < nc; i++)
-        for (size_t k = 0; k < county[i]->n; k++) {
-            metric_row *r = metric_set_add(out, "");
-            if (!r)
-                return nomem(d);
-            *r = county[i]->rows[k];
-        }
+        if (!metric_set_append(out, county[i]))
+            return nomem(d);
     return IPS_OK;
 }
 

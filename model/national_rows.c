@@ -230,24 +230,11 @@ ips_error national_rows_merge(const metric_set *const *rows, size_t n, metric_se
     for (size_t i = 0; i < nm; i++)
         finish(&m[i].row, m[i].counties);
     follow_scores(m, nm);
-    ips_error e = IPS_OK;
-    for (size_t i = 0; e == IPS_OK && i < nm; i++) {
-        metric_row *r = metric_set_add(out, "");
-        if (!r) {
-            e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-            break;
-        }
-        *r = m[i].row;
-    }
+    bool ok = true;
+    for (size_t i = 0; ok && i < nm; i++)
+        ok = metric_set_put(out, &m[i].row);
     free(m);
-    return e;
-}
-
-static ips_day quarter_start(ips_day day)
-{
-    int y, m, dd;
-    date_to_ymd(day, &y, &m, &dd);
-    return date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+    return ok ? IPS_OK : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
 }
 
 /* The rows of one query of the packs (*out NULL when no pack has it), read
@@ -285,11 +272,7 @@ void national_query_free(const national_query *q)
 
 static ips_error add_row(metric_set *out, const metric_row *row, ips_diag *d)
 {
-    metric_row *r = metric_set_add(out, "");
-    if (!r)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    *r = *row;
-    return IPS_OK;
+    return metric_set_put(out, row) ? IPS_OK : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
 }
 
 /* Appends rows (of group_by when not NULL) but for parts ("@…"). */
@@ -415,7 +398,7 @@ ips_error national_query_of(national *n, const metric_query *q, const national_q
     ips_error e = lookup(n, PACK_FAMILY_METRICS, q->start, q->end, q->by, false, out, d);
     if (e == IPS_OK && !*out && q->by == GROUP_NONE)
         e = lookup(n, PACK_FAMILY_LAST4, q->start, q->end, q->by, false, out, d);
-    if (e == IPS_OK && !*out && q->by == GROUP_NONE && q->start == quarter_start(n->first_day))
+    if (e == IPS_OK && !*out && q->by == GROUP_NONE && q->start == metric_quarter_start(n->first_day))
         e = lookup(n, PACK_FAMILY_SINCE, q->start, q->end, q->by, true, out, d);
     return e;
 }

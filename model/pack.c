@@ -138,13 +138,6 @@ static ips_error put_query(pack_ctx *c, const char *family, ips_day qs, ips_day 
     return e;
 }
 
-static ips_day quarter_start(ips_day day)
-{
-    int y, m, d;
-    date_to_ymd(day, &y, &m, &d);
-    return date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
-}
-
 /* A year's cells (the disclosure universe's: the year, halves, quarters and
  * January–September), each whole and by every breakdown. */
 static ips_error put_year(pack_ctx *c, int y)
@@ -168,12 +161,12 @@ static ips_error put_year(pack_ctx *c, int y)
 static ips_error put_spans(pack_ctx *c, ips_day from)
 {
     ips_error e = IPS_OK;
-    for (ips_day qs = quarter_start(from); e == IPS_OK && qs <= c->q.as_of;
+    for (ips_day qs = metric_quarter_start(from); e == IPS_OK && qs <= c->q.as_of;
          qs = date_add_months(qs, 3)) {
         ips_day qe = date_add_months(qs, 3) - 1;
         e = put_query(c, PACK_FAMILY_LAST4, date_add_months(qs, -9), qe, GROUP_NONE);
-        if (e == IPS_OK && quarter_start(c->info->first_day) <= qe)
-            e = put_query(c, PACK_FAMILY_SINCE, quarter_start(c->info->first_day), qe,
+        if (e == IPS_OK && metric_quarter_start(c->info->first_day) <= qe)
+            e = put_query(c, PACK_FAMILY_SINCE, metric_quarter_start(c->info->first_day), qe,
                           GROUP_NONE);
         if (e == IPS_OK && c->info->ips_first_day != IPS_DAY_NONE &&
             c->info->ips_first_day <= qe)
@@ -195,48 +188,47 @@ static ips_error put_meta(pack_ctx *c, const char *key, const char *value)
     return rc == SQLITE_DONE ? IPS_OK : db_fail(c, "meta");
 }
 
-static ips_error put_day(pack_ctx *c, const char *key, ips_day day)
+static void iso_or_blank(ips_day day, char buf[11])
 {
-    char buf[11] = "";
+    buf[0] = '\0';
     if (day != IPS_DAY_NONE)
         date_format_iso(day, buf);
-    return put_meta(c, key, buf);
 }
 
 static ips_error put_metas(pack_ctx *c)
 {
     pack_info *i = c->info;
-    char v[16];
+    char v[16], days[5][11];
     snprintf(v, sizeof v, "%d", PACK_VERSION);
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(i->created, sizeof i->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
     snprintf(i->made_by, sizeof i->made_by, "%s", IPS_VERSION);
-    ips_error e = put_meta(c, "format", PACK_FORMAT);
-    if (e == IPS_OK)
-        e = put_meta(c, "version", v);
-    if (e == IPS_OK)
-        e = put_meta(c, "county", i->county);
-    if (e == IPS_OK)
-        e = put_meta(c, "made_by", i->made_by);
-    if (e == IPS_OK)
-        e = put_meta(c, "created", i->created);
-    if (e == IPS_OK)
-        e = put_day(c, "as_of", i->as_of);
-    if (e == IPS_OK)
-        e = put_day(c, "first_day", i->first_day);
-    if (e == IPS_OK)
-        e = put_day(c, "ips_first_day", i->ips_first_day);
-    if (e == IPS_OK)
-        e = put_day(c, "period_first", i->period_first);
-    return e == IPS_OK ? put_day(c, "period_last", i->period_last) : e;
+    const ips_day day[5] = {i->as_of, i->first_day, i->ips_first_day, i->period_first,
+                            i->period_last};
+    for (int k = 0; k < 5; k++)
+        iso_or_blank(day[k], days[k]);
+    /* what pack_read_info() reads back */
+    const char *const meta[][2] = {
+        {"format", PACK_FORMAT},  {"version", v},         {"county", i->county},
+        {"made_by", i->made_by},  {"created", i->created}, {"as_of", days[0]},
+        {"first_day", days[1]},   {"ips_first_day", days[2]}, {"period_first", days[3]},
+        {"period_last", days[4]},
+    };
+    ips_error e = IPS_OK;
+    for (size_t k = 0; e == IPS_OK && k < sizeof meta / sizeof meta[0]; k++)
+        e = put_meta(c, meta[k][0], meta[k][1]);
+    return e;
 }
 
 static ips_error fill(pack_ctx *c)
 {
     pack_info *i = c->info;
-    ips_error e = pack_first_days(c->wh, i->as_of, &i->first_day, c->d);
+    const facts *f;
+    ips_error e = facts_get(c->wh, i->as_of, &f, c->d);
+    if (e == IPS_OK)
+        i->first_day = facts_first_day(f);
     if (e == IPS_OK)
         e = funder_first_day(c->wh, &c->q, &i->ips_first_day, c->d);
     if (e != IPS_OK)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/facts.h"
 #include "model/pack_rows.h"
 
 /* Copies every row of src_sql (in wh) into dst_sql's parameters (in out). */
@@ -16,20 +15,13 @@ static ips_error copy_rows(warehouse *wh, sqlite3 *out, const char *src_sql,
     sqlite3_stmt *src = NULL, *dst = NULL;
     if (sqlite3_prepare_v2(warehouse_db(wh), src_sql, -1, &src, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "reading the registers for the pack");
+    int rc = sqlite3_prepare_v2(out, dst_sql, -1, &dst, NULL) != SQLITE_OK
+                 ? PACK_COPY_WRITE
+                 : pack_copy_rows(src, dst, NULL, count);
     ips_error e = IPS_OK;
-    if (sqlite3_prepare_v2(out, dst_sql, -1, &dst, NULL) != SQLITE_OK)
+    if (rc == PACK_COPY_WRITE)
         e = ips_diag_set(d, IPS_ERR_DB, "writing the pack: %s", sqlite3_errmsg(out));
-    int rc;
-    while (e == IPS_OK && (rc = sqlite3_step(src)) == SQLITE_ROW) {
-        sqlite3_reset(dst);
-        int n = sqlite3_column_count(src), brc = SQLITE_OK;
-        for (int i = 0; i < n; i++)
-            brc |= sqlite3_bind_value(dst, i + 1, sqlite3_column_value(src, i));
-        if (brc != SQLITE_OK || sqlite3_step(dst) != SQLITE_DONE)
-            e = ips_diag_set(d, IPS_ERR_DB, "writing the pack: %s", sqlite3_errmsg(out));
-        (*count)++;
-    }
-    if (e == IPS_OK && rc != SQLITE_DONE)
+    else if (rc == PACK_COPY_READ)
         e = warehouse_fail(wh, d, "reading the registers for the pack");
     sqlite3_finalize(src);
     sqlite3_finalize(dst);
@@ -48,21 +40,6 @@ ips_error pack_copy_registers(warehouse *wh, sqlite3 *out, pack_info *info, ips_
                       "SELECT review_id, unit, review_date, item, status, score, score_high, "
                       "reviewer FROM fidelity_reviews ORDER BY review_id, item",
                       "INSERT INTO pack_reviews VALUES (?,?,?,?,?,?,?,?)", &info->reviews, d);
-    return e;
-}
-
-ips_error pack_first_days(warehouse *wh, ips_day as_of, ips_day *first, ips_diag *d)
-{
-    const facts *f;
-    ips_error e = facts_get(wh, as_of, &f, d);
-    *first = IPS_DAY_NONE;
-    for (size_t i = 0; e == IPS_OK && i < f->n_episodes; i++) {
-        const fact_episode *x = &f->episodes[i];
-        ips_day day = x->referral != IPS_DAY_NONE && x->referral < x->start ? x->referral
-                                                                          : x->start;
-        if (*first == IPS_DAY_NONE || day < *first)
-            *first = day;
-    }
     return e;
 }
 

@@ -4,6 +4,22 @@
 #include <stdio.h>
 #include <string.h>
 
+int pack_copy_rows(sqlite3_stmt *src, sqlite3_stmt *dst, const char *lead, size_t *count)
+{
+    int rc, first = lead ? 2 : 1;
+    while ((rc = sqlite3_step(src)) == SQLITE_ROW) {
+        sqlite3_reset(dst);
+        int b = lead ? sqlite3_bind_text(dst, 1, lead, -1, SQLITE_STATIC) : SQLITE_OK;
+        for (int i = 0; i < sqlite3_column_count(src); i++)
+            b |= sqlite3_bind_value(dst, first + i, sqlite3_column_value(src, i));
+        if (b != SQLITE_OK || sqlite3_step(dst) != SQLITE_DONE)
+            return PACK_COPY_WRITE;
+        if (count)
+            (*count)++;
+    }
+    return rc == SQLITE_DONE ? PACK_COPY_OK : PACK_COPY_READ;
+}
+
 int pack_bind_day(sqlite3_stmt *st, int col, ips_day day)
 {
     if (day == IPS_DAY_NONE)

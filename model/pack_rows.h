@@ -37,6 +37,12 @@ int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r);
 /* Reads r from st's result columns col .. (false: a column is unusable). */
 bool pack_row_read(sqlite3_stmt *st, int col, metric_row *r);
 
+/* Steps src to its end, inserting each row with dst: the row's columns after
+ * lead (bound first when not NULL).  Counts the rows in *count (may be NULL).
+ * PACK_COPY_OK, or which side failed (its connection has the message). */
+enum { PACK_COPY_OK, PACK_COPY_READ, PACK_COPY_WRITE };
+int pack_copy_rows(sqlite3_stmt *src, sqlite3_stmt *dst, const char *lead, size_t *count);
+
 /* Binds an ISO day (NULL for IPS_DAY_NONE). */
 int pack_bind_day(sqlite3_stmt *st, int col, ips_day day);
 /* Reads an ISO day column (IPS_DAY_NONE when NULL or unreadable). */
@@ -46,8 +52,6 @@ ips_day pack_column_day(sqlite3_stmt *st, int col);
  * (model/pack_read.c), counting them in info. */
 #include "model/pack.h"
 ips_error pack_copy_registers(warehouse *wh, sqlite3 *out, pack_info *info, ips_diag *d);
-/* The earliest referral or start of an episode that exists at as_of. */
-ips_error pack_first_days(warehouse *wh, ips_day as_of, ips_day *first, ips_diag *d);
 
 /* The county's data quality as counts into the pack's pack_quality, and on
  * a national warehouse the counties' counts added up into r (whose

@@ -51,13 +51,7 @@ static ips_error nomem(ips_diag *d)
 
 static ips_error append_copy(const metric_set *from, metric_set *out, ips_diag *d)
 {
-    for (size_t i = 0; i < from->n; i++) {
-        metric_row *r = metric_set_add(out, "");
-        if (!r)
-            return nomem(d);
-        *r = from->rows[i];
-    }
-    return IPS_OK;
+    return metric_set_append(out, from) ? IPS_OK : nomem(d);
 }
 
 ips_error publication_copy_rows(warehouse *wh, const publication *p, const metric_query *q,

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "model/facts.h"
-#include "model/national.h"
 #include "model/project.h"
 #include "model/publication.h"
 
@@ -47,27 +46,12 @@ void pub_comparisons_free(pub_comparisons *c)
     c->n = 0;
 }
 
-static ips_day quarter_start(ips_day day)
-{
-    int y, m, d;
-    date_to_ymd(day, &y, &m, &d);
-    return date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
-}
-
-/* The first day anything is known of: the earliest referral or start. */
+/* The first day anything is known of (facts_first_day). */
 static ips_error data_first_day(warehouse *wh, const publication *p, ips_day *out, ips_diag *d)
 {
     const facts *f;
     ips_error e = facts_get(wh, p->as_of, &f, d);
-    *out = e == IPS_OK && f->national ? f->national->first_day : IPS_DAY_NONE;
-    for (size_t i = 0; e == IPS_OK && i < f->n_episodes; i++) {
-        ips_day x = f->episodes[i].referral != IPS_DAY_NONE &&
-                            f->episodes[i].referral < f->episodes[i].start
-                        ? f->episodes[i].referral
-                        : f->episodes[i].start;
-        if (x != IPS_DAY_NONE && (*out == IPS_DAY_NONE || x < *out))
-            *out = x;
-    }
+    *out = e == IPS_OK ? facts_first_day(f) : IPS_DAY_NONE;
     return e;
 }
 
@@ -179,7 +163,7 @@ static ips_error periods(warehouse *wh, publication *p, ips_diag *d)
     const ips_project *pr = p->q.project;
     c->since_project = pr && pr->start != IPS_DAY_NONE;
     ips_day from = c->since_project ? pr->start : first;
-    c->start[PC_SINCE] = from == IPS_DAY_NONE || from > e ? s : quarter_start(from);
+    c->start[PC_SINCE] = from == IPS_DAY_NONE || from > e ? s : metric_quarter_start(from);
     c->end[PC_SINCE] = e;
     /* A period that ends before anything is known has no figures, not zeros. */
     for (int k = 0; k < PC__COLS; k++)
