@@ -30,6 +30,7 @@ static const char *const national_schema =
     " score_high INTEGER, reviewer TEXT);"
     "CREATE TABLE IF NOT EXISTS national_quality(county TEXT NOT NULL, kind TEXT NOT NULL,"
     " id TEXT NOT NULL, count INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS national_groups(group_by TEXT NOT NULL, grp TEXT NOT NULL);"
     "INSERT OR REPLACE INTO meta(key, value) VALUES ('warehouse_kind', 'national');";
 
 ips_error national_is(warehouse *wh, bool *out, ips_diag *d)
@@ -267,6 +268,11 @@ ips_error national_merge(warehouse *wh, const char *const *paths, size_t n, nati
         e = merge_one(wh, paths[i], r, d);
     if (e == IPS_OK)
         e = one_as_of(wh, r, d);
+    /* every group any county's rows name, once here rather than scanned
+     * from all rows by every reading command (national_group_names) */
+    if (e == IPS_OK)
+        e = exec(wh, "DELETE FROM national_groups; INSERT INTO national_groups "
+                     "SELECT DISTINCT group_by, grp FROM national_rows WHERE grp <> ''", d);
     /* The default suppression patterns, kept as an ingest keeps a county's
      * (model/disclosure_store.h): built over the national universe, the
      * county breakdown included, in the merge's own transaction, so no

@@ -36,7 +36,8 @@ ips_error national_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d);
 
 /* Internal to model/national*.c (national_load.c): the packs' summary; one
  * query's rows of every county read and merged (parts: put side by side)
- * into a new entry of n's cache; every group name the rows have, to fn. */
+ * into a new entry of n's cache; every group name the rows have (kept by
+ * merge in national_groups), to fn. */
 ips_error national_facts_summary(warehouse *wh, national *n, ips_diag *d);
 ips_error national_load_query(national *n, const char *family, ips_day qs, ips_day qe,
                               metric_group by, bool cache, national_query **out, ips_diag *d);

@@ -172,9 +172,10 @@ ips_error national_group_names(national *n, national_name_fn fn, void *user, ips
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(warehouse_db(n->wh),
-                           "SELECT DISTINCT group_by, grp FROM national_rows WHERE grp <> ''",
+                           "SELECT group_by, grp FROM national_groups",
                            -1, &st, NULL) != SQLITE_OK)
-        return warehouse_fail(n->wh, d, "reading the national rows");
+        return ips_diag_set(d, IPS_ERR_PACK, "%s was merged by an earlier ipsreport; merge "
+                            "the counties' packs into it again", warehouse_path(n->wh));
     ips_error e = IPS_OK;
     while (e == IPS_OK && sqlite3_step(st) == SQLITE_ROW)
         e = fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
