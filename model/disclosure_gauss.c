@@ -345,61 +345,85 @@ static int cmp_publish(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* dirty: per component, whether to run it (NULL: all); the others keep
- * their hidden[] of the last run. */
-static int run_greedy(dc_model *m, const dc_elim *e, const double *rank, const bool *forced,
-                      const int32_t *comp, const bool *dirty, bool *hidden)
+/* Back to an empty span for the next block: its nb columns and the rows
+ * it made. */
+static void gauss_clear(gauss *g, size_t nb)
 {
-    gauss g;
-    int32_t *order = malloc((m->n_vars + 1) * sizeof *order);
-    int st = gauss_init(&g, m->n_vars ? m->n_vars : 1, m->n_vars) && order ? 0 : -1;
+    for (size_t i = 0; i < g->n_basis || i < g->n_hid; i++) {
+        if (i < g->n_basis)
+            free(g->basis[i].c), free(g->basis[i].v);
+        if (i < g->n_hid)
+            free(g->hid[i].c), free(g->hid[i].v);
+    }
+    memset(g->basis, 0, g->n_basis * sizeof *g->basis);
+    memset(g->hid, 0, g->n_hid * sizeof *g->hid);
+    g->n_basis = g->n_hid = 0;
+    for (size_t c = 0; c < nb; c++) {
+        g->pivot_of[c] = -1;
+        free(g->occ_b[c]);
+        free(g->occ_h[c]);
+        g->occ_b[c] = g->occ_h[c] = NULL;
+        g->n_ob[c] = g->cap_ob[c] = g->n_oh[c] = g->cap_oh[c] = 0;
+    }
+}
+
+/* x_v of one block, its columns numbered within the block. */
+static bool x_local(const dc_elim *e, const int32_t *loc, int32_t v, svec *out)
+{
+    if (!x_of(e, v, out))
+        return false;
+    for (uint32_t i = 0; i < out->n; i++)
+        out->c[i] = loc[out->c[i]];
+    return true;
+}
+
+/* The greedy over one block's variables vars[0 … nb − 1] (ascending): the
+ * small and forced cells hidden from the start, then the others published
+ * in order unless that pins a hidden one.  order has room for nb. */
+static int greedy_block(dc_model *m, gauss *g, const dc_elim *e, const int32_t *loc,
+                        const int32_t *vars, size_t nb, const bool *forced, int32_t *order,
+                        bool *hidden)
+{
     size_t n = 0;
-    for (size_t v = 0; st == 0 && v < m->n_vars; v++) {
+    int st = 0;
+    for (size_t i = 0; st == 0 && i < nb; i++) {
+        int32_t v = vars[i];
         const dc_var *x = &m->vars[v];
-        if (dirty && !dirty[comp[v]])
-            continue;
         bool start = x->shown && (dc_small(x->value, m->min_cell) || (forced && forced[v]));
         hidden[v] = !x->shown || start;
         if (start) {
             svec r;
-            st = x_of(e, (int32_t)v, &r) && (r.n == 0 || add_hidden(&g, &r)) ? 0 : -1;
+            st = x_local(e, loc, v, &r) && (r.n == 0 || add_hidden(g, &r)) ? 0 : -1;
             if (r.n == 0) {
                 free(r.c);
                 free(r.v);
             }
         } else if (x->shown) {
-            order[n++] = (int32_t)v;
+            order[n++] = v;
         }
     }
-    order_model = m;
-    order_rank = rank;
     if (st == 0)
         qsort(order, n, sizeof *order, cmp_publish);
-    order_model = NULL;
-    order_rank = NULL;
     for (size_t i = 0; st == 0 && i < n; i++) {
         int32_t v = order[i];
         svec x;
-        if (!x_of(e, v, &x)) {
-            st = -1;
-            break;
-        }
-        int r = try_publish(&g, &x);
+        if (!x_local(e, loc, v, &x))
+            return -1;
+        int r = try_publish(g, &x);
         free(x.c);
         free(x.v);
         if (r < 0)
-            st = -1;
+            return -1;
         hidden[v] = r == 0;
         /* a hidden zero need not stay unknown: zeros are published */
         if (r == 0 && fabs(m->vars[v].value) < 0.5) {
-            svec *last = &g.hid[--g.n_hid];
+            svec *last = &g->hid[--g->n_hid];
             free(last->c);
             free(last->v);
             memset(last, 0, sizeof *last);
         }
     }
-    free(order);
-    gauss_free(&g);
+    gauss_clear(g, nb);
     return st;
 }
 
@@ -414,7 +438,41 @@ struct dc_gauss_plan {
     bool *dirty;        /* per block: forced cells changed since the last run */
     bool *last_forced;  /* forced[] of the last run */
     bool ran;
+    /* The blocks' variables, block after block, each ascending (CSR), and
+     * each variable's place in its block: the greedy runs one block at a
+     * time, on columns numbered within it, so that it holds one block's
+     * span at a time. */
+    int32_t *blk_var;
+    uint32_t *blk_off;
+    size_t n_blk, max_blk;
+    int32_t *loc;
 };
+
+/* dirty: per component, whether to run it (NULL: all); the others keep
+ * their hidden[] of the last run.  Blocks are independent, so running them
+ * one after another chooses what one run over all of them would. */
+static int run_greedy(dc_model *m, const dc_gauss_plan *p, const bool *forced,
+                      const bool *dirty, bool *hidden)
+{
+    gauss g;
+    size_t w = p->max_blk ? p->max_blk : 1;
+    int32_t *order = malloc(w * sizeof *order);
+    int st = gauss_init(&g, w, w) && order ? 0 : -1;
+    order_model = m;
+    order_rank = p->rank;
+    for (size_t b = 0; st == 0 && b < p->n_blk; b++) {
+        const int32_t *vars = p->blk_var + p->blk_off[b];
+        if (dirty && !dirty[p->comp[vars[0]]])
+            continue;
+        st = greedy_block(m, &g, p->e, p->loc, vars, p->blk_off[b + 1] - p->blk_off[b], forced,
+                          order, hidden);
+    }
+    order_model = NULL;
+    order_rank = NULL;
+    free(order);
+    gauss_free(&g);
+    return st;
+}
 
 static int32_t find_root(int32_t *up, int32_t v)
 {
@@ -439,6 +497,37 @@ static void find_blocks(const dc_model *m, int32_t *comp)
         comp[v] = find_root(comp, (int32_t)v);
 }
 
+/* The blocks as lists (comp[v] is the block's least variable). */
+static bool list_blocks(dc_gauss_plan *p, size_t nv)
+{
+    p->blk_var = malloc((nv + 1) * sizeof *p->blk_var);
+    p->blk_off = malloc((nv + 2) * sizeof *p->blk_off);
+    p->loc = malloc((nv + 1) * sizeof *p->loc);
+    int32_t *id = malloc((nv + 1) * sizeof *id);
+    bool ok = p->blk_var && p->blk_off && p->loc && id;
+    p->n_blk = 0;
+    for (size_t v = 0; ok && v < nv; v++) /* sizes, then offsets */
+        if (p->comp[v] == (int32_t)v) {
+            id[v] = (int32_t)p->n_blk;
+            p->blk_off[++p->n_blk] = 0;
+        }
+    for (size_t v = 0; ok && v < nv; v++)
+        p->loc[v] = (int32_t)p->blk_off[id[p->comp[v]] + 1]++;
+    if (ok) {
+        p->blk_off[0] = 0;
+        p->max_blk = 0;
+        for (size_t b = 0; b < p->n_blk; b++) {
+            uint32_t size = p->blk_off[b + 1];
+            p->max_blk = size > p->max_blk ? size : p->max_blk;
+            p->blk_off[b + 1] = p->blk_off[b] + size;
+        }
+        for (size_t v = 0; v < nv; v++)
+            p->blk_var[p->blk_off[id[p->comp[v]]] + p->loc[v]] = (int32_t)v;
+    }
+    free(id);
+    return ok;
+}
+
 dc_gauss_plan *dc_gauss_plan_new(const dc_model *m)
 {
     dc_gauss_plan *p = calloc(1, sizeof *p);
@@ -453,6 +542,7 @@ dc_gauss_plan *dc_gauss_plan_new(const dc_model *m)
     bool ok = p && on && p->rank && p->hidden && p->comp && p->dirty && p->last_forced;
     if (ok)
         find_blocks(m, p->comp);
+    ok = ok && list_blocks(p, m->n_vars);
     for (size_t v = 0; ok && v < m->n_vars; v++) {
         p->rank[v] = rank_of(m, (int32_t)v);
         on[v] = true;
@@ -477,6 +567,9 @@ void dc_gauss_plan_free(dc_gauss_plan *p)
     free(p->comp);
     free(p->dirty);
     free(p->last_forced);
+    free(p->blk_var);
+    free(p->blk_off);
+    free(p->loc);
     free(p);
 }
 
@@ -489,8 +582,7 @@ bool dc_gauss(dc_model *m, dc_gauss_plan *p, const bool *forced)
             if ((forced && forced[v]) != p->last_forced[v])
                 p->dirty[p->comp[v]] = true;
     }
-    bool ok = run_greedy(m, p->e, p->rank, forced, p->comp, p->ran ? p->dirty : NULL,
-                         hidden) == 0;
+    bool ok = run_greedy(m, p, forced, p->ran ? p->dirty : NULL, hidden) == 0;
     p->ran = ok;
     for (size_t v = 0; v < m->n_vars; v++)
         p->last_forced[v] = forced && forced[v];
