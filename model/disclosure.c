@@ -21,25 +21,6 @@ struct disclosure {
     disclosure_stats stats;
 };
 
-static uint64_t key_hash(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, then splitmix64's finaliser */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9u;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebu;
-    return h ^ (h >> 31);
-}
-
-static uint64_t row_hash(const metric_row *r)
-{
-    char key[256];
-    dc_row_key(r, key, sizeof key);
-    return key_hash(key);
-}
-
 typedef struct {
     uint64_t h;
     uint8_t st;
@@ -101,52 +82,48 @@ static void count_states(const dc_model *m, size_t *rows, size_t *hidden, size_t
     }
 }
 
-ips_error disclosure_build(const facts *f, const metric_set *universe, const metric_query *q,
-                           disclosure **out, ips_diag *d)
+ips_error dc_pattern_of(dc_model *m, const metric_query *q, disclosure **out, ips_diag *d)
 {
     *out = NULL;
     disclosure *dc = calloc(1, sizeof *dc);
-    if (!dc)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    dc->min_cell = q->min_cell;
-    dc_model m;
-    ips_error e = dc_model_build(&m, f, universe, NULL, q, d);
+    ips_error e = dc ? IPS_OK : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     size_t unprotected = 0;
     long rounds = 0;
     if (e == IPS_OK) {
-        rounds = dc_secondary(&m, &unprotected);
+        dc->min_cell = q->min_cell;
+        rounds = dc_secondary(m, &unprotected);
         if (rounds < 0)
             e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
-    hash_state *hs = e == IPS_OK ? malloc((m.n_rows ? m.n_rows : 1) * sizeof *hs) : NULL;
-    for (size_t i = 0; hs && i < m.n_rows; i++)
-        hs[i] = (hash_state){row_hash(m.rows[i].row), m.rows[i].state};
-    if (e == IPS_OK && (!hs || !set_states(dc, hs, m.n_rows)))
+    hash_state *hs = e == IPS_OK ? malloc((m->n_rows ? m->n_rows : 1) * sizeof *hs) : NULL;
+    for (size_t i = 0; hs && i < m->n_rows; i++)
+        hs[i] = (hash_state){m->rows[i].hash, m->rows[i].state};
+    if (e == IPS_OK && (!hs || !set_states(dc, hs, m->n_rows)))
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     free(hs);
     if (e == IPS_OK) {
         disclosure_stats *s = &dc->stats;
-        count_states(&m, &s->rows, &s->hidden, &s->primary, &s->secondary);
+        count_states(m, &s->rows, &s->hidden, &s->primary, &s->secondary);
         /* primary: hidden for a small number in the row itself, whatever
          * its label ("<5", or "–" where "<5" would give it away) */
         s->primary = 0;
-        for (size_t i = 0; i < m.n_rows; i++) {
+        for (size_t i = 0; i < m->n_rows; i++) {
             bool small = false;
-            for (int k = 0; k < m.rows[i].nvar; k++) {
-                double v = m.vars[m.rows[i].var[k]].truth;
+            for (int k = 0; k < m->rows[i].nvar; k++) {
+                double v = m->vars[m->rows[i].var[k]].truth;
                 small |= dc_small(v, q->min_cell);
             }
-            small |= dc_primary_rule(m.rows[i].row, q->min_cell);
-            s->primary += m.rows[i].suppressible && m.rows[i].state != DC_SHOWN && small;
+            small |= m->rows[i].primary;
+            s->primary += m->rows[i].suppressible && m->rows[i].state != DC_SHOWN && small;
         }
         s->secondary = s->hidden - s->primary;
-        s->variables = m.n_vars;
-        s->relations = m.n_rel;
+        s->variables = m->n_vars;
+        s->relations = m->n_rel;
         s->rounds = (size_t)rounds;
         s->unprotected = unprotected;
-        s->inexact = m.n_inexact;
+        s->inexact = m->n_inexact;
     }
-    dc_model_free(&m);
+    dc_model_free(m);
     if (e != IPS_OK) {
         disclosure_free(dc);
         return e;
@@ -155,13 +132,26 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     return IPS_OK;
 }
 
+ips_error disclosure_build(const facts *f, const metric_set *universe, const metric_query *q,
+                           disclosure **out, ips_diag *d)
+{
+    dc_model m;
+    ips_error e = dc_model_build(&m, f, universe, NULL, q, d);
+    if (e != IPS_OK) {
+        *out = NULL;
+        dc_model_free(&m);
+        return e;
+    }
+    return dc_pattern_of(&m, q, out, d);
+}
+
 void disclosure_apply(const disclosure *dc, metric_set *set)
 {
     for (size_t i = 0; i < set->n; i++) {
         metric_row *r = &set->rows[i];
         if (r->suppressed)
             continue;
-        int id = state_of(dc, row_hash(r));
+        int id = state_of(dc, dc_row_hash(r));
         int st = id >= 0 ? id : DC_SECONDARY;
         if (!dc_suppressible(r) && id < 0)
             st = DC_SHOWN; /* fte, weighted means, texts, reviews: never hidden */
@@ -201,14 +191,16 @@ static void describe_var(const dc_model *m, size_t v, double val, char *buf, siz
              by[0] ? (g[0] ? g : "(unknown)") : "service", val);
 }
 
-static void describe_row(const metric_row *r, char *buf, size_t n)
+static void describe_row(const dc_model *m, size_t i, char *buf, size_t n)
 {
     char ps[11], pe[11];
-    date_format_iso(r->period_start, ps);
-    date_format_iso(r->period_end, pe);
-    snprintf(buf, n, "%s, %s..%s, %s %s: its figure follows from the published ones", r->metric,
-             ps, pe, r->group_by[0] ? r->group_by : "whole",
-             r->group_by[0] ? (r->group[0] ? r->group : "(unknown)") : "service");
+    const char *metric, *group_by, *group;
+    dc_row_names(m, i, &metric, &group_by, &group);
+    date_format_iso(m->rows[i].ps, ps);
+    date_format_iso(m->rows[i].pe, pe);
+    snprintf(buf, n, "%s, %s..%s, %s %s: its figure follows from the published ones", metric,
+             ps, pe, group_by[0] ? group_by : "whole",
+             group_by[0] ? (group[0] ? group : "(unknown)") : "service");
 }
 
 ips_error disclosure_audit_run(const facts *f, const metric_set *published,
@@ -235,7 +227,7 @@ ips_error disclosure_audit_run(const facts *f, const metric_set *published,
         if (fv >= 0)
             describe_var(&m, (size_t)fv, val[fv], out->example, sizeof out->example);
         else if (fr >= 0)
-            describe_row(m.rows[fr].row, out->example, sizeof out->example);
+            describe_row(&m, (size_t)fr, out->example, sizeof out->example);
     }
     free(val);
     dc_model_free(&m);

@@ -11,92 +11,12 @@
 
 #include "model/disclosure_quantities.h"
 
-static uint64_t hash_bytes(const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 1099511628211u;
-    return h;
-}
-
-static bool intern_grow(dc_intern *t)
-{
-    size_t ns = t->n_slots ? t->n_slots * 2 : 64;
-    int32_t *slots = calloc(ns, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < t->n; i++) {
-        size_t h = hash_bytes(t->s[i], strlen(t->s[i])) & (ns - 1);
-        while (slots[h])
-            h = (h + 1) & (ns - 1);
-        slots[h] = (int32_t)i + 1;
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->n_slots = ns;
-    return true;
-}
-
-int32_t dc_intern_find(const dc_intern *t, const char *s)
-{
-    if (!t->n_slots)
-        return -1;
-    size_t h = hash_bytes(s, strlen(s)) & (t->n_slots - 1);
-    for (; t->slots[h]; h = (h + 1) & (t->n_slots - 1))
-        if (strcmp(t->s[t->slots[h] - 1], s) == 0)
-            return t->slots[h] - 1;
-    return -1;
-}
-
-int32_t dc_intern_id(dc_intern *t, const char *s)
-{
-    int32_t id = dc_intern_find(t, s);
-    if (id >= 0)
-        return id;
-    if ((t->n + 1) * 2 > t->n_slots && !intern_grow(t))
-        return -1;
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 64;
-        char **ns = realloc(t->s, nc * sizeof *ns);
-        if (!ns)
-            return -1;
-        t->s = ns;
-        t->cap = nc;
-    }
-    char *copy = malloc(strlen(s) + 1);
-    if (!copy)
-        return -1;
-    strcpy(copy, s);
-    t->s[t->n] = copy;
-    size_t h = hash_bytes(s, strlen(s)) & (t->n_slots - 1);
-    while (t->slots[h])
-        h = (h + 1) & (t->n_slots - 1);
-    t->slots[h] = (int32_t)t->n + 1;
-    return (int32_t)t->n++;
-}
-
-void dc_intern_free(dc_intern *t)
-{
-    for (size_t i = 0; i < t->n; i++)
-        free(t->s[i]);
-    free(t->s);
-    free(t->slots);
-    memset(t, 0, sizeof *t);
-}
-
-void dc_row_key(const metric_row *r, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s\x1f%ld\x1f%ld\x1f%s\x1f%s", r->metric, (long)r->period_start,
-             (long)r->period_end, r->group_by, r->group);
-}
-
 /* --- variables ---------------------------------------------------------- */
 
-static uint64_t key_hash(const dc_key *k)
+static uint64_t var_hash(const dc_key *k)
 {
     int64_t w[4] = {k->q, k->by, ((int64_t)k->ps << 32) ^ (uint32_t)k->pe, k->group};
-    return hash_bytes(w, sizeof w);
+    return dc_hash_bytes(w, sizeof w);
 }
 
 static bool key_eq(const dc_key *a, const dc_key *b)
@@ -109,7 +29,7 @@ int32_t dc_var_find(const dc_model *m, const dc_key *k)
 {
     if (!m->n_slots)
         return -1;
-    for (size_t h = key_hash(k) & (m->n_slots - 1); m->slots[h]; h = (h + 1) & (m->n_slots - 1))
+    for (size_t h = var_hash(k) & (m->n_slots - 1); m->slots[h]; h = (h + 1) & (m->n_slots - 1))
         if (key_eq(&m->vars[m->slots[h] - 1].key, k))
             return m->slots[h] - 1;
     return -1;
@@ -122,7 +42,7 @@ static bool var_rehash(dc_model *m)
     if (!slots)
         return false;
     for (size_t i = 0; i < m->n_vars; i++) {
-        size_t h = key_hash(&m->vars[i].key) & (ns - 1);
+        size_t h = var_hash(&m->vars[i].key) & (ns - 1);
         while (slots[h])
             h = (h + 1) & (ns - 1);
         slots[h] = (int32_t)i + 1;
@@ -157,7 +77,7 @@ int32_t dc_var_get(dc_model *m, const dc_key *k)
     x->hidden = true;
     x->lo = 0;
     x->hi = INFINITY;
-    size_t h = key_hash(k) & (m->n_slots - 1);
+    size_t h = var_hash(k) & (m->n_slots - 1);
     while (m->slots[h])
         h = (h + 1) & (m->n_slots - 1);
     m->slots[h] = (int32_t)m->n_vars + 1;
@@ -201,19 +121,6 @@ int dc_group_level(int by)
     case GROUP_TEAM: return 1;
     default: return 0;
     }
-}
-
-static int by_of(const char *group_by)
-{
-    if (strcmp(group_by, "support_level") == 0)
-        return DC_BY_SUPPORT;
-    if (strcmp(group_by, "days") == 0)
-        return DC_BY_DAYS;
-    if (strcmp(group_by, "step") == 0)
-        return DC_BY_STEP;
-    if (group_by[0] == '\0')
-        return GROUP_NONE;
-    return metric_group_find(group_by);
 }
 
 /* --- equations ------------------------------------------------------------ */
@@ -266,121 +173,6 @@ bool dc_rel_sum(dc_model *m, int32_t parent, const int32_t *parts, size_t n)
         if (!rel_term(m, parts[i], -1))
             return false;
     return rel_end(m);
-}
-
-/* --- rows ----------------------------------------------------------------- */
-
-bool dc_suppressible(const metric_row *r)
-{
-    return r->kind != MK_TEXT && r->kind != MK_WEIGHTED && strcmp(r->group_by, "review") != 0;
-}
-
-/* A field of the row's true figures: t (audit), or the row itself (build). */
-static double truth_value(const metric_row *r, const disclosure_truth *t, char field)
-{
-    if (!t)
-        return dc_field_value(r, field);
-    return field == 'N' ? t->numerator : field == 'D' ? t->denominator : t->value;
-}
-
-static ips_error add_row(dc_model *m, const metric_row *r, const disclosure_truth *tr,
-                         bool known, ips_diag *d)
-{
-    dc_row *x = &m->rows[m->n_rows++];
-    memset(x, 0, sizeof *x);
-    x->row = r;
-    x->derived_from = -1;
-    x->suppressible = dc_suppressible(r);
-    x->whole = r->group_by[0] == '\0';
-    /* As published, a "<5" says the cell is small, a "–" only that it is hidden. */
-    x->state = known || !r->suppressed ? DC_SHOWN
-               : r->text[0] == '<'     ? DC_PRIMARY
-                                       : DC_SECONDARY;
-    int by = by_of(r->group_by);
-    int year, part;
-    char pk = dc_period_kind(r->period_start, r->period_end, &year, &part);
-    x->level = (uint8_t)((by >= 0 ? dc_group_level(by) : 0) + (pk == 'H' ? 1 : pk == 'Y' ? 2 : 0));
-    const dc_field *fs;
-    size_t nf = x->suppressible && by >= 0 ? dc_fields_of(r->metric, &fs) : 0;
-    int32_t group = nf ? dc_intern_id(&m->names, r->group) : 0;
-    if (group < 0)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < nf && i < 3; i++) {
-        dc_key k = {(int16_t)fs[i].q, (int8_t)by, r->period_start, r->period_end, group};
-        if (by == DC_BY_STEP) { /* a whole-service count, named by its step */
-            int pq = dc_path_quantity(r->group);
-            if (pq < 0)
-                break;
-            k = (dc_key){(int16_t)pq, GROUP_NONE, r->period_start, r->period_end, 0};
-        }
-        if (dc_quantities[k.q].time == DC_END)
-            k.ps = 0;
-        int32_t v = dc_var_get(m, &k);
-        if (v < 0)
-            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        x->var[x->nvar++] = v;
-        dc_var *xv = &m->vars[v];
-        xv->shown = true;
-        if (isnan(xv->truth))
-            xv->truth = truth_value(r, tr, fs[i].field);
-        if (known && isnan(xv->value))
-            xv->value = dc_field_value(r, fs[i].field);
-        if (!r->suppressed || known) {
-            xv->hidden = false;
-            if (!known)
-                xv->value = dc_field_value(r, fs[i].field);
-        }
-    }
-    return IPS_OK;
-}
-
-static ips_error build_rows(dc_model *m, const metric_set *set, const disclosure_truth *truth,
-                            dc_intern *keys, ips_diag *d)
-{
-    m->rows = calloc(set->n ? set->n : 1, sizeof *m->rows);
-    if (!m->rows || dc_intern_id(&m->names, "") != 0)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    char key[256];
-    for (size_t i = 0; i < set->n; i++) {
-        dc_row_key(&set->rows[i], key, sizeof key);
-        size_t before = keys->n;
-        if (dc_intern_id(keys, key) < 0)
-            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        if (keys->n == before)
-            continue; /* the same row from another query of the universe */
-        ips_error e = add_row(m, &set->rows[i], truth ? &truth[i] : NULL, !truth, d);
-        if (e != IPS_OK)
-            return e;
-    }
-    return IPS_OK;
-}
-
-static ips_error build_deps(dc_model *m, const dc_intern *keys, ips_diag *d)
-{
-    char key[256];
-    for (size_t i = 0; i < m->n_rows; i++) {
-        const char *const *src = dc_derived_sources(m->rows[i].row->metric);
-        for (; src && *src; src++) {
-            metric_row probe = *m->rows[i].row;
-            snprintf(probe.metric, sizeof probe.metric, "%s", *src);
-            dc_row_key(&probe, key, sizeof key);
-            int32_t j = dc_intern_find(keys, key);
-            if (j < 0)
-                continue;
-            int32_t *nr = realloc(m->dep_row, (m->n_dep + 1) * sizeof *nr);
-            if (nr)
-                m->dep_row = nr;
-            int32_t *ns = nr ? realloc(m->dep_src, (m->n_dep + 1) * sizeof *ns) : NULL;
-            if (!ns)
-                return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-            m->dep_src = ns;
-            if (m->rows[i].derived_from < 0)
-                m->rows[i].derived_from = j;
-            m->dep_row[m->n_dep] = (int32_t)i;
-            m->dep_src[m->n_dep++] = j;
-        }
-    }
-    return IPS_OK;
 }
 
 /* How many equations the true figures break: definitions that hold for
@@ -540,16 +332,13 @@ static bool build_index(dc_model *m)
     return true;
 }
 
-ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
-                         const disclosure_truth *truth, const metric_query *q, ips_diag *d)
+ips_error dc_model_end(dc_model *m, const facts *f, const metric_query *q, ips_diag *d)
 {
-    memset(m, 0, sizeof *m);
-    m->min_cell = q->min_cell;
-    dc_intern keys = {0};
-    ips_error e = build_rows(m, set, truth, &keys, d);
-    if (e == IPS_OK)
-        e = build_deps(m, &keys, d);
-    dc_intern_free(&keys);
+    ips_error e = dc_rows_link(m, d);
+    /* rows are found by hash only while they are added and linked */
+    free(m->row_slots);
+    m->row_slots = NULL;
+    m->n_row_slots = 0;
     if (e == IPS_OK)
         e = dc_relations_build(m, f, q, d);
     if (e == IPS_OK)
@@ -559,12 +348,24 @@ ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
     return e;
 }
 
+ips_error dc_model_build(dc_model *m, const facts *f, const metric_set *set,
+                         const disclosure_truth *truth, const metric_query *q, ips_diag *d)
+{
+    dc_model_begin(m, q->min_cell);
+    ips_error e = dc_model_add(m, set, truth, d);
+    return e == IPS_OK ? dc_model_end(m, f, q, d) : e;
+}
+
 void dc_model_free(dc_model *m)
 {
     free(m->rows);
     free(m->vars);
     free(m->slots);
     dc_intern_free(&m->names);
+    dc_intern_free(&m->metrics);
+    dc_intern_free(&m->bys);
+    dc_intern_free(&m->row_groups);
+    free(m->row_slots);
     free(m->dep_row);
     free(m->dep_src);
     free(m->rel_off);

@@ -9,8 +9,16 @@
 
 enum { DC_SHOWN, DC_PRIMARY, DC_SECONDARY };
 
+/* A row of the universe: what the model needs of it, so that the rows
+ * themselves need not be held (the universe is added pass by pass). */
 typedef struct {
-    const metric_row *row;  /* in the set the model was built from */
+    uint64_t hash;          /* dc_row_hash(): metric, period, breakdown, group */
+    ips_day ps, pe;         /* its period */
+    int32_t metric;         /* interned in the model's metrics */
+    int32_t group_by;       /* … in its breakdowns */
+    int32_t group;          /* … in its row groups */
+    uint8_t kind;           /* metric_kind */
+    bool primary;           /* the primary rule holds at the model's min_cell */
     int32_t var[3];         /* the quantities the row prints */
     uint8_t nvar;
     uint8_t state;          /* DC_* */
@@ -49,14 +57,17 @@ typedef struct {
     size_t n_slots;
 } dc_intern;
 
+/* FNV-1a over n bytes. */
+uint64_t dc_hash_bytes(const void *p, size_t n);
 /* The id of s (added when new), or −1 when out of memory. */
 int32_t dc_intern_id(dc_intern *t, const char *s);
 /* The id of s, or −1 when absent. */
 int32_t dc_intern_find(const dc_intern *t, const char *s);
 void dc_intern_free(dc_intern *t);
 
-/* The key of a row: metric, period, breakdown, group. */
-void dc_row_key(const metric_row *r, char *buf, size_t n);
+/* The 64-bit key of a row (metric, period, breakdown, group), as the
+ * pattern knows it (model/disclosure.c). */
+uint64_t dc_row_hash(const metric_row *r);
 
 typedef struct dc_model {
     int min_cell;
@@ -68,7 +79,10 @@ typedef struct dc_model {
     /* var key hash: open addressing, index + 1, 0 = empty */
     int32_t *slots;
     size_t n_slots;
-    dc_intern names;        /* group names */
+    dc_intern names;        /* group names of the variables */
+    dc_intern metrics, bys, row_groups;  /* the rows' metric, group_by and group */
+    int32_t *row_slots;     /* row hash → index + 1, open addressing, 0 = empty */
+    size_t n_row_slots, cap_rows;
     /* derived rows and their sources, as pairs */
     int32_t *dep_row, *dep_src;
     size_t n_dep;
@@ -109,6 +123,26 @@ bool dc_rel_sum(dc_model *m, int32_t parent, const int32_t *parts, size_t n);
 char dc_period_kind(ips_day ps, ips_day pe, int *year, int *part);
 /* The public equations (model/disclosure_relations.c). */
 ips_error dc_relations_build(dc_model *m, const facts *f, const metric_query *q, ips_diag *d);
+
+/* The model built in steps: begin, the universe's rows added set by set
+ * (a row already added is skipped), then end adds the equations of f's
+ * hierarchy and the indexes.  Rows of an added set need not live on.
+ * truth as dc_model_build's (NULL: build, every value known). */
+void dc_model_begin(dc_model *m, int min_cell);
+ips_error dc_model_add(dc_model *m, const metric_set *set, const disclosure_truth *truth,
+                       ips_diag *d);
+ips_error dc_model_end(dc_model *m, const facts *f, const metric_query *q, ips_diag *d);
+
+/* The pattern of a built model (model/disclosure.c): secondary suppression,
+ * then each row's state by its key; frees m, whatever the outcome. */
+ips_error dc_pattern_of(dc_model *m, const metric_query *q, disclosure **out, ips_diag *d);
+
+/* Links each derived row to its source rows (model/disclosure_rows.c). */
+ips_error dc_rows_link(dc_model *m, ips_diag *d);
+
+/* The names of row i, for messages. */
+void dc_row_names(const dc_model *m, size_t i, const char **metric, const char **group_by,
+                  const char **group);
 
 /* Builds rows, variables, equations and indexes from set and f's
  * hierarchy.  truth: the true figures of set's rows, one per row, or NULL

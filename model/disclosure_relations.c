@@ -202,7 +202,7 @@ static void periods_held(const dc_model *m, period_list *l)
 {
     l->n = 0;
     for (size_t i = 0; i < m->n_rows; i++) {
-        ips_day ps = m->rows[i].row->period_start, pe = m->rows[i].row->period_end;
+        ips_day ps = m->rows[i].ps, pe = m->rows[i].pe;
         size_t k = 0;
         while (k < l->n && (l->ps[k] != ps || l->pe[k] != pe))
             k++;

@@ -54,7 +54,7 @@ bool dc_primary_rule(const metric_row *r, int min_cell)
 void dc_primary(dc_model *m)
 {
     for (size_t i = 0; i < m->n_rows; i++)
-        if (m->rows[i].suppressible && dc_primary_rule(m->rows[i].row, m->min_cell))
+        if (m->rows[i].suppressible && m->rows[i].primary)
             dc_hide_row(m, i, DC_PRIMARY);
     /* A small quantity stays hidden under every name it has. */
     for (size_t v = 0; v < m->n_vars; v++) {
@@ -80,7 +80,7 @@ void dc_bounds(dc_model *m)
             continue;
         for (uint32_t j = m->vrow_off[v]; j < m->vrow_off[v + 1]; j++) {
             const dc_row *r = &m->rows[m->vrow[j]];
-            if (r->row->kind != MK_COUNT || r->nvar != 1)
+            if (r->kind != MK_COUNT || r->nvar != 1)
                 continue;
             if (r->state == DC_PRIMARY) {
                 x->lo = fmax(x->lo, 1);
@@ -178,7 +178,7 @@ bool dc_pinned_values(const dc_model *m, double *val)
  * denominator); a median or a Kaplan–Meier figure is not. */
 static bool linear_figure(const dc_row *r)
 {
-    switch (r->row->kind) {
+    switch (r->kind) {
     case MK_COUNT:
     case MK_SHARE:
     case MK_MEAN:

@@ -51,8 +51,11 @@ static size_t universe_periods(ips_day ps, ips_day pe, ips_day *s, ips_day *e)
     return n;
 }
 
-ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
-                              ips_diag *d)
+/* Every pass of q's universe (a period by a breakdown) computed into out;
+ * with m, each pass is added to the model and out emptied again, so that
+ * the universe's rows are never all held at once. */
+static ips_error universe_run(const facts *f, const metric_query *q, metric_set *out,
+                              dc_model *m, ips_diag *d)
 {
     ips_day s[8], e[8];
     size_t np = universe_periods(q->start, q->end, s, e);
@@ -70,11 +73,43 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
             uq.by = (metric_group)by;
             uq.internal = true;
             ips_error err = engine_compute(f, &uq, out, d);
+            if (err == IPS_OK && m)
+                err = dc_model_add(m, out, NULL, d);
+            if (m)
+                metric_set_clear(out);
             if (err != IPS_OK)
                 return err;
         }
     }
     return IPS_OK;
+}
+
+ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
+                              ips_diag *d)
+{
+    return universe_run(f, q, out, NULL, d);
+}
+
+/* The pattern of q's universe, built pass by pass (as disclosure_build over
+ * disclosure_universe's rows, without holding them). */
+static ips_error build_streamed(const facts *f, const metric_query *q, disclosure **out,
+                                ips_diag *d)
+{
+    *out = NULL;
+    metric_set *pass = metric_set_new();
+    if (!pass)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    dc_model m;
+    dc_model_begin(&m, q->min_cell);
+    ips_error e = universe_run(f, q, pass, &m, d);
+    metric_set_free(pass);
+    if (e == IPS_OK)
+        e = dc_model_end(&m, f, q, d);
+    if (e != IPS_OK) {
+        dc_model_free(&m);
+        return e;
+    }
+    return dc_pattern_of(&m, q, out, d);
 }
 
 /* The pattern key of q: its universe's first period (the year) and q's
@@ -126,13 +161,7 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     ips_error err = disclosure_store_find(wh, &key, f->data_as_of, &made, NULL, d);
     if (err != IPS_OK || made)
         return err != IPS_OK ? err : keep(cache, &key, made, out, owned, d);
-    metric_set *mine = u ? NULL : metric_set_new();
-    if (!u && !mine)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    err = u ? IPS_OK : disclosure_universe(f, q, mine, d);
-    if (err == IPS_OK)
-        err = disclosure_build(f, u ? u : mine, q, &made, d);
-    metric_set_free(mine);
+    err = u ? disclosure_build(f, u, q, &made, d) : build_streamed(f, q, &made, d);
     if (err != IPS_OK)
         return err;
     return keep(cache, &key, made, out, owned, d);
@@ -178,14 +207,7 @@ static ips_error audit_universe(const facts *f, metric_set *u, const disclosure 
 ips_error disclosure_compute(const facts *f, const metric_query *q, disclosure **out,
                              disclosure_audit *au, ips_diag *d)
 {
-    *out = NULL;
-    metric_set *u = metric_set_new();
-    if (!u)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    ips_error e = disclosure_universe(f, q, u, d);
-    if (e == IPS_OK)
-        e = disclosure_build(f, u, q, out, d);
-    metric_set_free(u);
+    ips_error e = build_streamed(f, q, out, d);
     if (e == IPS_OK) {
         /* The build ends with the intruder's check over the same relations
          * (disclosure_build: no hidden cell pinned, or `unprotected` say

@@ -55,6 +55,13 @@ static void index_free(struct metric_index *ix)
     free(ix);
 }
 
+void metric_set_clear(metric_set *set)
+{
+    index_free(set->index);
+    set->index = NULL;
+    set->n = 0;
+}
+
 void metric_set_free(metric_set *set)
 {
     if (!set)

@@ -97,6 +97,8 @@ typedef struct {
 
 metric_set *metric_set_new(void);
 void metric_set_free(metric_set *set);
+/* Empties set, keeping its room for rows. */
+void metric_set_clear(metric_set *set);
 /* Appends a zeroed row named metric; NULL when out of memory. */
 metric_row *metric_set_add(metric_set *set, const char *metric);
 /* Appends a copy of row, or of every row of from; false when out of memory. */
