@@ -1,11 +1,11 @@
 #include "ingest/retry.h"
 
-#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/sha256_file.h"
 #include "common/utf8_cut.h"
 #include "model/batches.h"
 #include "model/waiting.h"
@@ -19,7 +19,6 @@ ips_error retry_reading(const profile *p, char out[65], ips_diag *d)
     out[0] = '\0';
     if (!p)
         return IPS_OK;
-    unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_state sha;
     crypto_hash_sha256_init(&sha);
     /* A profile made in memory has no file: its name stands for it. */
@@ -27,21 +26,14 @@ ips_error retry_reading(const profile *p, char out[65], ips_diag *d)
         const char *name = p->name ? p->name : "";
         crypto_hash_sha256_update(&sha, (const unsigned char *)name, strlen(name));
     } else {
-        FILE *f = fopen(p->path, "rb");
-        if (!f)
+        int err = sha256_file_add(&sha, p->path);
+        if (err > 0)
             return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the profile again: %s",
-                                p->path, strerror(errno));
-        unsigned char buf[8192];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            crypto_hash_sha256_update(&sha, buf, k);
-        bool bad = ferror(f);
-        fclose(f);
-        if (bad)
+                                p->path, strerror(err));
+        if (err)
             return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the profile again", p->path);
     }
-    crypto_hash_sha256_final(&sha, digest);
-    sodium_bin2hex(out, 65, digest, sizeof digest);
+    sha256_file_hex(&sha, out);
     return IPS_OK;
 }
 

@@ -5,12 +5,12 @@
  * (model/national_rows.c). */
 #include "model/pack.h"
 
-#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/sha256_file.h"
 #include "model/disclosure_store.h"
 #include "model/pack_rows.h"
 
@@ -69,23 +69,14 @@ static ips_error refuse_county(warehouse *wh, ips_diag *d)
 /* The pack file's SHA-256 in hex, so the batch list names the very file. */
 static ips_error file_sha256(const char *path, char hex[65], ips_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack: %s", path,
-                            strerror(errno));
     crypto_hash_sha256_state sha;
     crypto_hash_sha256_init(&sha);
-    unsigned char buf[65536], digest[crypto_hash_sha256_BYTES];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-        crypto_hash_sha256_update(&sha, buf, k);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
+    int err = sha256_file_add(&sha, path);
+    if (err > 0)
+        return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack: %s", path, strerror(err));
+    if (err)
         return ips_diag_set(d, IPS_ERR_IO, "%s: cannot read the pack", path);
-    crypto_hash_sha256_final(&sha, digest);
-    for (size_t i = 0; i < sizeof digest; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    sha256_file_hex(&sha, hex);
     return IPS_OK;
 }
 
