@@ -43,12 +43,12 @@ bool disclosure_store_applies(const metric_query *key, ips_day data_as_of)
            dc_period_kind(key->start, key->end, &y, &part) == 'Y';
 }
 
-static ips_error put_year(sqlite3_stmt *st, warehouse *wh, const facts *f,
-                          const metric_query *q, ips_diag *d)
+static ips_error put_year(sqlite3_stmt *st, metric_store_writer *w, warehouse *wh,
+                          const facts *f, const metric_query *q, ips_diag *d)
 {
     disclosure *dc = NULL;
     disclosure_audit au;
-    ips_error e = disclosure_compute(f, q, &dc, &au, d);
+    ips_error e = disclosure_compute(f, q, w, &dc, &au, d);
     void *buf = NULL;
     size_t len = 0;
     if (e == IPS_OK)
@@ -91,29 +91,34 @@ ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d)
     sqlite3 *db = warehouse_db(wh);
     if (sqlite3_exec(db, create_sql, NULL, NULL, NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "keeping the suppression pattern");
-    if (as_of == IPS_DAY_NONE)
-        return IPS_OK; /* nothing to publish yet */
+    metric_store_writer *w;
+    ips_error e = metric_store_begin(wh, &w, d);
+    if (e != IPS_OK || as_of == IPS_DAY_NONE) {
+        metric_store_end(w);
+        return e; /* … or nothing to publish yet */
+    }
     const facts *f;
-    ips_error e = facts_get(wh, as_of, &f, d);
-    if (e != IPS_OK || (f->n_episodes == 0 && !f->national))
-        return e;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
+    e = facts_get(wh, as_of, &f, d);
+    sqlite3_stmt *st = NULL;
+    if (e == IPS_OK && (f->n_episodes || f->national) &&
+        sqlite3_prepare_v2(db,
                            "INSERT INTO main.disclosure_pack VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                            " ?8, ?9, ?10, ?11, ?12, ?13)",
                            -1, &st, NULL) != SQLITE_OK)
-        return warehouse_fail(wh, d, "keeping the suppression pattern");
-    int first, last;
-    years_of(f, as_of, &first, &last);
+        e = warehouse_fail(wh, d, "keeping the suppression pattern");
+    int first = 0, last = -1;
+    if (st)
+        years_of(f, as_of, &first, &last);
     for (int y = first; e == IPS_OK && y <= last; y++) {
         metric_query q;
         metric_query_init(&q);
         q.start = date_from_ymd(y, 1, 1);
         q.end = date_from_ymd(y, 12, 31);
         q.as_of = as_of;
-        e = put_year(st, wh, f, &q, d);
+        e = put_year(st, w, wh, f, &q, d);
     }
     sqlite3_finalize(st);
+    metric_store_end(w);
     return e;
 }
 

@@ -13,6 +13,7 @@
 #include "model/disclosure_model.h"
 #include "model/engine.h"
 #include "model/metric_cache.h"
+#include "model/metric_store.h"
 
 /* January to September: the third quarter's year to date (the first
  * quarter's, second's and fourth's are Q1, H1 and the year). */
@@ -53,9 +54,10 @@ static size_t universe_periods(ips_day ps, ips_day pe, ips_day *s, ips_day *e)
 
 /* Every pass of q's universe (a period by a breakdown) computed into out;
  * with m, each pass is added to the model and out emptied again, so that
- * the universe's rows are never all held at once. */
+ * the universe's rows are never all held at once; with w, each pass's
+ * rows are kept in the warehouse as well (model/metric_store.h). */
 static ips_error universe_run(const facts *f, const metric_query *q, metric_set *out,
-                              dc_model *m, ips_diag *d)
+                              dc_model *m, metric_store_writer *w, ips_diag *d)
 {
     ips_day s[8], e[8];
     size_t np = universe_periods(q->start, q->end, s, e);
@@ -73,6 +75,8 @@ static ips_error universe_run(const facts *f, const metric_query *q, metric_set 
             uq.by = (metric_group)by;
             uq.internal = true;
             ips_error err = engine_compute(f, &uq, out, d);
+            if (err == IPS_OK && w)
+                err = metric_store_put(w, &uq, out, d);
             if (err == IPS_OK && m)
                 err = dc_model_add(m, out, NULL, d);
             if (m)
@@ -87,13 +91,13 @@ static ips_error universe_run(const facts *f, const metric_query *q, metric_set 
 ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
                               ips_diag *d)
 {
-    return universe_run(f, q, out, NULL, d);
+    return universe_run(f, q, out, NULL, NULL, d);
 }
 
 /* The pattern of q's universe, built pass by pass (as disclosure_build over
  * disclosure_universe's rows, without holding them). */
-static ips_error build_streamed(const facts *f, const metric_query *q, disclosure **out,
-                                ips_diag *d)
+static ips_error build_streamed(const facts *f, const metric_query *q, metric_store_writer *w,
+                                disclosure **out, ips_diag *d)
 {
     *out = NULL;
     metric_set *pass = metric_set_new();
@@ -101,7 +105,7 @@ static ips_error build_streamed(const facts *f, const metric_query *q, disclosur
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     dc_model m;
     dc_model_begin(&m, q->min_cell);
-    ips_error e = universe_run(f, q, pass, &m, d);
+    ips_error e = universe_run(f, q, pass, &m, w, d);
     metric_set_free(pass);
     if (e == IPS_OK)
         e = dc_model_end(&m, f, q, d);
@@ -158,10 +162,10 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     if (*out)
         return IPS_OK;
     disclosure *made = NULL;
-    ips_error err = disclosure_store_find(wh, &key, f->data_as_of, &made, NULL, d);
+    ips_error err = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, NULL, d);
     if (err != IPS_OK || made)
         return err != IPS_OK ? err : keep(cache, &key, made, out, owned, d);
-    err = u ? disclosure_build(f, u, q, &made, d) : build_streamed(f, q, &made, d);
+    err = u ? disclosure_build(f, u, q, &made, d) : build_streamed(f, q, NULL, &made, d);
     if (err != IPS_OK)
         return err;
     return keep(cache, &key, made, out, owned, d);
@@ -204,10 +208,10 @@ static ips_error audit_universe(const facts *f, metric_set *u, const disclosure 
     return e;
 }
 
-ips_error disclosure_compute(const facts *f, const metric_query *q, disclosure **out,
-                             disclosure_audit *au, ips_diag *d)
+ips_error disclosure_compute(const facts *f, const metric_query *q, metric_store_writer *w,
+                             disclosure **out, disclosure_audit *au, ips_diag *d)
 {
-    ips_error e = build_streamed(f, q, out, d);
+    ips_error e = build_streamed(f, q, w, out, d);
     if (e == IPS_OK) {
         /* The build ends with the intruder's check over the same relations
          * (disclosure_build: no hidden cell pinned, or `unprotected` say
@@ -242,7 +246,7 @@ static ips_error kept_audit(warehouse *wh, const facts *f, const metric_query *r
     metric_query key = pattern_key(rq);
     disclosure *made = NULL;
     *found = false;
-    ips_error e = disclosure_store_find(wh, &key, f->data_as_of, &made, out, d);
+    ips_error e = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, out, d);
     if (e != IPS_OK || !made)
         return e;
     *found = true;

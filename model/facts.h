@@ -149,6 +149,8 @@ typedef struct {
 typedef struct facts {
     ips_day as_of;         /* A the facts were derived at */
     ips_day data_as_of;    /* R1's A of the data (IPS_DAY_NONE when empty) */
+    bool stored;           /* the warehouse's stored facts, of the data's generation:
+                              what was kept with them (patterns, metric rows) holds */
     facts_dim dim[FD__COUNT];
     fact_coach *coaches;
     size_t n_coaches;
@@ -173,6 +175,14 @@ typedef struct facts {
      * county's, whose rows the engine computes from the arrays above. */
     struct national *national;
 } facts;
+
+/* The as-of date of what was kept with f (the data's own), or IPS_DAY_NONE
+ * when f is no stored fact set (stale, or derived at another date): then
+ * nothing kept applies. */
+static inline ips_day facts_kept_as_of(const facts *f)
+{
+    return f->stored ? f->data_as_of : IPS_DAY_NONE;
+}
 
 /* The warehouse's data generation as text: FACTS_VERSION, the batches' count
  * and last id, and every entity table's row count, colon-separated. */

@@ -538,6 +538,7 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
         if (trusted)
             warehouse_facts_rebuilt(wh);
     }
+    f->stored = strcmp(l.schema, "main") == 0 && f->as_of == f->data_as_of;
     bool packed = false;
     if (e == IPS_OK && strcmp(l.schema, "main") == 0)
         e = unpack(wh, f, &packed, d);

@@ -8,6 +8,7 @@
 #include "model/engine.h"
 #include "model/disclosure.h"
 #include "model/metric_cache.h"
+#include "model/metric_store.h"
 #include "model/national.h"
 
 void metric_query_init(metric_query *q)
@@ -109,11 +110,16 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
     return e;
 }
 
+/* q's rows before suppression: those the warehouse keeps for q's pass
+ * (model/metric_store.h), else computed from the facts. */
 static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
 {
     const facts *f;
     ips_error e = facts_get(wh, q->as_of, &f, d);
-    return e == IPS_OK ? engine_compute(f, q, out, d) : e;
+    bool kept = false;
+    if (e == IPS_OK)
+        e = metric_store_find(wh, q, facts_kept_as_of(f), out, &kept, d);
+    return e == IPS_OK && !kept ? engine_compute(f, q, out, d) : e;
 }
 
 static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)

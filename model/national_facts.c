@@ -216,6 +216,7 @@ ips_error national_facts_load(warehouse *wh, facts **out, ips_diag *d)
     f->national = n;
     ips_error e = national_facts_summary(wh, n, d);
     f->as_of = f->data_as_of = n->as_of;
+    f->stored = true; /* the packs, merged with what was kept from them */
     size_t cap[FD__COUNT] = {0};
     n->wh = wh;
     /* Every group the counties' rows name, so the engine can finish the
