@@ -13,6 +13,7 @@
 
 #include "model/disclosure_store.h"
 #include "model/facts.h"
+#include "model/quality.h"
 #include "model/metrics.h"
 #include "model/sqlfn.h"
 
@@ -312,6 +313,8 @@ ips_error facts_rebuild(warehouse *wh, ips_diag *d)
         warehouse_facts_rebuilt(wh);
         e = disclosure_store_write(wh, a, d);
     }
+    if (e == IPS_OK)
+        e = quality_keep(wh, a, d);
     if (e == IPS_OK)
         e = exec(wh, "COMMIT", d);
     if (e == IPS_OK)

@@ -1,4 +1,9 @@
+/* The data-quality findings (model/quality.h): counted on the raw tables,
+ * and kept with the facts for the data's own as-of date (table
+ * quality_pack), since every publication shows them and the counts over
+ * the contacts took a tenth of a second at national scale. */
 #include "model/quality.h"
+#include "model/facts.h"
 #include "model/pack.h"
 #include "model/pack_rows.h"
 
@@ -19,7 +24,7 @@ static const struct {
      "ORDER BY enrollment_id"},
     {"open_episodes_over_two_years", "open episodes that started more than two years before the as-of date",
      "SELECT enrollment_id FROM enrollments WHERE end_date IS NULL "
-     "AND julianday(:as_of) - julianday(start_date) > 730 ORDER BY start_date"},
+     "AND start_date < date(:as_of, '-730 days') ORDER BY start_date"},
     {"jobs_without_episode", "jobs that overlap none of the client's episodes",
      "SELECT j.job_id FROM jobs j WHERE NOT EXISTS (SELECT 1 FROM enrollments e "
      "WHERE e.client_id = j.client_id AND e.start_date <= coalesce(j.end_date, '9999-12-31') "
@@ -122,21 +127,117 @@ static ips_error group_rejects(warehouse *wh, quality_report *r, ips_diag *d)
     return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(wh, d, "grouping rejects");
 }
 
+#define N_CHECKS (sizeof checks / sizeof checks[0])
+
+/* The counts and findings of the raw tables at as_of, into r. */
+static ips_error count_all(warehouse *wh, ips_day as_of, quality_report *r, ips_diag *d)
+{
+    char iso[11];
+    date_format_iso(as_of, iso);
+    ips_error e = count_rows(wh, r, d);
+    for (size_t i = 0; e == IPS_OK && i < N_CHECKS; i++, r->nfindings++)
+        e = run_check(wh, i, iso, &r->findings[i], d);
+    return e;
+}
+
+static const char keep_sql[] =
+    "DROP TABLE IF EXISTS main.quality_pack;"
+    "CREATE TABLE main.quality_pack(item INTEGER PRIMARY KEY, as_of INTEGER NOT NULL,"
+    " count INTEGER NOT NULL, examples TEXT NOT NULL)";
+
+/* One row per entity's row count (items 0 … ENT__COUNT − 1), then one per
+ * check in the order of checks[]. */
+static ips_error keep_rows(warehouse *wh, ips_day as_of, const quality_report *r, ips_diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(warehouse_db(wh), "INSERT INTO main.quality_pack VALUES(?1, ?2, ?3, ?4)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "keeping the data-quality findings");
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; rc == SQLITE_DONE && i < ENT__COUNT + N_CHECKS; i++) {
+        bool row = i < ENT__COUNT;
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 2, as_of);
+        sqlite3_bind_int64(st, 3, row ? r->rows[i] : r->findings[i - ENT__COUNT].count);
+        sqlite3_bind_text(st, 4, row ? "" : r->findings[i - ENT__COUNT].examples, -1,
+                          SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(wh, d, "keeping the data-quality findings");
+}
+
+ips_error quality_keep(warehouse *wh, ips_day as_of, ips_diag *d)
+{
+    if (sqlite3_exec(warehouse_db(wh), keep_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return warehouse_fail(wh, d, "keeping the data-quality findings");
+    if (as_of == IPS_DAY_NONE)
+        return IPS_OK;
+    quality_report r = {0};
+    quality_finding f[N_CHECKS];
+    memset(f, 0, sizeof f);
+    r.findings = f;
+    ips_error e = count_all(wh, as_of, &r, d);
+    return e == IPS_OK ? keep_rows(wh, as_of, &r, d) : e;
+}
+
+/* The kept counts and findings into r when they are of as_of and the
+ * stored facts are of the data's generation; *kept says whether. */
+static ips_error read_kept(warehouse *wh, ips_day as_of, quality_report *r, bool *kept,
+                           ips_diag *d)
+{
+    *kept = false;
+    bool fresh;
+    ips_day stored;
+    ips_error e = facts_stored_as_of(wh, &fresh, &stored, d);
+    sqlite3_stmt *st;
+    /* No table (an older ipsreport kept none): count. */
+    if (e != IPS_OK || !fresh || stored != as_of ||
+        sqlite3_prepare_v2(warehouse_db(wh),
+                           "SELECT item, count, examples FROM main.quality_pack WHERE as_of = ?1"
+                           " ORDER BY item", -1, &st, NULL) != SQLITE_OK)
+        return e;
+    sqlite3_bind_int64(st, 1, as_of);
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ENT__COUNT + N_CHECKS &&
+           sqlite3_column_int64(st, 0) == (sqlite3_int64)n) {
+        long long c = sqlite3_column_int64(st, 1);
+        if (n < ENT__COUNT) {
+            r->rows[n] = c;
+        } else {
+            quality_finding *f = &r->findings[n - ENT__COUNT];
+            f->id = checks[n - ENT__COUNT].id;
+            f->count = c;
+            snprintf(f->examples, sizeof f->examples, "%s", sqlite3_column_text(st, 2));
+        }
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return warehouse_fail(wh, d, "reading the data-quality findings");
+    *kept = n == ENT__COUNT + N_CHECKS && rc == SQLITE_DONE;
+    if (*kept)
+        r->nfindings = N_CHECKS;
+    else /* not all there: counted afresh */
+        memset(r->findings, 0, N_CHECKS * sizeof *r->findings);
+    return IPS_OK;
+}
+
 ips_error quality_check(warehouse *wh, ips_day as_of, quality_report **out, ips_diag *d)
 {
-    size_t n = sizeof checks / sizeof checks[0];
     quality_report *r = calloc(1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->findings = calloc(n, sizeof *r->findings))) {
+    if (!r || !(r->findings = calloc(N_CHECKS, sizeof *r->findings))) {
         free(r);
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     }
     r->as_of = as_of;
-    char iso[11];
-    date_format_iso(as_of, iso);
-    ips_error e = count_rows(wh, r, d);
-    for (size_t i = 0; e == IPS_OK && i < n; i++, r->nfindings++)
-        e = run_check(wh, i, iso, &r->findings[i], d);
+    bool kept;
+    ips_error e = read_kept(wh, as_of, r, &kept, d);
+    if (e == IPS_OK && !kept)
+        e = count_all(wh, as_of, r, d);
     bool national = false;
     if (e == IPS_OK)
         e = national_is(wh, &national, d);

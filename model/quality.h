@@ -41,6 +41,11 @@ typedef struct quality_report {
  * years, jobs that overlap no episode, clients with an open episode and no
  * contact in 90 days, and contacts dated after as_of. */
 ips_error quality_check(warehouse *wh, ips_day as_of, quality_report **out, ips_diag *d);
+
+/* Counts the findings at as_of (the data's own A) and keeps them in the
+ * warehouse for quality_check(); inside the facts' transaction, after
+ * they were rebuilt, so that the facts' stamp covers them. */
+ips_error quality_keep(warehouse *wh, ips_day as_of, ips_diag *d);
 void quality_report_free(quality_report *r);
 
 /* English description of a finding id (the report translates by id). */

@@ -1,7 +1,7 @@
 #!/bin/sh
-# The metric rows kept with the facts (model/metric_store.c): written at
-# every ingest for the
-# data's own as-of date and the default settings, read back by the
+# The metric rows and data-quality findings kept with the facts
+# (model/metric_store.c, model/quality.c): written at every ingest for
+# the data's own as-of date and the default settings, read back by the
 # reading commands instead of computing them again, and used only while
 # they are the data's (the facts' stamp) and this build's (its build ID).
 # Reading them must publish exactly what computing them does.
@@ -19,10 +19,12 @@ check "ingest keeps the rows of every pass of the patterns' years ($passes passe
 check "… each pass with its rows, as of the facts' date, named by one build" \
     [ "$(sql "$W" "SELECT count(DISTINCT build) || ':' || count(DISTINCT as_of) || ':' ||
                    min(length(build)) FROM metric_pack")" = "1:1:40" ]
+check "ingest keeps the data-quality counts: 8 tables and 5 findings" \
+    [ "$(sql "$W" "SELECT count(*) FROM quality_pack")" = 13 ]
 
 # Without the kept rows every figure is computed from the facts.
 cp "$W" "$T/fresh.db"
-sql "$T/fresh.db" "DROP TABLE metric_pack"
+sql "$T/fresh.db" "DROP TABLE metric_pack; DROP TABLE quality_pack"
 sh "$IPS_ROOT/scripts/metrics-matrix.sh" "$IPS" "$W" >"$T/kept.csv"
 sh "$IPS_ROOT/scripts/metrics-matrix.sh" "$IPS" "$T/fresh.db" >"$T/computed.csv"
 if cmp -s "$T/kept.csv" "$T/computed.csv"; then
@@ -65,3 +67,15 @@ done
 "$IPS" metrics --db "$T/fresh.db" --period 2024Q4 --clients-per-coach-year 40 --internal \
     --format csv >"$T/f40.csv" 2>/dev/null
 check "other settings compute their rows" cmp -s "$T/s40.csv" "$T/f40.csv"
+
+# The data-quality counts: kept ones are read, and equal counting afresh.
+asof=$(sql "$W" "SELECT value FROM meta WHERE key = 'facts_as_of'")
+"$IPS" check --db "$W" --as-of "$asof" | sed 1d >"$T/ck.txt"
+"$IPS" check --db "$T/fresh.db" --as-of "$asof" | sed 1d >"$T/cf.txt"
+check "check with the kept counts prints what counting prints" cmp -s "$T/ck.txt" "$T/cf.txt"
+cp "$W" "$T/qswap.db"
+sql "$T/qswap.db" "UPDATE quality_pack SET count = 4242 WHERE item = 8"
+check "check reads the kept counts (a changed one shows through)" \
+    sh -c "'$IPS' check --db '$T/qswap.db' --as-of '$asof' | grep -q 4242"
+check "… only for the facts' own date" \
+    sh -c "! '$IPS' check --db '$T/qswap.db' --as-of 2024-11-30 | grep -q 4242"
