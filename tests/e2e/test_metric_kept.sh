@@ -79,3 +79,14 @@ check "check reads the kept counts (a changed one shows through)" \
     sh -c "'$IPS' check --db '$T/qswap.db' --as-of '$asof' | grep -q 4242"
 check "… only for the facts' own date" \
     sh -c "! '$IPS' check --db '$T/qswap.db' --as-of 2024-11-30 | grep -q 4242"
+
+# The two-year finding at its boundary: an open episode counts once more
+# than 730 days lie between its start and the as-of date.
+first=$(sql "$W" "SELECT min(start_date) FROM enrollments WHERE end_date IS NULL")
+for n in 730 731; do
+    a=$(sql "$W" "SELECT date('$first', '+$n days')")
+    want=$(sql "$W" "SELECT count(*) FROM enrollments WHERE end_date IS NULL
+                     AND julianday('$a') - julianday(start_date) > 730")
+    got=$("$IPS" check --db "$W" --as-of "$a" | sed -n 's/^  open episodes that started more than two years before the as-of date *\([0-9]*\).*/\1/p')
+    check "open episodes over two years at $a: $want (${got:-none})" [ "$got" = "$want" ]
+done
