@@ -102,9 +102,10 @@ ips_error disclosure_audit_run(const facts *f, const metric_set *published,
 /* Applies the pattern of the universe that holds q's period (its calendar
  * year's quarters, halves and year, or the period alone when it is none of
  * them; every breakdown) to set->rows[from …]: the one suppression of every
- * output (metrics_compute).  The pattern is kept on a read-only warehouse. */
-ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
-                              metric_set *set, size_t from, ips_diag *d);
+ * output (metrics_compute).  The pattern is kept on a read-only warehouse;
+ * the facts are loaded only when no kept pattern serves. */
+ips_error disclosure_suppress(warehouse *wh, const metric_query *q, metric_set *set,
+                              size_t from, ips_diag *d);
 
 /* The whole service's time-to-first-job curve as it may be published,
  * given the whole service's rows of P as published: nothing (*hidden) when

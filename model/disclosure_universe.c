@@ -149,8 +149,9 @@ static ips_error keep(struct metric_cache *cache, const metric_query *key, discl
 /* The pattern of q's universe: the run's, the one the warehouse keeps
  * (model/disclosure_store.c), or built from universe u (computed here
  * when u is NULL), so that every output and the audit of one run share
- * one.  *owned is set when there was no cache to keep it in: the caller
- * frees it. */
+ * one.  f NULL: the facts are loaded only if no kept pattern serves.
+ * *owned is set when there was no cache to keep it in: the caller frees
+ * it. */
 static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *q,
                              const metric_set *u, const disclosure **out, disclosure **owned,
                              ips_diag *d)
@@ -162,7 +163,17 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     if (*out)
         return IPS_OK;
     disclosure *made = NULL;
-    ips_error err = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, NULL, d);
+    ips_day kept_as_of = f ? facts_kept_as_of(f) : IPS_DAY_NONE;
+    long long n_episodes;
+    ips_error err = f ? IPS_OK : facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
+    if (err == IPS_OK)
+        err = disclosure_store_find(wh, &key, kept_as_of, &made, NULL, d);
+    if (err == IPS_OK && !made && !f) {
+        /* none kept: the facts build it (or, nationally, know one) */
+        err = facts_get(wh, q->as_of, &f, d);
+        if (err == IPS_OK && facts_kept_as_of(f) != kept_as_of)
+            err = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, NULL, d);
+    }
     if (err != IPS_OK || made)
         return err != IPS_OK ? err : keep(cache, &key, made, out, owned, d);
     err = u ? disclosure_build(f, u, q, &made, d) : build_streamed(f, q, NULL, &made, d);
@@ -171,15 +182,15 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     return keep(cache, &key, made, out, owned, d);
 }
 
-ips_error disclosure_suppress(warehouse *wh, const facts *f, const metric_query *q,
-                              metric_set *set, size_t from, ips_diag *d)
+ips_error disclosure_suppress(warehouse *wh, const metric_query *q, metric_set *set,
+                              size_t from, ips_diag *d)
 {
     const disclosure *dc;
     disclosure *owned;
-    ips_error e = pattern_get(wh, f, q, NULL, &dc, &owned, d);
+    ips_error e = pattern_get(wh, NULL, q, NULL, &dc, &owned, d);
     if (e != IPS_OK)
         return e;
-    metric_set view = {set->rows + from, set->n - from, set->n - from, NULL};
+    metric_set view = {.rows = set->rows + from, .n = set->n - from, .cap = set->n - from};
     disclosure_apply(dc, &view);
     disclosure_free(owned);
     return IPS_OK;

@@ -195,3 +195,26 @@ ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d)
     *found = ok && rows == FACTS_PARTS + FD__COUNT;
     return IPS_OK;
 }
+
+ips_error facts_kept_summary(warehouse *wh, ips_day *kept_as_of, long long *n_episodes,
+                             ips_diag *d)
+{
+    *kept_as_of = IPS_DAY_NONE;
+    *n_episodes = -1;
+    bool fresh;
+    ips_day stored;
+    ips_error e = facts_stored_as_of(wh, &fresh, &stored, d);
+    if (e != IPS_OK || !fresh)
+        return e;
+    *kept_as_of = stored;
+    sqlite3_stmt *st;
+    /* The pack's row count of the episodes, read without the array. */
+    if (sqlite3_prepare_v2(warehouse_db(wh),
+                           "SELECT n FROM main.fact_pack WHERE name = 'episodes'", -1, &st,
+                           NULL) != SQLITE_OK)
+        return IPS_OK; /* no pack: the count is not known */
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *n_episodes = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return IPS_OK;
+}

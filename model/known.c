@@ -126,11 +126,20 @@ ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
         return e;
     if (as_of == IPS_DAY_NONE)
         return no_enrollments(wh, as_of, d);
-    const facts *f;
-    e = facts_get(wh, as_of, &f, d);
+    /* The stored facts' pack counts their episodes: no need to load them. */
+    ips_day kept_as_of;
+    long long n_episodes;
+    e = facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
     if (e != IPS_OK)
         return e;
-    if (f->n_episodes == 0 && !f->national)
+    if (kept_as_of != as_of || n_episodes < 0) {
+        const facts *f;
+        e = facts_get(wh, as_of, &f, d);
+        if (e != IPS_OK)
+            return e;
+        n_episodes = f->n_episodes || f->national ? 1 : 0;
+    }
+    if (n_episodes == 0)
         return no_enrollments(wh, as_of, d);
     return metrics_check_period(wh, q, d);
 }

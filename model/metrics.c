@@ -114,10 +114,19 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
  * (model/metric_store.h), else computed from the facts. */
 static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
 {
-    const facts *f;
-    ips_error e = facts_get(wh, q->as_of, &f, d);
+    /* Kept rows need no facts loaded; a national warehouse's facts (its
+     * packs) say themselves whether rows were kept with them. */
+    ips_day kept_as_of;
+    long long n_episodes;
     bool kept = false;
+    ips_error e = facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
     if (e == IPS_OK)
+        e = metric_store_find(wh, q, kept_as_of, out, &kept, d);
+    if (e != IPS_OK || kept)
+        return e;
+    const facts *f;
+    e = facts_get(wh, q->as_of, &f, d);
+    if (e == IPS_OK && facts_kept_as_of(f) != kept_as_of)
         e = metric_store_find(wh, q, facts_kept_as_of(f), out, &kept, d);
     return e == IPS_OK && !kept ? engine_compute(f, q, out, d) : e;
 }
@@ -158,17 +167,14 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
         /* The new rows are cached as computed, before suppression. */
         size_t n0 = out->n;
         e = compute_rows(wh, &rq, out, d);
-        metric_set view = {out->rows + n0, out->n - n0, out->n - n0, NULL};
+        metric_set view = {.rows = out->rows + n0, .n = out->n - n0, .cap = out->n - n0};
         if (e == IPS_OK)
             metric_cache_put(cache, &rq, &view);
     }
     if (e == IPS_OK && !q->internal) {
         /* One pattern over everything the same data would publish
          * (model/disclosure.h), not one breakdown at a time. */
-        const facts *f;
-        e = facts_get(wh, rq.as_of, &f, d);
-        if (e == IPS_OK)
-            e = disclosure_suppress(wh, f, &rq, out, first, d);
+        e = disclosure_suppress(wh, &rq, out, first, d);
     }
     return e;
 }
