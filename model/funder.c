@@ -110,7 +110,7 @@ ips_error funder_compute(warehouse *wh, const metric_query *q, ips_day start, me
     e = universe(f, &rq, out, d);
     if (e != IPS_OK || q->internal)
         return e;
-    metric_set view = {out->rows + first, out->n - first, out->n - first, NULL};
+    metric_set view = {.rows = out->rows + first, .n = out->n - first, .cap = out->n - first};
     metric_set *truth = copy_set(&view);
     if (!truth)
         return nomem(d);

@@ -60,15 +60,49 @@ void metric_set_clear(metric_set *set)
     index_free(set->index);
     set->index = NULL;
     set->n = 0;
+    if (set->shared) {
+        set->rows = NULL;
+        set->cap = 0;
+        set->shared = false;
+    }
 }
 
 void metric_set_free(metric_set *set)
 {
     if (!set)
         return;
-    free(set->rows);
+    if (!set->shared)
+        free(set->rows);
     index_free(set->index);
     free(set);
+}
+
+/* A shared set's own copy of its rows, with room for more. */
+static bool unshare(metric_set *set)
+{
+    size_t cap = set->n < 32 ? 64 : set->n * 2;
+    metric_row *rows = malloc(cap * sizeof *rows);
+    if (!rows)
+        return false;
+    if (set->n)
+        memcpy(rows, set->rows, set->n * sizeof *rows);
+    set->rows = rows;
+    set->cap = cap;
+    set->shared = false;
+    return true;
+}
+
+bool metric_set_share(metric_set *set, const metric_set *from)
+{
+    if (set->n || set->shared || !from || !from->n)
+        return metric_set_append(set, from);
+    free(set->rows);
+    index_free(set->index);
+    set->index = NULL;
+    set->rows = from->rows;
+    set->n = set->cap = from->n;
+    set->shared = true;
+    return true;
 }
 
 static size_t key_hash(const char *metric, const char *group_by, const char *group)
@@ -116,6 +150,8 @@ static struct metric_index *index_build(const metric_set *set)
 
 metric_row *metric_set_add(metric_set *set, const char *metric)
 {
+    if (set->shared && !unshare(set))
+        return NULL;
     if (set->n == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 64;
         metric_row *rows = realloc(set->rows, cap * sizeof *rows);

@@ -93,6 +93,9 @@ typedef struct {
      * rebuilds when rows were added; freed with the set.  Copy rows, never
      * the struct. */
     struct metric_index *index;
+    /* rows belong to another set (metric_set_share): read them only; the
+     * first change copies them */
+    bool shared;
 } metric_set;
 
 metric_set *metric_set_new(void);
@@ -104,6 +107,10 @@ metric_row *metric_set_add(metric_set *set, const char *metric);
 /* Appends a copy of row, or of every row of from; false when out of memory. */
 bool metric_set_put(metric_set *set, const metric_row *row);
 bool metric_set_append(metric_set *set, const metric_set *from);
+/* As metric_set_append, but an empty set shares from's rows instead of
+ * copying them (a by-coach set is 48 MB at national scale): set must then
+ * not outlive from's rows, and reads them as they are until it changes. */
+bool metric_set_share(metric_set *set, const metric_set *from);
 /* First row with that metric, group_by and group (NULL group_by/group = any). */
 const metric_row *metric_set_find(const metric_set *set, const char *metric,
                                   const char *group_by, const char *group);

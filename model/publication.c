@@ -49,9 +49,11 @@ static ips_error nomem(ips_diag *d)
     return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
 }
 
+/* Shared when out is empty: the warehouse keeps p, and every publication
+ * it made, until it closes (warehouse_publication_keep). */
 static ips_error append_copy(const metric_set *from, metric_set *out, ips_diag *d)
 {
-    return metric_set_append(out, from) ? IPS_OK : nomem(d);
+    return metric_set_share(out, from) ? IPS_OK : nomem(d);
 }
 
 ips_error publication_copy_rows(warehouse *wh, const publication *p, const metric_query *q,

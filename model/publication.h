@@ -96,8 +96,10 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
 const metric_set *publication_rows(const publication *p, ips_day start, ips_day end,
                                    metric_group by);
 
-/* Appends a copy of the rows for (start, end, by) to out: from p when it has
- * them, else computed with q's settings (a period outside the plan). */
+/* Appends the rows for (start, end, by) to out: from p when it has them
+ * (shared with p when out is empty: metric_set_share; out is freed before
+ * the warehouse), else computed with q's settings (a period outside the
+ * plan). */
 ips_error publication_copy_rows(warehouse *wh, const publication *p, const metric_query *q,
                                 ips_day start, ips_day end, metric_group by, metric_set *out,
                                 ips_diag *d);

@@ -40,9 +40,13 @@ struct warehouse {
     /* The data generation (facts_stamp), counted once while the data stay. */
     char stamp[256];
     data_mark stamp_mark;
-    /* The last publication built (model/publication.h), same rule as facts. */
+    /* The last publication built (model/publication.h), same rule as facts;
+     * the ones it replaced stay until the warehouse closes, since the
+     * outputs share their rows (publication_copy_rows). */
     struct publication *pub;
     data_mark pub_mark;
+    struct publication **retired;
+    size_t n_retired;
 };
 
 sqlite3 *warehouse_db(warehouse *wh) { return wh->db; }
@@ -184,6 +188,9 @@ void warehouse_free(warehouse *wh)
     metric_cache_free(wh->cache);
     facts_free(wh->facts);
     publication_free(wh->pub);
+    for (size_t i = 0; i < wh->n_retired; i++)
+        publication_free(wh->retired[i]);
+    free(wh->retired);
     free(wh);
 }
 
@@ -305,7 +312,14 @@ struct publication *warehouse_publication(warehouse *wh)
 
 void warehouse_publication_keep(warehouse *wh, struct publication *p)
 {
-    publication_free(wh->pub);
+    struct publication **r = wh->pub ? realloc(wh->retired, (wh->n_retired + 1) * sizeof *r)
+                                     : NULL;
+    if (r) {
+        r[wh->n_retired++] = wh->pub;
+        wh->retired = r;
+    } else {
+        publication_free(wh->pub); /* none, or out of memory: nothing shares it yet */
+    }
     wh->pub = p;
     wh->pub_mark = mark_now(wh);
 }

@@ -60,7 +60,8 @@ bool warehouse_facts_trusted(warehouse *wh);
 void warehouse_facts_rebuilt(warehouse *wh);
 
 /* The publication kept by the warehouse (model/publication.h), NULL when
- * none or when the data changed since; keep takes ownership. */
+ * none or when the data changed since; keep takes ownership, and keeps the
+ * one it replaces until the warehouse is freed (outputs share its rows). */
 struct publication;
 struct publication *warehouse_publication(warehouse *wh);
 void warehouse_publication_keep(warehouse *wh, struct publication *p);

@@ -1,6 +1,7 @@
 /* The kept metric rows' encoding (model/metric_store.h): every row reads
  * back exactly, field by field and doubles bit for bit, and a damaged
- * encoding is refused without touching the set it was to fill. */
+ * encoding is refused without touching the set it was to fill.  And the
+ * sets the outputs share with the publication (metric_set_share). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -142,6 +143,47 @@ static void damaged_encodings_are_refused(void **state)
     metric_set_free(set);
 }
 
+/* metric_set_share: an empty set reads another's rows in place, and copies
+ * them before its first change; neither set frees the other's rows. */
+static void shared_rows_are_copied_before_a_change(void **state)
+{
+    (void)state;
+    metric_set *from = awkward_rows();
+    metric_set *view = metric_set_new();
+    assert_true(metric_set_share(view, from));
+    assert_true(view->shared);
+    assert_ptr_equal(view->rows, from->rows);
+    assert_int_equal(view->n, from->n);
+    assert_non_null(metric_set_find(view, "employment_rate", "coach", "tv000"));
+    metric_row *r = metric_set_add(view, "added");
+    assert_non_null(r);
+    assert_false(view->shared);
+    assert_ptr_not_equal(view->rows, from->rows);
+    assert_int_equal(view->n, from->n + 1);
+    assert_string_equal(view->rows[from->n].metric, "added");
+    for (size_t i = 0; i < from->n; i++)
+        assert_same_row(&view->rows[i], &from->rows[i]);
+    assert_int_equal(from->n, 60);
+    metric_set_free(view);
+
+    /* a set that has rows appends copies; clearing a shared set lets go */
+    metric_set *own = metric_set_new();
+    metric_set_add(own, "first");
+    assert_true(metric_set_share(own, from));
+    assert_false(own->shared);
+    assert_int_equal(own->n, from->n + 1);
+    metric_set *cleared = metric_set_new();
+    assert_true(metric_set_share(cleared, from));
+    metric_set_clear(cleared);
+    assert_false(cleared->shared);
+    assert_non_null(metric_set_add(cleared, "again"));
+    assert_int_equal(cleared->n, 1);
+    assert_string_equal(from->rows[0].metric, "caseload_active");
+    metric_set_free(cleared);
+    metric_set_free(own);
+    metric_set_free(from);
+}
+
 static void this_build_has_an_id(void **state)
 {
     (void)state;
@@ -159,6 +201,7 @@ int main(void)
         cmocka_unit_test(rows_read_back_exactly),
         cmocka_unit_test(an_empty_pass_reads_back_empty),
         cmocka_unit_test(damaged_encodings_are_refused),
+        cmocka_unit_test(shared_rows_are_copied_before_a_change),
         cmocka_unit_test(this_build_has_an_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
