@@ -133,18 +133,7 @@ static const char *const build_sql[] = {
     "CREATE TABLE @.fact_coach_day(coach INTEGER NOT NULL, day INTEGER NOT NULL,"
     " employer_contacts INTEGER NOT NULL, minutes REAL NOT NULL, community_minutes REAL NOT NULL,"
     " PRIMARY KEY(coach, day)) WITHOUT ROWID",
-    "INSERT INTO @.fact_coach_day"
-    " SELECT k.idx, " DAY("g.date") ", g.ec, g.m, g.cm FROM ("
-    "  SELECT c.coach_id, c.date,"
-    "   total(c.kind = 'employer' AND c.in_person = 1 AND coalesce(c.\"by\", 'coach') <> 'client')"
-    "    AS ec,"
-    "   total(CASE WHEN c.setting IS NOT NULL THEN c.minutes END) AS m,"
-    "   total(CASE WHEN c.setting IN ('community', 'workplace', 'home') THEN c.minutes END) AS cm"
-    /* "+": one pass along the (coach_id, date, …) covering index; letting
-     * SQLite skip-scan it by date is three times slower. */
-    "  FROM main.contacts c WHERE c.coach_id IS NOT NULL AND +c.date <= :a"
-    "  GROUP BY c.coach_id, c.date) g"
-    " JOIN @.fact_coach k ON k.coach_id = g.coach_id ORDER BY 1, 2",
+    /* filled in C after these statements (model/facts_coach_days.c) */
 
     /* meetings_per_month_basic: in-person client contacts per client-day,
      * only for clients with a basic-support ips episode. */
@@ -207,7 +196,7 @@ ips_error facts_build(warehouse *wh, const char *schema, ips_day as_of, ips_diag
         if (rc != SQLITE_DONE)
             return warehouse_fail(wh, d, "building the derived facts");
     }
-    return IPS_OK;
+    return facts_coach_days(wh, schema, a, d);
 }
 
 /* The batches say what ipsreport loaded; their rows stored also move when

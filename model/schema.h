@@ -6,7 +6,7 @@
 
 #include "common/error.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /* Creates the schema in an empty database, upgrades an older one, refuses a
  * newer one or a database that is not a warehouse. */

@@ -97,7 +97,7 @@ check "unknown column values not in the warehouse" sh -c "! grep -a -q 040123456
 
 # Accounting holds for every batch.
 check "every batch: read = stored + rejected + duplicate" test "$(sql $W 'SELECT count(*) FROM batches WHERE rows_read <> rows_stored + rows_rejected + rows_duplicate')" = 0
-check "schema is versioned" test "$(sql $W 'PRAGMA user_version')" = 4
+check "schema is versioned" test "$(sql $W 'PRAGMA user_version')" = 5
 
 # A version-1 warehouse (narrow contacts indexes) is upgraded on open, also by
 # a read-only command, and keeps its rows.
@@ -106,9 +106,10 @@ cp $W old.db
 schema_v2 old.db
 sqlite3 old.db "DROP INDEX contacts_client; CREATE INDEX contacts_client ON contacts(client_id, date); PRAGMA user_version=1"
 $IPS check --db old.db --as-of 2024-12-31 >old.out 2>old.err
-check "old warehouse upgraded to version 4 by a read-only command" test "$(sql old.db 'PRAGMA user_version')" = 4
+check "old warehouse upgraded to version 5 by a read-only command" test "$(sql old.db 'PRAGMA user_version')" = 5
 check "upgrade widened the contacts index" sh -c "sqlite3 old.db \"SELECT sql FROM sqlite_schema WHERE name='contacts_client'\" | grep -q in_person"
 check "upgrade dropped the contacts-by-kind index no query reads" test "$(sql old.db "SELECT count(*) FROM sqlite_schema WHERE name='contacts_kind'")" = 0
+check "… and the contacts-by-coach index the facts no longer read" test "$(sql old.db "SELECT count(*) FROM sqlite_schema WHERE name='contacts_coach'")" = 0
 check "upgrade kept the rows" test "$(sql old.db 'SELECT count(*) FROM enrollments')" = "$(sql $W 'SELECT count(*) FROM enrollments')"
 
 # A newer warehouse is refused; a non-warehouse SQLite file too.

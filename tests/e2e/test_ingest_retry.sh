@@ -160,7 +160,7 @@ check "Työpaja under the right profile once more: all already loaded" \
 cp "$RIGHT" "$T/v2.db"
 schema_v2 "$T/v2.db"
 "$IPS" ingest --db "$T/v2.db" "$S"/*.csv >"$T/v2.out" 2>&1
-check "schema 2 upgraded to 4" test "$(sql "$T/v2.db" 'PRAGMA user_version')" = 4
+check "schema 2 upgraded to 5" test "$(sql "$T/v2.db" 'PRAGMA user_version')" = 5
 check "schema 2: canonical files loaded before are still 'already loaded'" test "$(grep -c 'already loaded' "$T/v2.out")" = 8
 check "schema 2: upgrade passes SQLite's checks" test "$(sql "$T/v2.db" 'PRAGMA integrity_check')" = ok
 check "schema 2: foreign keys hold after the rebuild" test -z "$(sql "$T/v2.db" 'PRAGMA foreign_key_check')"
