@@ -187,6 +187,24 @@ static int query_int(sqlite3 *db, const char *sql, int *out)
     return rc;
 }
 
+/* The three integers of sql's one row. */
+static int query_ints(sqlite3 *db, const char *sql, int *a, int *b, int *c)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *a = sqlite3_column_int(st, 0);
+        *b = sqlite3_column_int(st, 1);
+        *c = sqlite3_column_int(st, 2);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static ips_error db_fail(sqlite3 *db, const char *path, ips_diag *d)
 {
     return ips_diag_set(d, IPS_ERR_DB, "%s: %s", path, sqlite3_errmsg(db));
@@ -321,9 +339,13 @@ static ips_error create_latest(sqlite3 *db, const char *path, bool *created, ips
 ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
 {
     int version = 0, appid = 0, tables = 0;
-    if (query_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-        query_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-        query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK) {
+    /* One statement, so one snapshot: read one by one, another ingest that
+     * creates the file meanwhile could be seen half (tables, but not yet
+     * its application id). */
+    if (query_ints(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                       " (SELECT application_id FROM pragma_application_id),"
+                       " (SELECT count(*) FROM sqlite_schema)",
+                   &version, &appid, &tables) != SQLITE_OK) {
         /* A large load holds the file locked until it commits (store.c). */
         if (sqlite3_errcode(db) == SQLITE_BUSY)
             return ips_diag_set(d, IPS_ERR_DB, "%s: an ingest is writing to this warehouse; "
