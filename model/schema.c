@@ -172,7 +172,8 @@ static const char *const schema_ddl[] = {
 /* An application_id tells our warehouses from other SQLite files ("IPSr"). */
 #define APPLICATION_ID 0x49505372
 
-static int query_int(sqlite3 *db, const char *sql, int *out)
+/* The first n integers of sql's one row into v. */
+static int query_ints(sqlite3 *db, const char *sql, int *v, int n)
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -180,29 +181,17 @@ static int query_int(sqlite3 *db, const char *sql, int *out)
         return rc;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(st, 0);
+        for (int i = 0; i < n; i++)
+            v[i] = sqlite3_column_int(st, i);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
     return rc;
 }
 
-/* The three integers of sql's one row. */
-static int query_ints(sqlite3 *db, const char *sql, int *a, int *b, int *c)
+static int query_int(sqlite3 *db, const char *sql, int *out)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *a = sqlite3_column_int(st, 0);
-        *b = sqlite3_column_int(st, 1);
-        *c = sqlite3_column_int(st, 2);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return query_ints(db, sql, out, 1);
 }
 
 static ips_error db_fail(sqlite3 *db, const char *path, ips_diag *d)
@@ -338,14 +327,14 @@ static ips_error create_latest(sqlite3 *db, const char *path, bool *created, ips
 
 ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
 {
-    int version = 0, appid = 0, tables = 0;
+    int v[3] = {0, 0, 0};
     /* One statement, so one snapshot: read one by one, another ingest that
      * creates the file meanwhile could be seen half (tables, but not yet
      * its application id). */
     if (query_ints(db, "SELECT (SELECT user_version FROM pragma_user_version),"
                        " (SELECT application_id FROM pragma_application_id),"
                        " (SELECT count(*) FROM sqlite_schema)",
-                   &version, &appid, &tables) != SQLITE_OK) {
+                   v, 3) != SQLITE_OK) {
         /* A large load holds the file locked until it commits (store.c). */
         if (sqlite3_errcode(db) == SQLITE_BUSY)
             return ips_diag_set(d, IPS_ERR_DB, "%s: an ingest is writing to this warehouse; "
@@ -355,6 +344,7 @@ ips_error schema_ensure(sqlite3 *db, const char *path, ips_diag *d)
                             "or an ipsreport warehouse",
                             path, sqlite3_errmsg(db));
     }
+    int version = v[0], appid = v[1], tables = v[2];
     if (tables == 0 && version == 0) {
         bool created;
         ips_error e = create_latest(db, path, &created, d);
