@@ -168,12 +168,8 @@ static ips_error pattern_get(warehouse *wh, const facts *f, const metric_query *
     ips_error err = f ? IPS_OK : facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
     if (err == IPS_OK)
         err = disclosure_store_find(wh, &key, kept_as_of, &made, NULL, d);
-    if (err == IPS_OK && !made && !f) {
-        /* none kept: the facts build it (or, nationally, know one) */
+    if (err == IPS_OK && !made && !f) /* none kept: the facts build it */
         err = facts_get(wh, q->as_of, &f, d);
-        if (err == IPS_OK && facts_kept_as_of(f) != kept_as_of)
-            err = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, NULL, d);
-    }
     if (err != IPS_OK || made)
         return err != IPS_OK ? err : keep(cache, &key, made, out, owned, d);
     err = u ? disclosure_build(f, u, q, &made, d) : build_streamed(f, q, NULL, &made, d);

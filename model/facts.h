@@ -194,8 +194,9 @@ ips_error facts_scan_as_of(warehouse *wh, ips_day *out, ips_diag *d);
 ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag *d);
 /* Without loading the facts: the as-of date of what was kept with the
  * stored ones (facts_kept_as_of() of the facts facts_get() would load at
- * that date; IPS_DAY_NONE when they are stale or there are none), and
- * their number of episodes (−1 when the pack does not say).  A reading
+ * that date, a national warehouse's too; IPS_DAY_NONE when they are stale
+ * or there are none), and their number of episodes (−1 when the pack does
+ * not say, or the warehouse is national).  A reading
  * command whose figures are all kept need not load the facts at all. */
 ips_error facts_kept_summary(warehouse *wh, ips_day *kept_as_of, long long *n_episodes,
                              ips_diag *d);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/facts.h"
+#include "model/national.h"
 
 typedef struct {
     const char *name;
@@ -201,9 +202,15 @@ ips_error facts_kept_summary(warehouse *wh, ips_day *kept_as_of, long long *n_ep
 {
     *kept_as_of = IPS_DAY_NONE;
     *n_episodes = -1;
+    /* A national warehouse's facts are its packs, merged in the transaction
+     * that kept what goes with them (national_facts_load: stored). */
+    bool national;
+    ips_error e = national_as_of(wh, &national, kept_as_of, d);
+    if (e != IPS_OK || national)
+        return e;
     bool fresh;
     ips_day stored;
-    ips_error e = facts_stored_as_of(wh, &fresh, &stored, d);
+    e = facts_stored_as_of(wh, &fresh, &stored, d);
     if (e != IPS_OK || !fresh)
         return e;
     *kept_as_of = stored;

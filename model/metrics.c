@@ -114,8 +114,7 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
  * (model/metric_store.h), else computed from the facts. */
 static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
 {
-    /* Kept rows need no facts loaded; a national warehouse's facts (its
-     * packs) say themselves whether rows were kept with them. */
+    /* Kept rows need no facts loaded. */
     ips_day kept_as_of;
     long long n_episodes;
     bool kept = false;
@@ -126,9 +125,7 @@ static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *
         return e;
     const facts *f;
     e = facts_get(wh, q->as_of, &f, d);
-    if (e == IPS_OK && facts_kept_as_of(f) != kept_as_of)
-        e = metric_store_find(wh, q, facts_kept_as_of(f), out, &kept, d);
-    return e == IPS_OK && !kept ? engine_compute(f, q, out, d) : e;
+    return e == IPS_OK ? engine_compute(f, q, out, d) : e;
 }
 
 static ips_error append_rows(metric_set *out, const metric_set *rows, ips_diag *d)
