@@ -37,9 +37,7 @@ bool disclosure_store_applies(const metric_query *key, ips_day data_as_of)
     metric_query_init(&dflt);
     int y, part;
     return key->as_of != IPS_DAY_NONE && key->as_of == data_as_of && !key->internal &&
-           key->min_cell == dflt.min_cell &&
-           key->clients_per_coach_year == dflt.clients_per_coach_year &&
-           !key->guidance_reasons && !key->outcome_reasons &&
+           key->min_cell == dflt.min_cell && metric_query_engine_defaults(key) &&
            dc_period_kind(key->start, key->end, &y, &part) == 'Y';
 }
 

@@ -235,6 +235,14 @@ static bool strv_equal(const char *const *a, const char *const *b)
     return !a[i] && !b[i];
 }
 
+bool metric_query_engine_defaults(const metric_query *q)
+{
+    metric_query dflt;
+    metric_query_init(&dflt);
+    return q->clients_per_coach_year == dflt.clients_per_coach_year && !q->guidance_reasons &&
+           !q->outcome_reasons;
+}
+
 bool metric_query_settings_equal(const metric_query *a, const metric_query *b)
 {
     return a->start == b->start && a->end == b->end && a->as_of == b->as_of &&

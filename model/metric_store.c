@@ -32,10 +32,7 @@ static const char create_sql[] =
  * are kept for (model/disclosure_store.c), whatever the suppression. */
 static bool settings_kept(const metric_query *q)
 {
-    metric_query dflt;
-    metric_query_init(&dflt);
-    return q->as_of != IPS_DAY_NONE && q->clients_per_coach_year == dflt.clients_per_coach_year &&
-           !q->guidance_reasons && !q->outcome_reasons;
+    return q->as_of != IPS_DAY_NONE && metric_query_engine_defaults(q);
 }
 
 ips_error metric_store_begin(warehouse *wh, metric_store_writer **out, ips_diag *d)

@@ -138,6 +138,10 @@ void metric_query_init(metric_query *q);
 /* True when a and b ask for the same period, as-of date, suppression and
  * settings (the breakdown aside). */
 bool metric_query_settings_equal(const metric_query *a, const metric_query *b);
+/* True when every setting the metric engine reads beside the period and
+ * A (capacity, fee reasons) is the default: what ingest keeps is kept
+ * for those (model/metric_store.c, model/disclosure_store.c). */
+bool metric_query_engine_defaults(const metric_query *q);
 
 /* "2024Q3", "2024H2", "2024" → inclusive start and end. */
 ips_error metric_period_parse(const char *text, ips_day *start, ips_day *end, ips_diag *d);
