@@ -51,7 +51,7 @@ static ips_error nomem(ips_diag *d)
 
 /* Shared when out is empty: the warehouse keeps p, and every publication
  * it made, until it closes (warehouse_publication_keep). */
-static ips_error append_copy(const metric_set *from, metric_set *out, ips_diag *d)
+static ips_error append_shared(const metric_set *from, metric_set *out, ips_diag *d)
 {
     return metric_set_share(out, from) ? IPS_OK : nomem(d);
 }
@@ -62,7 +62,7 @@ ips_error publication_copy_rows(warehouse *wh, const publication *p, const metri
 {
     const metric_set *rows = publication_rows(p, start, end, by);
     if (rows)
-        return append_copy(rows, out, d);
+        return append_shared(rows, out, d);
     metric_query qq = *q;
     qq.start = start;
     qq.end = end;
