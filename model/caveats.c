@@ -19,7 +19,7 @@ ips_error caveats_count(warehouse *wh, const metric_query *q, data_caveats *out,
     if (as_of == IPS_DAY_NONE)
         as_of = q->end;
     const facts *f = NULL;
-    if ((e = facts_get(wh, as_of, &f, d)) != IPS_OK)
+    if ((e = facts_get_core(wh, as_of, &f, d)) != IPS_OK)
         return e;
     if (f->national) /* the counties' counts; the coaches are the national register's */
         e = national_caveats(wh, &out->rows_rejected, &out->clients, &out->clients_no_gender,

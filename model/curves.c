@@ -23,7 +23,7 @@ ips_error outcomes_time_to_job_curves(warehouse *wh, const metric_query *q, km_c
     if (q->start == IPS_DAY_NONE || q->end == IPS_DAY_NONE || q->end < q->start)
         return ips_diag_set(d, IPS_ERR_PERIOD, "no valid period given");
     const facts *f;
-    ips_error e = facts_get(wh, q->as_of, &f, d);
+    ips_error e = facts_get_core(wh, q->as_of, &f, d);
     return e == IPS_OK ? engine_time_to_job_curves(f, q, out, d) : e;
 }
 

@@ -8,6 +8,6 @@ ips_error distributions_service_path(warehouse *wh, const metric_query *q, long 
                                      ips_diag *d)
 {
     const facts *f;
-    ips_error e = facts_get(wh, q->as_of, &f, d);
+    ips_error e = facts_get_core(wh, q->as_of, &f, d);
     return e == IPS_OK ? engine_service_path(f, q, counts, d) : e;
 }

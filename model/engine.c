@@ -199,6 +199,13 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
     if (q->by == GROUP_COUNTY)
         return ips_diag_set(d, IPS_ERR_USAGE, "the county breakdown is a national warehouse's "
                             "(ipsreport merge); a county's own warehouse has none");
+    if (q->headline_only) {
+        ips_error e = engine_outcomes(&ctx, out, d);
+        return e == IPS_OK ? engine_fidelity_first_contact(&ctx, out, d) : e;
+    }
+    if (f->absent) /* facts_get_core()'s facts: a caller's mistake, never a figure */
+        return ips_diag_set(d, IPS_ERR_DB, "the derived facts were read in part; "
+                            "all of them are needed here");
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);
@@ -208,6 +215,9 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
 ips_error engine_parts(const facts *f, const metric_query *q, eng_parts_kind kind,
                        metric_set *out, ips_diag *d)
 {
+    if (f->absent)
+        return ips_diag_set(d, IPS_ERR_DB, "the derived facts were read in part; "
+                            "all of them are needed here");
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
     ips_error e = engine_outcomes_parts(&ctx, kind, out, d);

@@ -79,6 +79,8 @@ static inline bool eng_active_in(ips_day start, ips_day end, ips_day a, ips_day 
  * appends its rows for ctx to out; IPS_ERR_NOMEM (with d set) when memory runs out. */
 ips_error engine_outcomes(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_fidelity_items(const eng_ctx *ctx, metric_set *out, ips_diag *d);
+/* Item 10's first-contact rows alone (a span's headline figures, engine_compute). */
+ips_error engine_fidelity_first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_reviews(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_funding(const eng_ctx *ctx, metric_set *out, ips_diag *d);
 ips_error engine_capacity(const eng_ctx *ctx, metric_set *out, ips_diag *d);

@@ -241,7 +241,7 @@ static bool contact_bin_rows(const eng_ctx *ctx, metric_set *out, const double *
 
 /* R10: ips episodes started in W; days from start to the first in-person
  * employer contact naming the client (fact_episode), none yet: pending. */
-static ips_error first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
+ips_error engine_fidelity_first_contact(const eng_ctx *ctx, metric_set *out, ips_diag *d)
 {
     const facts *f = ctx->f;
     contact_acc *acc = calloc((size_t)ctx->ngroups, sizeof *acc);
@@ -329,7 +329,7 @@ ips_error engine_fidelity_items(const eng_ctx *ctx, metric_set *out, ips_diag *d
     if (e == IPS_OK && acc)
         e = eng_fid_coach_rows(ctx, out, acc, CI_FOCUS, d);
     if (e == IPS_OK)
-        e = first_contact(ctx, out, d);
+        e = engine_fidelity_first_contact(ctx, out, d);
     if (e == IPS_OK && acc)
         e = eng_fid_coach_rows(ctx, out, acc, CI_EMPLOYER, d);
     if (e == IPS_OK)

@@ -151,6 +151,8 @@ typedef struct facts {
     ips_day data_as_of;    /* R1's A of the data (IPS_DAY_NONE when empty) */
     bool stored;           /* the warehouse's stored facts, of the data's generation:
                               what was kept with them (patterns, metric rows) holds */
+    unsigned absent;       /* FACTS_LAZY bits of the arrays not read yet (facts_get_core):
+                              empty, with empty offsets, until facts_get() reads them */
     facts_dim dim[FD__COUNT];
     fact_coach *coaches;
     size_t n_coaches;
@@ -220,11 +222,32 @@ ips_error facts_coach_days(warehouse *wh, const char *schema, const char *a, ips
  * transaction: the stored ones when fresh and of that date, else built into
  * the temp schema first.  *out is NULL on error. */
 ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d);
+/* As facts_load(), leaving the FACTS_LAZY arrays of skip out when the
+ * stored pack is read (f->absent). */
+ips_error facts_load_lazy(warehouse *wh, ips_day as_of, unsigned skip, facts **out,
+                          ips_diag *d);
 void facts_free(facts *f);
 
 /* The facts as of as_of, kept by the warehouse between calls while the data
  * stay the same (warehouse_facts); the warehouse owns them. */
 ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d);
+
+/* The three largest arrays, which only a few metric families read: the
+ * coach days (item 17's employer contacts, item 24's minutes), the meeting
+ * days (meetings_per_month_basic) and the scores (the instruments).  At 10×
+ * they are 47 of the pack's 54 MB. */
+enum {
+    FACTS_LAZY_COACH_DAYS = 1u << 4,   /* bit k: FACTS_PARTS array k */
+    FACTS_LAZY_MEETING_DAYS = 1u << 5,
+    FACTS_LAZY_SCORES = 1u << 6,
+    FACTS_LAZY = FACTS_LAZY_COACH_DAYS | FACTS_LAZY_MEETING_DAYS | FACTS_LAZY_SCORES,
+};
+
+/* As facts_get(), for a reader that never looks at the FACTS_LAZY arrays
+ * (the curve, the funder's span, the caveats, a span's headline figures):
+ * stored facts read from their pack leave those out (f->absent) until a
+ * facts_get() of the same facts reads them in, in place. */
+ips_error facts_get_core(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d);
 
 /* Internal to the facts modules.  The dimensions, and one of the FACTS_PARTS
  * arrays (0 coaches, 1 clients, 2 episodes, 3 jobs, 4 coach days, 5 meeting
@@ -236,10 +259,16 @@ ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d
 ips_error facts_read_dims(warehouse *wh, const char *schema, facts *f, ips_diag *d);
 ips_error facts_read_part(warehouse *wh, const char *schema, facts *f, int part, ips_diag *d);
 ips_error facts_pack_write(warehouse *wh, facts *f, ips_diag *d);
-ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d);
+ips_error facts_pack_read(warehouse *wh, facts *f, unsigned skip, bool *found, ips_diag *d);
+/* Reads the pack's arrays of the FACTS_LAZY bits want into f (which holds
+ * none of them); *found false when the pack has not got them as expected. */
+ips_error facts_pack_read_lazy(warehouse *wh, facts *f, unsigned want, bool *found,
+                               ips_diag *d);
 
-/* The offsets above, from the sorted arrays (facts_load.c). */
+/* The offsets above, from the sorted arrays (facts_get.c); after
+ * facts_pack_read_lazy(), facts_build_lazy_offsets() for the arrays read. */
 ips_error facts_build_offsets(facts *f, ips_diag *d);
+ips_error facts_build_lazy_offsets(facts *f, unsigned parts, ips_diag *d);
 
 /* The first day anything is known of: the earliest referral or start of an
  * episode (a national warehouse's: the earliest of its counties');

@@ -437,39 +437,6 @@ static ips_error load_reviews(loader *l)
     return ok ? IPS_OK : nomem(l->d);
 }
 
-/* ---- offsets ----------------------------------------------------------- */
-
-/* idx[k] = the first row whose key is >= k, for k = 0 .. nkeys (rows sorted by key). */
-static size_t *offsets(const void *rows, size_t n, size_t elem, size_t nkeys)
-{
-    size_t *idx = calloc(nkeys + 1, sizeof *idx);
-    if (!idx)
-        return NULL;
-    size_t r = 0;
-    for (size_t k = 0; k <= nkeys; k++) {
-        while (r < n && *(const int32_t *)((const char *)rows + r * elem) < (int32_t)k)
-            r++;
-        idx[k] = r;
-    }
-    return idx;
-}
-
-ips_error facts_build_offsets(facts *f, ips_diag *d)
-{
-    /* Every fact struct starts with its client (or coach) index. */
-    f->client_episodes = offsets(f->episodes, f->n_episodes, sizeof *f->episodes, f->n_clients);
-    f->client_jobs = offsets(f->jobs, f->n_jobs, sizeof *f->jobs, f->n_clients);
-    f->client_meetings =
-        offsets(f->meeting_days, f->n_meeting_days, sizeof *f->meeting_days, f->n_clients);
-    f->coach_day_index = offsets(f->coach_days, f->n_coach_days, sizeof *f->coach_days,
-                                 f->n_coaches);
-    f->client_scores = offsets(f->scores, f->n_scores, sizeof *f->scores, f->n_clients);
-    if (!f->client_episodes || !f->client_jobs || !f->client_meetings || !f->coach_day_index ||
-        !f->client_scores)
-        return nomem(d);
-    return IPS_OK;
-}
-
 /* ---- choosing the fact set --------------------------------------------- */
 
 /* Whether the stored facts are of the data's generation (and trusted on
@@ -494,12 +461,12 @@ ips_error facts_stored_as_of(warehouse *wh, bool *known, ips_day *out, ips_diag 
 
 /* The stored facts' pack into f, read apart so that a pack found unusable
  * halfway leaves f as it was. */
-static ips_error unpack(warehouse *wh, facts *f, bool *packed, ips_diag *d)
+static ips_error unpack(warehouse *wh, facts *f, unsigned skip, bool *packed, ips_diag *d)
 {
     facts *p = calloc(1, sizeof *p);
     if (!p)
         return nomem(d);
-    ips_error e = facts_pack_read(wh, p, packed, d);
+    ips_error e = facts_pack_read(wh, p, skip, packed, d);
     if (e == IPS_OK && *packed) {
         memcpy(f->dim, p->dim, sizeof f->dim);
         f->coaches = p->coaches, f->n_coaches = p->n_coaches;
@@ -509,6 +476,7 @@ static ips_error unpack(warehouse *wh, facts *f, bool *packed, ips_diag *d)
         f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
         f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
         f->scores = p->scores, f->n_scores = p->n_scores;
+        f->absent = p->absent;
         free(p);
     } else {
         facts_free(p);
@@ -516,7 +484,8 @@ static ips_error unpack(warehouse *wh, facts *f, bool *packed, ips_diag *d)
     return e;
 }
 
-static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d)
+static ips_error load_in_txn(warehouse *wh, ips_day as_of, unsigned skip, facts *f,
+                             ips_diag *d)
 {
     bool fresh;
     ips_day stored;
@@ -541,7 +510,7 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
     f->stored = strcmp(l.schema, "main") == 0 && f->as_of == f->data_as_of;
     bool packed = false;
     if (e == IPS_OK && strcmp(l.schema, "main") == 0)
-        e = unpack(wh, f, &packed, d);
+        e = unpack(wh, f, skip, &packed, d);
     if (e == IPS_OK && !packed)
         e = load_dims(&l);
     if (e == IPS_OK && !packed)
@@ -555,6 +524,11 @@ static ips_error load_in_txn(warehouse *wh, ips_day as_of, facts *f, ips_diag *d
 
 ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
 {
+    return facts_load_lazy(wh, as_of, 0, out, d);
+}
+
+ips_error facts_load_lazy(warehouse *wh, ips_day as_of, unsigned skip, facts **out, ips_diag *d)
+{
     *out = NULL;
     bool nat;
     ips_error ne = national_is(wh, &nat, d);
@@ -566,7 +540,7 @@ ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
     bool own;
     ips_error e = warehouse_read_begin(wh, &own, d);
     if (e == IPS_OK)
-        e = warehouse_read_end(wh, own, load_in_txn(wh, as_of, f, d), d);
+        e = warehouse_read_end(wh, own, load_in_txn(wh, as_of, skip, f, d), d);
     if (e != IPS_OK) {
         facts_free(f);
         return e;
@@ -575,22 +549,3 @@ ips_error facts_load(warehouse *wh, ips_day as_of, facts **out, ips_diag *d)
     return IPS_OK;
 }
 
-ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d)
-{
-    /* "The data's own date" and that date given explicitly are one fact set. */
-    if (as_of == IPS_DAY_NONE) {
-        ips_error e = metrics_as_of(wh, &as_of, d);
-        if (e != IPS_OK)
-            return e;
-    }
-    *out = warehouse_facts(wh, as_of);
-    if (*out)
-        return IPS_OK;
-    facts *f;
-    ips_error e = facts_load(wh, as_of, &f, d);
-    if (e != IPS_OK)
-        return e;
-    warehouse_facts_keep(wh, as_of, f);
-    *out = f;
-    return IPS_OK;
-}

@@ -128,6 +128,19 @@ static bool read_dim(facts_dim *dim, const char *data, size_t bytes, size_t n)
     return true;
 }
 
+/* The index of part name among FACTS_PARTS, or -1 (a dimension). */
+static int part_index(facts *f, const char *name, pack_part *part)
+{
+    pack_part parts[FACTS_PARTS];
+    size_t np = parts_of(f, parts);
+    for (size_t i = 0; i < np; i++)
+        if (strcmp(parts[i].name, name) == 0) {
+            *part = parts[i];
+            return (int)i;
+        }
+    return -1;
+}
+
 /* One row of the pack into f, taking buf (bytes long); false when it does
  * not fit this build. */
 static bool read_part(facts *f, const char *name, size_t elem, size_t n, char *buf,
@@ -140,19 +153,22 @@ static bool read_part(facts *f, const char *name, size_t elem, size_t n, char *b
         free(buf);
         return ok;
     }
-    pack_part parts[FACTS_PARTS];
-    size_t np = parts_of(f, parts);
-    for (size_t i = 0; i < np; i++) {
-        if (strcmp(parts[i].name, name) != 0)
-            continue;
-        if (elem != parts[i].elem || bytes != elem * n || *parts[i].arr)
-            break;
-        *parts[i].arr = buf;
-        *parts[i].n = n;
-        return true;
+    pack_part part;
+    if (part_index(f, name, &part) < 0 || elem != part.elem || bytes != elem * n ||
+        *part.arr) {
+        free(buf);
+        return false;
     }
-    free(buf);
-    return false;
+    *part.arr = buf;
+    *part.n = n;
+    return true;
+}
+
+/* Whether the row of a part left out (skip) fits this build, unread. */
+static bool part_fits(facts *f, const char *name, size_t elem, size_t n, size_t bytes)
+{
+    pack_part part;
+    return part_index(f, name, &part) >= 0 && elem == part.elem && bytes == elem * n;
 }
 
 /* The BLOB of row rowid straight into a new buffer: reading it as a column
@@ -171,29 +187,57 @@ static char *read_blob(sqlite3 *db, sqlite3_int64 rowid, size_t bytes)
     return buf;
 }
 
-ips_error facts_pack_read(warehouse *wh, facts *f, bool *found, ips_diag *d)
+/* Reads the rows of the pack into f: all but the parts whose bits are in
+ * skip, or (only) only those.  *rows counts the rows looked at. */
+static bool pack_scan(sqlite3 *db, facts *f, unsigned skip, bool only, int *rows)
 {
-    (void)d;
-    *found = false;
-    sqlite3 *db = warehouse_db(wh);
     sqlite3_stmt *st;
+    *rows = 0;
     /* No pack (facts stored by an older ipsreport): read the tables. */
     if (sqlite3_prepare_v2(db, "SELECT rowid, name, elem, n, length(data) FROM main.fact_pack",
                            -1, &st, NULL) != SQLITE_OK)
-        return IPS_OK;
+        return false;
     bool ok = true;
-    int rows = 0;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        size_t elem = (size_t)sqlite3_column_int64(st, 2), n = (size_t)sqlite3_column_int64(st, 3);
         size_t bytes = (size_t)sqlite3_column_int64(st, 4);
-        char *buf = bytes < (size_t)1 << 31 ? read_blob(db, sqlite3_column_int64(st, 0), bytes)
-                                            : NULL;
-        ok = buf && read_part(f, (const char *)sqlite3_column_text(st, 1),
-                              (size_t)sqlite3_column_int64(st, 2),
-                              (size_t)sqlite3_column_int64(st, 3), buf, bytes);
-        rows++;
+        pack_part part;
+        int k = name ? part_index(f, name, &part) : -1;
+        bool lazy = k >= 0 && (skip & (1u << k));
+        (*rows)++;
+        if (lazy != only) { /* not read now: it must still fit, for *found to hold */
+            ok = only || part_fits(f, name, elem, n, bytes);
+            continue;
+        }
+        char *buf = name && bytes < (size_t)1 << 31
+                        ? read_blob(db, sqlite3_column_int64(st, 0), bytes)
+                        : NULL;
+        ok = buf && read_part(f, name, elem, n, buf, bytes);
     }
     sqlite3_finalize(st);
-    *found = ok && rows == FACTS_PARTS + FD__COUNT;
+    return ok;
+}
+
+ips_error facts_pack_read(warehouse *wh, facts *f, unsigned skip, bool *found, ips_diag *d)
+{
+    (void)d;
+    int rows;
+    skip &= FACTS_LAZY;
+    *found = pack_scan(warehouse_db(wh), f, skip, false, &rows) &&
+             rows == FACTS_PARTS + FD__COUNT;
+    if (*found)
+        f->absent = skip;
+    return IPS_OK;
+}
+
+ips_error facts_pack_read_lazy(warehouse *wh, facts *f, unsigned want, bool *found,
+                               ips_diag *d)
+{
+    (void)d;
+    int rows;
+    *found = pack_scan(warehouse_db(wh), f, want & FACTS_LAZY, true, &rows) &&
+             rows == FACTS_PARTS + FD__COUNT;
     return IPS_OK;
 }
 

@@ -125,7 +125,7 @@ ips_error fidelity_review_merge(warehouse *wh, const metric_query *q, const char
     const facts *f = NULL;
     ips_error e = data_query(wh, q, &q0, d);
     if (e == IPS_OK)
-        e = facts_get(wh, q0.as_of, &f, d);
+        e = facts_get_core(wh, q0.as_of, &f, d);
     /* R2: W = [p_end − 364, p_end] of P cut at A (R22), as eng_ctx_init() has it. */
     ips_day w_end = f ? metric_period_cut(q0.end, f->as_of) : q0.end;
     if (e == IPS_OK)

@@ -34,7 +34,7 @@ static ips_error resolve(warehouse *wh, const metric_query *q, metric_query *rq,
     ips_error e = rq->as_of == IPS_DAY_NONE ? metrics_as_of(wh, &rq->as_of, d) : IPS_OK;
     if (e == IPS_OK && rq->as_of == IPS_DAY_NONE)
         rq->as_of = q->end; /* an empty warehouse: nothing exists anyway */
-    return e == IPS_OK ? facts_get(wh, rq->as_of, f, d) : e;
+    return e == IPS_OK ? facts_get_core(wh, rq->as_of, f, d) : e;
 }
 
 ips_error funder_first_day(warehouse *wh, const metric_query *q, ips_day *out, ips_diag *d)

@@ -134,7 +134,7 @@ ips_error metrics_check_known(warehouse *wh, const metric_query *q, ips_diag *d)
         return e;
     if (kept_as_of != as_of || n_episodes < 0) {
         const facts *f;
-        e = facts_get(wh, as_of, &f, d);
+        e = facts_get_core(wh, as_of, &f, d);
         if (e != IPS_OK)
             return e;
         n_episodes = f->n_episodes || f->national ? 1 : 0;

@@ -91,7 +91,8 @@ static bool strv_copy(const char *const *v, char ***out)
 
 static bool query_equal(const metric_query *a, const metric_query *b)
 {
-    return a->by == b->by && metric_query_settings_equal(a, b);
+    return a->by == b->by && a->headline_only == b->headline_only &&
+           metric_query_settings_equal(a, b);
 }
 
 const metric_set *metric_cache_find(const metric_cache *c, const metric_query *q)

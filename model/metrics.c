@@ -124,7 +124,7 @@ static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *
     if (e != IPS_OK || kept)
         return e;
     const facts *f;
-    e = facts_get(wh, q->as_of, &f, d);
+    e = q->headline_only ? facts_get_core(wh, q->as_of, &f, d) : facts_get(wh, q->as_of, &f, d);
     return e == IPS_OK ? engine_compute(f, q, out, d) : e;
 }
 

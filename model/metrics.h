@@ -120,6 +120,10 @@ typedef struct {
     ips_day as_of;                  /* IPS_DAY_NONE: the latest date in the warehouse (R1) */
     metric_group by;                /* breakdown */
     bool internal;                  /* true: no small-cell suppression */
+    bool headline_only;             /* only the families of project_headline_metrics
+                                       (the outcomes and item 10's first contact): a
+                                       comparison span's figures (model/publication.h),
+                                       which need none of the FACTS_LAZY arrays */
     int min_cell;                   /* suppression threshold, default 5 */
     double clients_per_coach_year;  /* team capacity setting, default 45 */
     const char *const *guidance_reasons; /* fee_guidance exit reasons; NULL = defaults */

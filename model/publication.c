@@ -35,13 +35,29 @@ void publication_free(publication *p)
     free(p);
 }
 
+static const pub_entry *entry_find(const publication *p, ips_day start, ips_day end,
+                                   metric_group by, bool headline)
+{
+    for (size_t i = 0; p && i < p->n_entries; i++)
+        if (p->entries[i].start == start && p->entries[i].end == end &&
+            p->entries[i].by == by && p->entries[i].headline == headline)
+            return &p->entries[i];
+    return NULL;
+}
+
 const metric_set *publication_rows(const publication *p, ips_day start, ips_day end,
                                    metric_group by)
 {
-    for (size_t i = 0; p && i < p->n_entries; i++)
-        if (p->entries[i].start == start && p->entries[i].end == end && p->entries[i].by == by)
-            return p->entries[i].rows;
-    return NULL;
+    const pub_entry *e = entry_find(p, start, end, by, false);
+    return e ? e->rows : NULL;
+}
+
+const metric_set *publication_span_rows(const publication *p, ips_day start, ips_day end)
+{
+    const pub_entry *e = entry_find(p, start, end, GROUP_NONE, false);
+    if (!e)
+        e = entry_find(p, start, end, GROUP_NONE, true);
+    return e ? e->rows : NULL;
 }
 
 static ips_error nomem(ips_diag *d)
@@ -70,18 +86,20 @@ ips_error publication_copy_rows(warehouse *wh, const publication *p, const metri
     return metrics_compute(wh, &qq, out, d);
 }
 
-/* Computes one planned entry unless the plan already has it. */
+/* Computes one planned entry unless the plan already has it (a span's
+ * headline figures: unless it has them or all the figures). */
 static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
-                           metric_group by, bool raw, ips_diag *d)
+                           metric_group by, bool span, ips_diag *d)
 {
-    if (start == IPS_DAY_NONE || end < start || publication_rows(p, start, end, by))
+    if (start == IPS_DAY_NONE || end < start || publication_rows(p, start, end, by) ||
+        (span && publication_span_rows(p, start, end)))
         return IPS_OK;
     pub_entry *grown = realloc(p->entries, (p->n_entries + 1) * sizeof *grown);
     if (!grown)
         return nomem(d);
     p->entries = grown;
     pub_entry *e = &p->entries[p->n_entries];
-    *e = (pub_entry){start, end, by, metric_set_new()};
+    *e = (pub_entry){start, end, by, metric_set_new(), span};
     if (!e->rows)
         return nomem(d);
     p->n_entries++;
@@ -89,7 +107,8 @@ static ips_error plan_entry(warehouse *wh, publication *p, ips_day start, ips_da
     qq.start = start;
     qq.end = end;
     qq.by = by;
-    qq.internal |= raw;
+    qq.internal |= span;
+    qq.headline_only = span;
     return metrics_compute(wh, &qq, e->rows, d);
 }
 

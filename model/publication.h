@@ -29,6 +29,7 @@ typedef struct {
     ips_day start, end;
     metric_group by;
     metric_set *rows;
+    bool headline;    /* a span's headline figures only (publication_plan_span) */
 } pub_entry;
 
 /* The comparisons beside each headline figure (model/publication_compare.c):
@@ -95,6 +96,9 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
 /* The rows for a period and breakdown, or NULL when the publication has none. */
 const metric_set *publication_rows(const publication *p, ips_day start, ips_day end,
                                    metric_group by);
+/* As publication_rows(), or else a span's headline figures (internal to
+ * model/publication*.c: only the comparisons read those). */
+const metric_set *publication_span_rows(const publication *p, ips_day start, ips_day end);
 
 /* Appends the rows for (start, end, by) to out: from p when it has them
  * (shared with p when out is empty: metric_set_share; out is freed before
@@ -111,9 +115,10 @@ void publication_free(publication *p);
 ips_error publication_plan_entry(warehouse *wh, publication *p, ips_day start, ips_day end,
                                  metric_group by, ips_diag *d);
 /* The same for a span that is no cell of any year's universe (the last
- * four quarters, the time since the start): its rows before suppression,
- * which the caller hides unless every part is shown (publication_compare.c);
- * a pattern of its own would only cost time. */
+ * four quarters, the time since the start): its headline figures
+ * (metric_query.headline_only) before suppression, which the caller hides
+ * unless every part is shown (publication_compare.c); a pattern of its own
+ * would only cost time, and the other figures would need all the facts. */
 ips_error publication_plan_span(warehouse *wh, publication *p, ips_day start, ips_day end,
                                 ips_diag *d);
 ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d);

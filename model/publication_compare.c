@@ -50,7 +50,7 @@ void pub_comparisons_free(pub_comparisons *c)
 static ips_error data_first_day(warehouse *wh, const publication *p, ips_day *out, ips_diag *d)
 {
     const facts *f;
-    ips_error e = facts_get(wh, p->as_of, &f, d);
+    ips_error e = facts_get_core(wh, p->as_of, &f, d);
     *out = e == IPS_OK ? facts_first_day(f) : IPS_DAY_NONE;
     return e;
 }
@@ -98,7 +98,7 @@ static ips_error guard_span(warehouse *wh, publication *p, ips_day s, ips_day e,
     size_t n = span_parts(s, e, ps, pe, MAX_PARTS);
     if (n == 0 || p->q.internal)
         return IPS_OK;
-    metric_set *span = (metric_set *)publication_rows(p, s, e, GROUP_NONE);
+    metric_set *span = (metric_set *)publication_span_rows(p, s, e);
     if (!span)
         return IPS_OK;
     bool all_hidden = n > MAX_PARTS;
@@ -107,7 +107,7 @@ static ips_error guard_span(warehouse *wh, publication *p, ips_day s, ips_day e,
         if (err != IPS_OK)
             return err;
     }
-    span = (metric_set *)publication_rows(p, s, e, GROUP_NONE); /* the plan may have moved */
+    span = (metric_set *)publication_span_rows(p, s, e); /* the plan may have moved */
     for (size_t i = 0; i < span->n; i++) {
         metric_row *r = &span->rows[i];
         if (r->suppressed || !(r->has & MH_VALUE))
@@ -206,7 +206,7 @@ ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d)
             const metric_row *x =
                 c->start[k] == IPS_DAY_NONE
                     ? NULL
-                    : metric_set_find(publication_rows(p, c->start[k], c->end[k], GROUP_NONE),
+                    : metric_set_find(publication_span_rows(p, c->start[k], c->end[k]),
                                       r->metric, "", "");
             if (x)
                 r->col[k] = *x;
