@@ -12,16 +12,12 @@ static ips_error nomem(ips_diag *d)
     return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
 }
 
+/* Shares from's rows (metric_set_share): x is freed before the warehouse
+ * that keeps the publication. */
 static ips_error copy_into(const metric_set *from, metric_set **to, ips_diag *d)
 {
-    if (!(*to = metric_set_new()))
+    if (!(*to = metric_set_new()) || !metric_set_share(*to, from))
         return nomem(d);
-    for (size_t i = 0; from && i < from->n; i++) {
-        metric_row *r = metric_set_add(*to, "");
-        if (!r)
-            return nomem(d);
-        *r = from->rows[i];
-    }
     return IPS_OK;
 }
 

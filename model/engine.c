@@ -1,6 +1,7 @@
 /* The engine's shared part: resolving a query's dates, the breakdowns'
  * groups over the facts, row set-up, and running the families. */
 #include "model/engine.h"
+#include "common/intern.h"
 #include "model/national.h"
 
 #include <stdio.h>
@@ -153,8 +154,8 @@ metric_row *eng_row(const eng_ctx *ctx, metric_set *out, const char *metric, met
     r->period_end = ctx->p_end;
     r->to_date = ctx->to_date;
     r->kind = kind;
-    snprintf(r->group_by, sizeof r->group_by, "%s", metric_group_name(ctx->by));
-    snprintf(r->group, sizeof r->group, "%s", eng_group_name(ctx, g));
+    r->group_by = metric_group_name(ctx->by); /* static names */
+    r->group = ips_intern(eng_group_name(ctx, g));
     return r;
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "common/intern.h"
 
 /* Clients a coach can hold at once: item 1's limit for score 5. */
 #define CASELOAD_LIMIT 20.0
@@ -230,8 +231,8 @@ static ips_error emit(const eng_ctx *ctx, const cap_year *y, metric_set *out, in
         metric_row *r = eng_row(ctx, out, v[i].metric, v[i].kind, 0);
         if (!r)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        snprintf(r->group_by, sizeof r->group_by, "%s", g >= 0 ? "region" : "");
-        snprintf(r->group, sizeof r->group, "%s", g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
+        r->group_by = g >= 0 ? "region" : "";
+        r->group = ips_intern(g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
         /* Y counted to A is Y "to date" (R22), whatever P's own end. */
         r->period_start = y->year_start;
         r->period_end = y->known ? y->last : y->year_end;
@@ -304,8 +305,8 @@ static metric_row *part(const eng_ctx *ctx, metric_set *out, const char *id, int
     metric_row *r = eng_row(ctx, out, id, MK_COUNT, 0);
     if (r) {
         r->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
-        snprintf(r->group_by, sizeof r->group_by, "%s", g >= 0 ? "region" : "");
-        snprintf(r->group, sizeof r->group, "%s", g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
+        r->group_by = g >= 0 ? "region" : "";
+        r->group = ips_intern(g >= 0 ? facts_name(ctx->f, FD_REGION, g) : "");
     }
     return r;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "common/intern.h"
 
 /* R7's first competitive job of episode e (the earliest start, then job_id,
  * as the facts are sorted, from e's start to min(end, A)); NULL when none. */
@@ -65,8 +66,8 @@ ips_error engine_service_path_rows(const eng_ctx *ctx, metric_set *out, ips_diag
         metric_row *r = eng_row(ctx, out, "service_path", MK_COUNT, 0);
         if (!r)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        snprintf(r->group_by, sizeof r->group_by, "step");
-        snprintf(r->group, sizeof r->group, "%s", distributions_path_steps[k]);
+        r->group_by = "step";
+        r->group = ips_intern(distributions_path_steps[k]);
         r->has = MH_VALUE;
         r->value = (double)counts[k];
     }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "model/engine_fid.h"
+#include "common/intern.h"
 #include "model/fidelity.h"
 
 ips_error eng_fid_nomem(ips_diag *d)
@@ -228,11 +229,11 @@ static bool contact_bin_rows(const eng_ctx *ctx, metric_set *out, const double *
         metric_row *r = eng_row(ctx, out, "first_employer_contact_days", MK_COUNT, 0);
         if (!r)
             return false;
-        snprintf(r->group_by, sizeof r->group_by, "days");
+        r->group_by = "days";
         if (k == CONTACT_BINS - 1)
-            snprintf(r->group, sizeof r->group, "%d-", 15 * k + 1);
+            r->group = ips_internf("%d-", 15 * k + 1);
         else
-            snprintf(r->group, sizeof r->group, "%d-%d", k ? 15 * k + 1 : 0, 15 * (k + 1));
+            r->group = ips_internf("%d-%d", k ? 15 * k + 1 : 0, 15 * (k + 1));
         r->has = MH_VALUE;
         r->value = bins[k];
     }

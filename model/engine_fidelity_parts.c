@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/engine_fid.h"
+#include "common/intern.h"
 
 typedef struct {
     coach_acc *acc;
@@ -67,9 +68,8 @@ static ips_error put(const eng_ctx *ctx, const coach_parts *p, eng_parts_kind ki
         metric_row *r = part(ctx, out, "@fc:c", 0);
         if (!r)
             return IPS_ERR_NOMEM;
-        snprintf(r->group_by, sizeof r->group_by, "@coach");
-        snprintf(r->group, sizeof r->group, "%s",
-                 facts_name(ctx->f, FD_COACH, ctx->f->coaches[k].id));
+        r->group_by = "@coach";
+        r->group = ips_intern(facts_name(ctx->f, FD_COACH, ctx->f->coaches[k].id));
         r->sum = p->ips[k];
         r->numerator = w->employer_contacts;
         r->denominator = w->minutes;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "common/intern.h"
 #include "model/national.h"
 #include "model/funder.h"
 
@@ -98,7 +99,7 @@ static void count_client(const eng_ctx *ctx, size_t c, funder_acc *acc)
 static metric_row *named(const eng_ctx *ctx, metric_row *r, int g)
 {
     if (r && ctx->by == GROUP_AGE_GROUP)
-        snprintf(r->group, sizeof r->group, "%s", age_names[g]);
+        r->group = ips_intern(age_names[g]);
     return r;
 }
 

@@ -130,7 +130,7 @@ static ips_error emit(const instr_scan *s, metric_set *out, int instr, ips_diag 
     static const char *const suffix[] = {"_paired", "_baseline_mean", "_latest_mean",
                                          "_change_mean", "_improved_share"};
     for (int k = 0; k < 5; k++) {
-        char id[sizeof ((metric_row *)0)->metric];
+        char id[ENGINE_INSTRUMENT_CODE_MAX + sizeof "_improved_share"];
         snprintf(id, sizeof id, "%s%s", code, suffix[k]);
         for (int g = 0; g < ctx->ngroups; g++) {
             if (!s->seen[g] && !(g == 0 && ctx->by == GROUP_NONE))

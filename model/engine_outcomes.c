@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/engine_outcomes.h"
+#include "common/intern.h"
 
 /* The id of exit reason name, or -1 when no episode has it. */
 static int exit_reason_id(const facts *f, const char *name)
@@ -200,8 +201,7 @@ static ips_error emit_observed(const emitter *em, const char *id, metric_kind ki
             r->has |= MH_VALUE;
             r->value = metric_round(gr->v[val], 1);
         } else if (kind == MK_KM) {
-            snprintf(r->note, sizeof r->note, "not estimable: %s",
-                     r->denominator > 0 ? beyond : "no one in the cohort");
+            r->note = ips_internf("not estimable: %s", r->denominator > 0 ? beyond : "no one in the cohort");
         }
     }
     return IPS_OK;

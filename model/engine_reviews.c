@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "common/intern.h"
 
 /* One review: its item rows are f->review_items[first .. first + n). */
 typedef struct {
@@ -178,8 +179,8 @@ static metric_row *review_row(const eng_ctx *ctx, metric_set *out, const char *m
 {
     metric_row *row = eng_row(ctx, out, metric, kind, 0);
     if (row) {
-        snprintf(row->group_by, sizeof row->group_by, "review");
-        snprintf(row->group, sizeof row->group, "%s", review_id);
+        row->group_by = "review";
+        row->group = ips_intern(review_id);
     }
     return row;
 }
@@ -211,7 +212,7 @@ static bool emit_review(const eng_ctx *ctx, metric_set *out, const fidelity_revi
     metric_row *row = review_row(ctx, out, "fidelity_band", MK_TEXT, r->review_id);
     if (!row)
         return false;
-    snprintf(row->text, sizeof row->text, "%s", r->band);
+    row->text = ips_intern(r->band);
     if (r->band[0])
         row->has = MH_VALUE;
     return true;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "common/intern.h"
 
 /* An average month, for "per month active". */
 #define DAYS_PER_MONTH (365.25 / 12.0)
@@ -219,8 +220,8 @@ static ips_error support_level_mix(const eng_ctx *ctx, metric_set *out, ips_diag
                                       (double)total);
         if (!r)
             return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-        snprintf(r->group_by, sizeof r->group_by, "support_level");
-        snprintf(r->group, sizeof r->group, "%s", levels[i]);
+        r->group_by = "support_level";
+        r->group = ips_intern(levels[i]);
     }
     return IPS_OK;
 }

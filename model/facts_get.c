@@ -31,10 +31,12 @@ static size_t *offsets(const void *rows, size_t n, size_t elem, size_t nkeys)
     return idx;
 }
 
+/* Every fact struct starts with its client (or coach) index.  An array
+ * not read yet (f->absent) has no offsets either: nothing may read it, and
+ * the engine refuses such facts for what would (engine_compute). */
 ips_error facts_build_lazy_offsets(facts *f, unsigned parts, ips_diag *d)
 {
-    /* Every fact struct starts with its client (or coach) index; an array
-     * not read yet has no rows, so every key's range is empty. */
+    parts &= ~f->absent;
     bool ok = true;
     if (parts & FACTS_LAZY_MEETING_DAYS) {
         free(f->client_meetings);
@@ -96,11 +98,15 @@ static ips_error complete_in_txn(warehouse *wh, ips_day as_of, facts *f, bool *d
     bool found = false;
     ips_error e = facts_pack_read_lazy(wh, p, f->absent, &found, d);
     if (e == IPS_OK && found) {
-        take_lazy(f, p, f->absent);
-        e = facts_build_lazy_offsets(f, f->absent, d);
+        unsigned read = f->absent;
+        take_lazy(f, p, read);
+        f->absent = 0;
+        e = facts_build_lazy_offsets(f, read, d);
         if (e == IPS_OK) {
-            f->absent = 0;
             *done = true;
+        } else { /* no offsets to read them by: as they were, and p frees them */
+            f->absent = read;
+            take_lazy(p, f, read);
         }
     }
     facts_free(p);

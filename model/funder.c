@@ -82,20 +82,6 @@ static ips_error span(warehouse *wh, const metric_query *q, ips_day start, metri
     return IPS_OK;
 }
 
-static metric_set *copy_set(const metric_set *from)
-{
-    metric_set *c = metric_set_new();
-    for (size_t i = 0; c && i < from->n; i++) {
-        metric_row *r = metric_set_add(c, "");
-        if (!r) {
-            metric_set_free(c);
-            return NULL;
-        }
-        *r = from->rows[i];
-    }
-    return c;
-}
-
 ips_error funder_compute(warehouse *wh, const metric_query *q, ips_day start, metric_set *out,
                          ips_day *s_start, ips_diag *d)
 {
@@ -111,15 +97,13 @@ ips_error funder_compute(warehouse *wh, const metric_query *q, ips_day start, me
     if (e != IPS_OK || q->internal)
         return e;
     metric_set view = {.rows = out->rows + first, .n = out->n - first, .cap = out->n - first};
-    metric_set *truth = copy_set(&view);
-    if (!truth)
-        return nomem(d);
+    /* The pattern is chosen over the rows as computed, then applied to them:
+     * disclosure_build() keeps no reference to the rows. */
     disclosure *dc = NULL;
-    e = disclosure_build(f, truth, &rq, &dc, d);
+    e = disclosure_build(f, &view, &rq, &dc, d);
     if (e == IPS_OK)
         disclosure_apply(dc, &view);
     disclosure_free(dc);
-    metric_set_free(truth);
     return e;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/contract.h"
+#include "common/intern.h"
 #include "model/funding.h"
 #include "model/metrics.h"
 
@@ -98,8 +99,8 @@ static metric_row *period_row(const metric_query *q, metric_set *out, const char
     r->period_start = q->start;
     r->period_end = q->end;
     r->kind = kind;
-    snprintf(r->group_by, sizeof r->group_by, "%s", group_by);
-    snprintf(r->group, sizeof r->group, "%s", group);
+    r->group_by = ips_intern(group_by);
+    r->group = ips_intern(group);
     return r;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <math.h>
 
+#include "common/intern.h"
 #include "model/metrics.h"
 
 static const char *const group_names[GROUP__COUNT] = {
@@ -34,6 +35,12 @@ int metric_group_find(const char *name)
         if (strcasecmp(group_names[g], name) == 0)
             return g;
     return -1;
+}
+
+void metric_row_init(metric_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->metric = r->group_by = r->group = r->note = r->text = "";
 }
 
 metric_set *metric_set_new(void)
@@ -150,7 +157,8 @@ static struct metric_index *index_build(const metric_set *set)
 
 metric_row *metric_set_add(metric_set *set, const char *metric)
 {
-    if (set->shared && !unshare(set))
+    /* A name lost to a full memory fails the next row, and so the command. */
+    if ((set->shared && !unshare(set)) || ips_intern_failed())
         return NULL;
     if (set->n == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 64;
@@ -161,8 +169,8 @@ metric_row *metric_set_add(metric_set *set, const char *metric)
         set->cap = cap;
     }
     metric_row *r = &set->rows[set->n++];
-    memset(r, 0, sizeof *r);
-    snprintf(r->metric, sizeof r->metric, "%s", metric);
+    metric_row_init(r);
+    r->metric = ips_intern(metric);
     return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include "model/engine.h"
 #include "model/disclosure.h"
+#include "common/intern.h"
 #include "model/metric_cache.h"
 #include "model/metric_store.h"
 #include "model/national.h"
@@ -111,17 +112,18 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
 }
 
 /* q's rows before suppression: those the warehouse keeps for q's pass
- * (model/metric_store.h), else computed from the facts. */
-static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, ips_diag *d)
+ * (model/metric_store.h, *kept set), else computed from the facts. */
+static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, bool *kept,
+                              ips_diag *d)
 {
     /* Kept rows need no facts loaded. */
     ips_day kept_as_of;
     long long n_episodes;
-    bool kept = false;
+    *kept = false;
     ips_error e = facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
     if (e == IPS_OK)
-        e = metric_store_find(wh, q, kept_as_of, out, &kept, d);
-    if (e != IPS_OK || kept)
+        e = metric_store_find(wh, q, kept_as_of, out, kept, d);
+    if (e != IPS_OK || *kept)
         return e;
     const facts *f;
     e = q->headline_only ? facts_get_core(wh, q->as_of, &f, d) : facts_get(wh, q->as_of, &f, d);
@@ -158,16 +160,18 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
     size_t first = out->n;
     if (hit) {
         e = append_rows(out, hit, d);
-    } else if (!cache) {
-        e = compute_rows(wh, &rq, out, d);
     } else {
-        /* The new rows are cached as computed, before suppression. */
+        /* Computed rows are cached as computed, before suppression; kept
+         * ones are read again faster than a copy would cost in memory. */
         size_t n0 = out->n;
-        e = compute_rows(wh, &rq, out, d);
+        bool kept;
+        e = compute_rows(wh, &rq, out, &kept, d);
         metric_set view = {.rows = out->rows + n0, .n = out->n - n0, .cap = out->n - n0};
-        if (e == IPS_OK)
+        if (e == IPS_OK && cache && !kept)
             metric_cache_put(cache, &rq, &view);
     }
+    if (e == IPS_OK && ips_intern_failed())
+        e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     if (e == IPS_OK && !q->internal) {
         /* One pattern over everything the same data would publish
          * (model/disclosure.h), not one breakdown at a time. */

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/date.h"
 #include "common/error.h"
@@ -60,27 +61,32 @@ enum {
     MH_SCORE = 8,
 };
 
+/* The texts (metric, group_by, group, note, text) are interned
+ * (common/intern.h) or static strings, never NULL in a row made by
+ * metric_set_add() or metric_row_init(): a row is 96 bytes instead of 370,
+ * and the outputs hold hundreds of thousands of them at 10× (the by-coach
+ * set). */
 typedef struct {
-    char metric[48];          /* stable id from metrics.md, e.g. "employment_rate" */
+    const char *metric;       /* stable id from metrics.md, e.g. "employment_rate" */
+    const char *group_by;     /* "" without --by; "provider", …; "review" for review rows */
+    const char *group;        /* the group's value; "" for the whole or an unknown group */
+    const char *note;         /* why value is blank when that needs saying ("not estimable: …") */
+    const char *text;         /* MK_TEXT value, e.g. "fair/good"; what a hidden row prints */
     ips_day period_start;     /* inclusive */
     ips_day period_end;       /* inclusive */
-    char group_by[24];        /* "" without --by; "provider", …; "review" for review rows */
-    char group[96];           /* the group's value; "" for the whole or an unknown group */
-    metric_kind kind;
-    unsigned has;             /* MH_* bits: which of the fields below apply */
     double numerator;
     double denominator;
     double value;             /* percent values are 0..100 */
-    int score;                /* 1..5 when MH_SCORE */
-    char text[32];            /* MK_TEXT value, e.g. "fair/good" */
-    int decimals;             /* digits printed after the point */
-    bool suppressed;          /* hidden by small-cell suppression */
     double events;            /* MK_KM: the events the figure rests on; never printed, but
                                  1 … min_cell − 1 of them hide it (metrics.md, Privacy) */
     double sum;               /* MK_MEAN: the observations' sum, never printed, so that the
                                  means of several counties add up (model/pack.h) */
+    uint8_t kind;             /* metric_kind; decides how it prints and is suppressed */
+    uint8_t has;              /* MH_* bits: which of the fields above apply */
+    int8_t score;             /* 1..5 when MH_SCORE */
+    int8_t decimals;          /* digits printed after the point */
+    bool suppressed;          /* hidden by small-cell suppression */
     bool to_date;             /* P ended after A and was cut at A: period_end is A (R22) */
-    char note[96];            /* why value is blank when that needs saying ("not estimable: …") */
 } metric_row;
 
 struct metric_index;
@@ -97,6 +103,9 @@ typedef struct {
      * first change copies them */
     bool shared;
 } metric_set;
+
+/* A zeroed row with every name "" (for a row outside any set). */
+void metric_row_init(metric_row *r);
 
 metric_set *metric_set_new(void);
 void metric_set_free(metric_set *set);

@@ -2,6 +2,7 @@
  * (model/national.h): the packs' rows, grouped by query and county, each
  * query merged once when the facts are loaded. */
 #include "model/national.h"
+#include "common/intern.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,8 +99,8 @@ static ips_error read_query(national *n, const national_query *q, metric_set ***
         else if (by_county && r->group_by[0])
             (*county)[*nc - 1]->n--; /* a review's, a region's or a bin's: not the county's */
         else if (by_county) {
-            snprintf(r->group_by, sizeof r->group_by, "%s", metric_group_name(GROUP_COUNTY));
-            snprintf(r->group, sizeof r->group, "%s", last);
+            r->group_by = ips_intern(metric_group_name(GROUP_COUNTY));
+            r->group = ips_intern(last);
         }
     }
     if (e == IPS_OK && rc != SQLITE_DONE)

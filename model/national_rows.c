@@ -10,6 +10,7 @@
  * text (the review band) cannot be made from the counties' figures: such a
  * row is blank with a note saying so (docs/federation.md). */
 #include "model/national.h"
+#include "common/intern.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,8 +78,8 @@ static void finish(metric_row *r, size_t counties)
     default: break;
     }
     r->has &= ~(unsigned)(MH_VALUE | MH_SCORE);
-    r->text[0] = '\0';
-    snprintf(r->note, sizeof r->note, "%s", NOT_MERGED);
+    r->text = "";
+    r->note = NOT_MERGED;
 }
 
 static void add(metric_row *into, const metric_row *r)
@@ -91,7 +92,7 @@ static void add(metric_row *into, const metric_row *r)
     into->has |= r->has;
     into->to_date |= r->to_date;
     if (strcmp(into->note, r->note) != 0)
-        into->note[0] = '\0';
+        into->note = "";
 }
 
 typedef struct {

@@ -1,5 +1,6 @@
 /* One metric row as columns (model/pack_rows.h). */
 #include "model/pack_rows.h"
+#include "common/intern.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,18 +68,19 @@ int pack_row_bind(sqlite3_stmt *st, int col, const metric_row *r)
     return rc;
 }
 
-static void copy_text(sqlite3_stmt *st, int col, char *dst, size_t n)
+/* A pack's name, cut where a metric row's arrays used to cut it (47, 23,
+ * 95 and 31 bytes): a pack from another county reads as it always did. */
+static const char *name_at(sqlite3_stmt *st, int col, size_t max)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", t ? t : "");
+    return ips_intern_n((const char *)sqlite3_column_text(st, col), max);
 }
 
 bool pack_row_read(sqlite3_stmt *st, int col, metric_row *r)
 {
-    memset(r, 0, sizeof *r);
-    copy_text(st, col, r->metric, sizeof r->metric);
-    copy_text(st, col + 1, r->group_by, sizeof r->group_by);
-    copy_text(st, col + 2, r->group, sizeof r->group);
+    metric_row_init(r);
+    r->metric = name_at(st, col, 47);
+    r->group_by = name_at(st, col + 1, 23);
+    r->group = name_at(st, col + 2, 95);
     r->period_start = pack_column_day(st, col + 3);
     r->period_end = pack_column_day(st, col + 4);
     int kind = sqlite3_column_int(st, col + 5);
@@ -91,12 +93,15 @@ bool pack_row_read(sqlite3_stmt *st, int col, metric_row *r)
     r->numerator = sqlite3_column_double(st, col + 7);
     r->denominator = sqlite3_column_double(st, col + 8);
     r->value = sqlite3_column_double(st, col + 9);
-    r->score = sqlite3_column_int(st, col + 10);
-    copy_text(st, col + 11, r->text, sizeof r->text);
-    r->decimals = sqlite3_column_int(st, col + 12);
+    int score = sqlite3_column_int(st, col + 10), decimals = sqlite3_column_int(st, col + 12);
+    if (score < 0 || score > 5 || decimals < 0 || decimals > 9)
+        return false; /* no row ipsreport writes */
+    r->score = (int8_t)score;
+    r->text = name_at(st, col + 11, 31);
+    r->decimals = (int8_t)decimals;
     r->events = sqlite3_column_double(st, col + 13);
     r->to_date = sqlite3_column_int(st, col + 14) != 0;
-    copy_text(st, col + 15, r->note, sizeof r->note);
+    r->note = name_at(st, col + 15, 95);
     r->sum = sqlite3_column_double(st, col + 16);
     return true;
 }

@@ -155,11 +155,17 @@ static ips_error compute_inputs(warehouse *wh, publication *p, ips_diag *d)
         disclosure_curve_protect(p->time_to_job,
                                  publication_rows(p, p->q.start, p->q.end, GROUP_NONE),
                                  p->q.min_cell, &p->time_to_job_hidden);
-    if (e == IPS_OK && !(p->funder = metric_set_new()))
-        e = nomem(d);
-    if (e == IPS_OK)
-        e = funder_compute(wh, &p->q, p->q.project_start, p->funder, &p->funder_start, d);
     return e;
+}
+
+/* The funder's span first: choosing its own pattern takes more memory
+ * (about 10 MB at 10×) than anything after it, and it is freed before the
+ * rows of every period and breakdown are read. */
+static ips_error compute_funder(warehouse *wh, publication *p, ips_diag *d)
+{
+    if (!(p->funder = metric_set_new()))
+        return nomem(d);
+    return funder_compute(wh, &p->q, p->q.project_start, p->funder, &p->funder_start, d);
 }
 
 static ips_error build(warehouse *wh, publication *p, ips_diag *d)
@@ -169,7 +175,9 @@ static ips_error build(warehouse *wh, publication *p, ips_diag *d)
         return e;
     if (p->as_of == IPS_DAY_NONE)
         p->as_of = p->q.end; /* an empty warehouse: nothing exists anyway */
-    e = compute_rows(wh, p, d);
+    e = compute_funder(wh, p, d);
+    if (e == IPS_OK)
+        e = compute_rows(wh, p, d);
     return e == IPS_OK ? compute_inputs(wh, p, d) : e;
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "model/facts.h"
+#include "common/intern.h"
 #include "model/project.h"
 #include "model/publication.h"
 
@@ -202,6 +203,8 @@ ips_error publication_compare_build(warehouse *wh, publication *p, ips_diag *d)
     for (size_t i = 0; i < n; i++) {
         pub_comparison *r = &c->rows[i];
         snprintf(r->metric, sizeof r->metric, "%s", project_headline_metrics[i]);
+        for (int k = 0; k < PC__COLS; k++)
+            metric_row_init(&r->col[k]); /* metric "": the period has no row */
         for (int k = 0; k < PC__COLS; k++) {
             const metric_row *x =
                 c->start[k] == IPS_DAY_NONE

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "model/metrics.h"
+#include "common/intern.h"
 
 
 #define DASH "\xE2\x80\x93" /* U+2013 EN DASH */
@@ -79,10 +80,10 @@ void metric_row_hide(metric_row *r, bool small, int min_cell)
 {
     r->suppressed = true;
     if (small && r->kind == MK_COUNT)
-        snprintf(r->text, sizeof r->text, "<%d", min_cell);
+        r->text = ips_internf("<%d", min_cell);
     else
-        snprintf(r->text, sizeof r->text, "%s", DASH);
-    r->note[0] = '\0'; /* a reason could tell what the hidden cell holds */
+        r->text = ips_intern(DASH);
+    r->note = ""; /* a reason could tell what the hidden cell holds */
     /* The score goes too: a band (score 5 = at most 20 clients per fte)
      * would give away what the hidden value is. */
     r->has &= ~(unsigned)(MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE | MH_SCORE);

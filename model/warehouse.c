@@ -67,11 +67,12 @@ static ips_error configure(warehouse *wh, bool readonly, ips_diag *d)
      * connection (ingest) keeps a 16 MB page cache: the sorter that builds
      * indexes sizes its buffer from it too, and ingest's peak RSS is to stay
      * under 64 MB; a bulk load appends, so a larger cache barely helps.
-     * Readers scan the fact tables once, in order, so a small page cache
-     * serves them as well as a large one and keeps their memory low. */
+     * Readers read the fact pack and the kept rows and patterns once, as
+     * BLOBs, so a small page cache serves them as well as a large one and
+     * keeps their memory low (2 MB, SQLite's default). */
     const char *rw = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                      "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;";
-    const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; PRAGMA temp_store=FILE;";
+    const char *ro = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000; PRAGMA temp_store=FILE;";
     sqlite3_busy_timeout(wh->db, WAREHOUSE_BUSY_MS);
     /* Switching a file to WAL needs an exclusive lock, for which SQLite does
      * not wait (no busy handler, to avoid deadlock): when two ingests start

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "model/metrics.h"
+#include "common/intern.h"
 #include "reports/report_data.h"
 #include "reports/report_inputs.h"
 #include "reports/workbook.h"
@@ -38,8 +39,8 @@ static inline metric_row *synth_row(const synth_ctx *c, metric_set *set, const c
     assert_non_null(r);
     r->period_start = c->start;
     r->period_end = c->end;
-    snprintf(r->group_by, sizeof r->group_by, "%s", group_by);
-    snprintf(r->group, sizeof r->group, "%s", group);
+    r->group_by = ips_intern(group_by);
+    r->group = ips_intern(group);
     r->kind = kind;
     return r;
 }
@@ -117,7 +118,7 @@ static inline void synth_whole(const synth_ctx *c, metric_set *set, int k)
     synth_count(c, set, "fidelity_total_low", "review", "R1", 83);
     synth_count(c, set, "fidelity_total_high", "review", "R1", 89);
     r = synth_row(c, set, "fidelity_band", "review", "R1", MK_TEXT);
-    snprintf(r->text, sizeof r->text, "fair/good");
+    r->text = "fair/good";
     synth_count(c, set, "fee_start", "provider", "=SUM(1,2)", 7);
     synth_count(c, set, "fee_guidance", "provider", "=SUM(1,2)", 2);
     synth_count(c, set, "fee_outcome", "provider", "=SUM(1,2)", 6);

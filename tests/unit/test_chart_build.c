@@ -3,6 +3,7 @@
  * whole set and the PDF summary for hand-made data and for an empty
  * warehouse.  Set IPS_KEEP_CHARTS=DIR to keep the files for looking at. */
 #include "tests/unit/fixture.h"
+#include "common/intern.h"
 
 #include <math.h>
 #include <sys/stat.h>
@@ -44,8 +45,8 @@ static metric_row *row(metric_set *s, const char *metric, const char *group_by, 
 {
     metric_row *r = metric_set_add(s, metric);
     assert_non_null(r);
-    snprintf(r->group_by, sizeof r->group_by, "%s", group_by);
-    snprintf(r->group, sizeof r->group, "%s", group);
+    r->group_by = ips_intern(group_by);
+    r->group = ips_intern(group);
     r->kind = kind;
     r->has = MH_VALUE;
     r->value = value;
@@ -336,7 +337,7 @@ static void fidelity_from_metric_rows(void **state)
     row(s, "fidelity_total_low", "review", "R1", MK_COUNT, 83);
     row(s, "fidelity_total_high", "review", "R1", MK_COUNT, 89);
     row(s, "fidelity_items_rated", "review", "R1", MK_COUNT, 20);
-    snprintf(row(s, "fidelity_band", "review", "R1", MK_TEXT, 0)->text, 32, "fair/good");
+    row(s, "fidelity_band", "review", "R1", MK_TEXT, 0)->text = "fair/good";
     chart_fidelity f;
     chart_inputs_fidelity_from_rows(s, &f);
     assert_int_equal(f.items[0].data_score, 5);

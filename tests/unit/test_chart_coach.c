@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "charts/charts.h"
+#include "common/intern.h"
 
 static char dir[256];
 
@@ -49,8 +50,8 @@ static metric_row *row(metric_set *s, const char *metric, const char *group, dou
 {
     metric_row *r = metric_set_add(s, metric);
     assert_non_null(r);
-    snprintf(r->group_by, sizeof r->group_by, "%s", group ? "coach" : "");
-    snprintf(r->group, sizeof r->group, "%s", group ? group : "");
+    r->group_by = ips_intern(group ? "coach" : "");
+    r->group = ips_intern(group ? group : "");
     r->kind = strcmp(metric, "caseload_per_fte") == 0 ? MK_RATIO : MK_WEIGHTED;
     r->decimals = r->kind == MK_RATIO ? 1 : 2; /* as the model's rows (R17) */
     r->has = MH_VALUE;
@@ -90,7 +91,7 @@ static void five_coaches(chart_data *cd)
     hide(row(s, "caseload_per_fte", "tv6", 0));
     row(s, "caseload_per_fte", "tv03", 31.0);
     metric_row *none = row(s, "caseload_per_fte", NULL, 0);
-    snprintf(none->group_by, sizeof none->group_by, "coach");
+    none->group_by = "coach";
     none->has = MH_NUMERATOR | MH_DENOMINATOR;
     none->numerator = 2;
     row(s, "employer_contacts_per_week", "tv2", 6.0);

@@ -1,6 +1,7 @@
 /* Small-cell suppression (metrics.md, Privacy) on hand-made metric rows, and
  * how a value prints. */
 #include "tests/unit/fixture.h"
+#include "common/intern.h"
 
 #define DASH "\xE2\x80\x93"
 
@@ -11,8 +12,8 @@ static metric_row *add(metric_set *set, const char *metric, const char *group_by
     assert_non_null(r);
     r->period_start = date_from_ymd(2024, 7, 1);
     r->period_end = date_from_ymd(2024, 9, 30);
-    snprintf(r->group_by, sizeof r->group_by, "%s", group_by);
-    snprintf(r->group, sizeof r->group, "%s", group);
+    r->group_by = ips_intern(group_by);
+    r->group = ips_intern(group);
     r->kind = kind;
     r->decimals = kind == MK_COUNT ? 0 : 1;
     return r;
@@ -211,7 +212,7 @@ static void kinds_that_are_not_people(void **state)
     w->has = MH_VALUE;
     w->value = 3;
     metric_row *t = add(set, "fidelity_band", "review", "r1", MK_TEXT);
-    snprintf(t->text, sizeof t->text, "fair/good");
+    t->text = "fair/good";
     count(set, "fidelity_items_rated", "review", "r1", 3);
     metric_row *ratio = add(set, "caseload_per_fte", "", "", MK_RATIO);
     ratio->has = MH_NUMERATOR | MH_DENOMINATOR | MH_VALUE;
