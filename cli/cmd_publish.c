@@ -153,8 +153,7 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
     if (project_start != IPS_DAY_NONE) /* the funder's figures start there */
         q.project_start = project_start;
     disclosure_audit au;
-    disclosure_stats st;
-    ips_error e = disclosure_audit_period(wh, &q, true, &au, &st, d);
+    ips_error e = disclosure_audit_period(wh, &q, true, &au, NULL, d);
     if (e == IPS_OK && au.recovered)
         e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
                          "%zu hidden cells could be worked out from what %s would publish (e.g. "
@@ -174,7 +173,7 @@ static ips_error audit_pack(warehouse *wh, const publish_args *a, const char *la
     char before[32];
     metric_period_text(q.start, q.end, before, sizeof before);
     if (e == IPS_OK)
-        e = disclosure_audit_period(wh, &q, true, &au, &st, d);
+        e = disclosure_audit_period(wh, &q, true, &au, NULL, d);
     if (e == IPS_OK && au.recovered)
         e = ips_diag_set(d, IPS_ERR_DISCLOSURE,
                          "%zu hidden cells could be worked out from what %s would publish beside "

@@ -145,19 +145,48 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     return dc_pattern_of(&m, q, out, d);
 }
 
+/* What the pattern does to row r: DC_SHOWN, DC_PRIMARY or DC_SECONDARY. */
+static uint8_t row_state(const disclosure *dc, const metric_row *r)
+{
+    if (r->suppressed)
+        return DC_SHOWN; /* hidden already: left as it is */
+    int id = state_of(dc, dc_row_hash(r));
+    if (id >= 0)
+        return (uint8_t)id;
+    /* fte, weighted means, texts, reviews: never hidden; any other row the
+     * pattern does not know is */
+    return dc_suppressible(r) ? DC_SECONDARY : DC_SHOWN;
+}
+
+static void hide_as(metric_row *r, uint8_t st, int min_cell)
+{
+    if (st != DC_SHOWN)
+        metric_row_hide(r, st == DC_PRIMARY, min_cell);
+}
+
 void disclosure_apply(const disclosure *dc, metric_set *set)
 {
-    for (size_t i = 0; i < set->n; i++) {
-        metric_row *r = &set->rows[i];
-        if (r->suppressed)
-            continue;
-        int id = state_of(dc, dc_row_hash(r));
-        int st = id >= 0 ? id : DC_SECONDARY;
-        if (!dc_suppressible(r) && id < 0)
-            st = DC_SHOWN; /* fte, weighted means, texts, reviews: never hidden */
-        if (st != DC_SHOWN)
-            metric_row_hide(r, st == DC_PRIMARY, dc->min_cell);
-    }
+    for (size_t i = 0; i < set->n; i++)
+        hide_as(&set->rows[i], row_state(dc, &set->rows[i]), dc->min_cell);
+}
+
+void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out)
+{
+    for (size_t i = 0; i < set->n; i++)
+        out[i] = row_state(dc, &set->rows[i]);
+}
+
+bool disclosure_apply_states(metric_set *set, size_t from, const uint8_t *states, size_t n,
+                             int min_cell)
+{
+    if (set->n - from != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (states[i] > DC_SECONDARY)
+            return false;
+    for (size_t i = 0; i < n; i++)
+        hide_as(&set->rows[from + i], states[i], min_cell);
+    return true;
 }
 
 void disclosure_stats_get(const disclosure *dc, disclosure_stats *out)

@@ -59,6 +59,16 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
  * otherwise) and clears their numbers.  A suppressible row the pattern does
  * not know is hidden too: what was not checked is not published. */
 void disclosure_apply(const disclosure *dc, metric_set *set);
+/* What disclosure_apply() does to each row of set, one byte a row (0 shown,
+ * 1 hidden as small, 2 hidden to protect others), kept with the rows at
+ * ingest (model/metric_store.h) so that a reader applies the pattern
+ * without reading it. */
+void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out);
+/* Applies states (n of them, from disclosure_states()) to set's rows from
+ * `from` on, as disclosure_apply() would have with their pattern; false,
+ * set untouched, when they do not fit those rows. */
+bool disclosure_apply_states(metric_set *set, size_t from, const uint8_t *states, size_t n,
+                             int min_cell);
 
 void disclosure_stats_get(const disclosure *dc, disclosure_stats *out);
 
@@ -120,9 +130,10 @@ ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set 
                               ips_diag *d);
 
 /* The audit of `ipsreport audit`: q's universe published through its
- * pattern, then attacked with disclosure_audit_run(); stats of the pattern.
- * kept: the audit the warehouse keeps with its pattern will do (publish,
- * whose outputs then use that pattern); otherwise it is run afresh. */
+ * pattern, then attacked with disclosure_audit_run(); stats of the pattern
+ * (stats may be NULL).  kept: the audit the warehouse keeps with its
+ * pattern will do (publish, whose outputs then suppress as kept); then
+ * without stats the pattern itself is not even read. */
 ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, bool kept,
                                   disclosure_audit *out, disclosure_stats *stats, ips_diag *d);
 

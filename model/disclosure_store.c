@@ -47,6 +47,8 @@ static ips_error put_year(sqlite3_stmt *st, metric_store_writer *w, warehouse *w
     disclosure *dc = NULL;
     disclosure_audit au;
     ips_error e = disclosure_compute(f, q, w, &dc, &au, d);
+    if (e == IPS_OK)
+        e = metric_store_states(w, dc, d);
     void *buf = NULL;
     size_t len = 0;
     if (e == IPS_OK)
@@ -120,12 +122,9 @@ ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d)
     return e;
 }
 
-static disclosure *read_row(sqlite3_stmt *st, disclosure_audit *au)
+/* The audit columns of the row that step left in st. */
+static void read_audit(sqlite3_stmt *st, disclosure_audit *au)
 {
-    disclosure *dc = disclosure_decode(sqlite3_column_blob(st, 6),
-                                       (size_t)sqlite3_column_bytes(st, 6));
-    if (!dc || !au)
-        return dc;
     memset(au, 0, sizeof *au);
     size_t *a[] = {&au->rows, &au->hidden, &au->primary, &au->secondary, &au->quantities,
                    &au->recovered};
@@ -133,7 +132,44 @@ static disclosure *read_row(sqlite3_stmt *st, disclosure_audit *au)
         *a[i] = (size_t)sqlite3_column_int64(st, i);
     const unsigned char *ex = sqlite3_column_text(st, 7);
     snprintf(au->example, sizeof au->example, "%s", ex ? (const char *)ex : "");
+}
+
+static disclosure *read_row(sqlite3_stmt *st, disclosure_audit *au)
+{
+    disclosure *dc = disclosure_decode(sqlite3_column_blob(st, 6),
+                                       (size_t)sqlite3_column_bytes(st, 6));
+    if (dc && au)
+        read_audit(st, au);
     return dc;
+}
+
+ips_error disclosure_store_audit(warehouse *wh, const metric_query *key, ips_day data_as_of,
+                                 disclosure_audit *au, bool *found, ips_diag *d)
+{
+    *found = false;
+    if (!disclosure_store_applies(key, data_as_of))
+        return IPS_OK;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(warehouse_db(wh),
+                           "SELECT audit_rows, audit_hidden, audit_primary, audit_secondary,"
+                           " audit_quantities, audit_recovered, NULL, audit_example"
+                           " FROM main.disclosure_pack WHERE year_start = ?1 AND year_end = ?2"
+                           " AND as_of = ?3 AND min_cell = ?4 AND clients_per_coach_year = ?5",
+                           -1, &st, NULL) != SQLITE_OK)
+        return IPS_OK; /* no table: the audit is run */
+    sqlite3_int64 v[] = {key->start, key->end, key->as_of, key->min_cell};
+    for (int i = 0; i < 4; i++)
+        sqlite3_bind_int64(st, i + 1, v[i]);
+    sqlite3_bind_double(st, 5, key->clients_per_coach_year);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        read_audit(st, au);
+        *found = true;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return warehouse_fail(wh, d, "reading the suppression pattern's audit");
+    return IPS_OK;
 }
 
 ips_error disclosure_store_find(warehouse *wh, const metric_query *key, ips_day data_as_of,

@@ -16,6 +16,10 @@ bool disclosure_store_applies(const metric_query *key, ips_day data_as_of);
  * transaction. */
 ips_error disclosure_store_write(warehouse *wh, ips_day as_of, ips_diag *d);
 
+/* The audit kept with key's pattern, without reading the pattern: *found
+ * when the warehouse keeps it (as disclosure_store_find would). */
+ips_error disclosure_store_audit(warehouse *wh, const metric_query *key, ips_day data_as_of,
+                                 disclosure_audit *au, bool *found, ips_diag *d);
 /* The kept pattern of key into *out (NULL when none is kept or it does
  * not fit this build), and its audit into *au when au is not NULL. */
 ips_error disclosure_store_find(warehouse *wh, const metric_query *key, ips_day data_as_of,

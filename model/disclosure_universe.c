@@ -253,6 +253,8 @@ static ips_error kept_audit(warehouse *wh, const facts *f, const metric_query *r
     metric_query key = pattern_key(rq);
     disclosure *made = NULL;
     *found = false;
+    if (!stats) /* the audit's figures are kept beside the pattern */
+        return disclosure_store_audit(wh, &key, facts_kept_as_of(f), out, found, d);
     ips_error e = disclosure_store_find(wh, &key, facts_kept_as_of(f), &made, out, d);
     if (e != IPS_OK || !made)
         return e;
@@ -300,7 +302,8 @@ ips_error disclosure_audit_period(warehouse *wh, const metric_query *q, bool kep
     if (e == IPS_OK)
         e = pattern_get(wh, f, &rq, u, &dc, &owned, d);
     if (e == IPS_OK) {
-        disclosure_stats_get(dc, stats);
+        if (stats)
+            disclosure_stats_get(dc, stats);
         e = audit_universe(f, u, dc, &rq, out, d);
     }
     disclosure_free(owned);

@@ -15,10 +15,18 @@
 #include <string.h>
 
 #include "common/build_id.h"
+#include "model/disclosure.h"
+
+typedef struct {
+    ips_day start, end;
+    int by;
+} pass_key;
 
 struct metric_store_writer {
     warehouse *wh;
     sqlite3_stmt *insert;
+    pass_key *pending;     /* passes kept since the last metric_store_states() */
+    size_t n_pending, cap_pending;
 };
 
 static const char create_sql[] =
@@ -26,7 +34,8 @@ static const char create_sql[] =
     "CREATE TABLE main.metric_pack(period_start INTEGER NOT NULL,"
     " period_end INTEGER NOT NULL, by INTEGER NOT NULL, as_of INTEGER NOT NULL,"
     " clients_per_coach_year REAL NOT NULL, build TEXT NOT NULL, n_rows INTEGER NOT NULL,"
-    " rows BLOB NOT NULL, PRIMARY KEY(period_start, period_end, by)) WITHOUT ROWID";
+    " rows BLOB NOT NULL, states BLOB, PRIMARY KEY(period_start, period_end, by))"
+    " WITHOUT ROWID";
 
 /* Rows are kept and read for these settings only: the ones the patterns
  * are kept for (model/disclosure_store.c), whatever the suppression. */
@@ -49,7 +58,7 @@ ips_error metric_store_begin(warehouse *wh, metric_store_writer **out, ips_diag 
     w->wh = wh;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO main.metric_pack"
-                           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL)",
                            -1, &w->insert, NULL) != SQLITE_OK) {
         free(w);
         return warehouse_fail(wh, d, "keeping the metric rows");
@@ -78,7 +87,74 @@ ips_error metric_store_put(metric_store_writer *w, const metric_query *q, const 
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     free(buf);
+    if (rc != SQLITE_DONE)
+        return warehouse_fail(w->wh, d, "keeping the metric rows");
+    if (w->n_pending == w->cap_pending) {
+        size_t cap = w->cap_pending ? w->cap_pending * 2 : 64;
+        pass_key *grown = realloc(w->pending, cap * sizeof *grown);
+        if (!grown)
+            return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+        w->pending = grown;
+        w->cap_pending = cap;
+    }
+    w->pending[w->n_pending++] = (pass_key){q->start, q->end, (int)q->by};
+    return IPS_OK;
+}
+
+/* The states of one kept pass under dc, written beside its rows. */
+static ips_error put_states(metric_store_writer *w, sqlite3_stmt *get, sqlite3_stmt *set,
+                            const pass_key *k, const disclosure *dc, metric_set *rows,
+                            ips_diag *d)
+{
+    sqlite3_int64 v[] = {k->start, k->end, k->by};
+    for (int i = 0; i < 3; i++) {
+        sqlite3_bind_int64(get, i + 1, v[i]);
+        sqlite3_bind_int64(set, i + 2, v[i]);
+    }
+    metric_set_clear(rows);
+    int rc = sqlite3_step(get);
+    bool ok = rc == SQLITE_ROW && metric_store_decode(sqlite3_column_blob(get, 0),
+                                                      (size_t)sqlite3_column_bytes(get, 0), rows);
+    sqlite3_reset(get);
+    if (!ok)
+        return rc == SQLITE_ROW ? ips_diag_set(d, IPS_ERR_NOMEM, "out of memory")
+                                : warehouse_fail(w->wh, d, "keeping the metric rows");
+    uint8_t *states = malloc(rows->n ? rows->n : 1);
+    if (!states)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    disclosure_states(dc, rows, states);
+    sqlite3_bind_blob64(set, 1, states, rows->n, SQLITE_STATIC);
+    rc = sqlite3_step(set);
+    sqlite3_reset(set);
+    free(states);
     return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(w->wh, d, "keeping the metric rows");
+}
+
+ips_error metric_store_states(metric_store_writer *w, const disclosure *dc, ips_diag *d)
+{
+    if (!w || !w->n_pending)
+        return IPS_OK;
+    sqlite3 *db = warehouse_db(w->wh);
+    sqlite3_stmt *get = NULL, *set = NULL;
+    metric_set *rows = metric_set_new();
+    ips_error e = rows ? IPS_OK : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    if (e == IPS_OK &&
+        (sqlite3_prepare_v2(db,
+                            "SELECT rows FROM main.metric_pack WHERE period_start = ?1"
+                            " AND period_end = ?2 AND by = ?3",
+                            -1, &get, NULL) != SQLITE_OK ||
+         sqlite3_prepare_v2(db,
+                            "UPDATE main.metric_pack SET states = ?1 WHERE period_start = ?2"
+                            " AND period_end = ?3 AND by = ?4",
+                            -1, &set, NULL) != SQLITE_OK))
+        e = warehouse_fail(w->wh, d, "keeping the metric rows");
+    for (size_t i = 0; e == IPS_OK && i < w->n_pending; i++)
+        e = put_states(w, get, set, &w->pending[i], dc, rows, d);
+    w->n_pending = 0;
+    sqlite3_finalize(get);
+    sqlite3_finalize(set);
+    metric_set_free(rows);
+    return e;
 }
 
 void metric_store_end(metric_store_writer *w)
@@ -86,19 +162,35 @@ void metric_store_end(metric_store_writer *w)
     if (!w)
         return;
     sqlite3_finalize(w->insert);
+    free(w->pending);
     free(w);
 }
 
+/* A copy of the kept states of a pass of n rows, or NULL when there are
+ * none that fit. */
+static uint8_t *states_of(sqlite3_stmt *st, int col, size_t n)
+{
+    if (sqlite3_column_type(st, col) != SQLITE_BLOB || (size_t)sqlite3_column_bytes(st, col) != n)
+        return NULL;
+    uint8_t *s = malloc(n ? n : 1);
+    if (s && n)
+        memcpy(s, sqlite3_column_blob(st, col), n);
+    return s;
+}
+
 ips_error metric_store_find(warehouse *wh, const metric_query *q, ips_day data_as_of,
-                            metric_set *out, bool *found, ips_diag *d)
+                            metric_set *out, bool *found, uint8_t **states, ips_diag *d)
 {
     *found = false;
+    if (states)
+        *states = NULL;
     if (!settings_kept(q) || q->as_of != data_as_of || !build_id()[0])
         return IPS_OK;
     sqlite3_stmt *st;
     /* No table (facts stored by an older ipsreport): compute the rows. */
     if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT rows, n_rows FROM main.metric_pack WHERE period_start = ?1"
+                           "SELECT rows, n_rows, states FROM main.metric_pack"
+                           " WHERE period_start = ?1"
                            " AND period_end = ?2 AND by = ?3 AND as_of = ?4"
                            " AND clients_per_coach_year = ?5 AND build = ?6",
                            -1, &st, NULL) != SQLITE_OK)
@@ -117,6 +209,8 @@ ips_error metric_store_find(warehouse *wh, const metric_query *q, ips_day data_a
                  out->n - before == (size_t)sqlite3_column_int64(st, 1);
         if (!*found)
             out->n = before;
+        else if (states)
+            *states = states_of(st, 2, out->n - before);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -21,14 +21,22 @@ ips_error metric_store_begin(warehouse *wh, metric_store_writer **out, ips_diag 
 /* Keeps the rows of pass q (as engine_compute computed them for q). */
 ips_error metric_store_put(metric_store_writer *w, const metric_query *q, const metric_set *rows,
                            ips_diag *d);
+/* After the pattern dc of the passes kept since the last call is chosen:
+ * keeps beside each of them what dc does to its rows (disclosure_states),
+ * so that a reader suppresses them without reading the pattern. */
+struct disclosure;
+ips_error metric_store_states(metric_store_writer *w, const struct disclosure *dc,
+                              ips_diag *d);
 /* Frees w; accepts NULL. */
 void metric_store_end(metric_store_writer *w);
 
 /* Appends the kept rows of q to out and sets *found, when the warehouse
  * keeps q's pass for its settings and as-of date (data_as_of: the facts'
- * own) and this build wrote them; else out is unchanged and *found false. */
+ * own) and this build wrote them; else out is unchanged and *found false.
+ * With states: *states is a malloc'd copy of the rows' kept states (one
+ * byte a row, for the default min_cell), or NULL when there are none. */
 ips_error metric_store_find(warehouse *wh, const metric_query *q, ips_day data_as_of,
-                            metric_set *out, bool *found, ips_diag *d);
+                            metric_set *out, bool *found, uint8_t **states, ips_diag *d);
 
 /* The rows' encoding: *buf (malloc'd, *len bytes) for n rows; false when
  * out of memory. */

@@ -112,17 +112,21 @@ ips_error metrics_as_of(warehouse *wh, ips_day *out, ips_diag *d)
 }
 
 /* q's rows before suppression: those the warehouse keeps for q's pass
- * (model/metric_store.h, *kept set), else computed from the facts. */
+ * (model/metric_store.h, *kept set, with their kept states when q is
+ * suppressed as they were kept for), else computed from the facts. */
 static ips_error compute_rows(warehouse *wh, const metric_query *q, metric_set *out, bool *kept,
-                              ips_diag *d)
+                              uint8_t **states, ips_diag *d)
 {
     /* Kept rows need no facts loaded. */
     ips_day kept_as_of;
     long long n_episodes;
     *kept = false;
+    metric_query dflt;
+    metric_query_init(&dflt);
+    bool want_states = !q->internal && q->min_cell == dflt.min_cell;
     ips_error e = facts_kept_summary(wh, &kept_as_of, &n_episodes, d);
     if (e == IPS_OK)
-        e = metric_store_find(wh, q, kept_as_of, out, kept, d);
+        e = metric_store_find(wh, q, kept_as_of, out, kept, want_states ? states : NULL, d);
     if (e != IPS_OK || *kept)
         return e;
     const facts *f;
@@ -157,6 +161,7 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
     struct metric_cache *cache = warehouse_metric_cache(wh);
     const metric_set *hit = metric_cache_find(cache, &rq);
     ips_error e = IPS_OK;
+    uint8_t *states = NULL;
     size_t first = out->n;
     if (hit) {
         e = append_rows(out, hit, d);
@@ -165,17 +170,19 @@ ips_error metrics_compute(warehouse *wh, const metric_query *q, metric_set *out,
          * ones are read again faster than a copy would cost in memory. */
         size_t n0 = out->n;
         bool kept;
-        e = compute_rows(wh, &rq, out, &kept, d);
+        e = compute_rows(wh, &rq, out, &kept, &states, d);
         metric_set view = {.rows = out->rows + n0, .n = out->n - n0, .cap = out->n - n0};
         if (e == IPS_OK && cache && !kept)
             metric_cache_put(cache, &rq, &view);
     }
     if (e == IPS_OK && ips_intern_failed())
         e = ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (e == IPS_OK && !q->internal) {
-        /* One pattern over everything the same data would publish
-         * (model/disclosure.h), not one breakdown at a time. */
+    /* One pattern over everything the same data would publish
+     * (model/disclosure.h), not one breakdown at a time: as kept with the
+     * rows, else read or built. */
+    if (e == IPS_OK && !q->internal &&
+        !(states && disclosure_apply_states(out, first, states, out->n - first, rq.min_cell)))
         e = disclosure_suppress(wh, &rq, out, first, d);
-    }
+    free(states);
     return e;
 }

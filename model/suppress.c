@@ -82,7 +82,7 @@ void metric_row_hide(metric_row *r, bool small, int min_cell)
     if (small && r->kind == MK_COUNT)
         r->text = ips_internf("<%d", min_cell);
     else
-        r->text = ips_intern(DASH);
+        r->text = DASH;
     r->note = ""; /* a reason could tell what the hidden cell holds */
     /* The score goes too: a band (score 5 = at most 20 clients per fte)
      * would give away what the hidden value is. */

@@ -34,6 +34,35 @@ else
     diff "$T/kept.csv" "$T/computed.csv" | head -10
 fi
 
+# The suppression kept with each pass (one byte a row: what the year's
+# pattern does to it) is what reading the pattern does.
+check "every pass keeps its rows' suppression states" \
+    [ "$(sql "$W" "SELECT count(*) FROM metric_pack WHERE length(states) = n_rows")" = "$passes" ]
+cp "$W" "$T/nostates.db"
+sql "$T/nostates.db" "UPDATE metric_pack SET states = NULL"
+sh "$IPS_ROOT/scripts/metrics-matrix.sh" "$IPS" "$T/nostates.db" >"$T/pattern.csv"
+check "suppressing by the kept states equals applying the kept pattern, in every query" \
+    cmp -s "$T/kept.csv" "$T/pattern.csv"
+pub() { "$IPS" metrics --db "$1" --period 2024Q4 --format csv 2>/dev/null; }
+q4="period_start = CAST(strftime('%s', '2024-10-01') AS INTEGER) / 86400 AND by = 0
+    AND period_end = CAST(strftime('%s', '2024-12-31') AS INTEGER) / 86400"
+n4=$(sql "$W" "SELECT n_rows FROM metric_pack WHERE $q4")
+cp "$W" "$T/hideall.db"
+sql "$T/hideall.db" "UPDATE metric_pack SET states = x'$(printf '02%.0s' $(seq "$n4"))' WHERE $q4"
+check "the kept states are read: all of 2024Q4 marked hidden hides its caseload" \
+    sh -c "pub() { '$IPS' metrics --db \"\$1\" --period 2024Q4 --format csv; };
+           pub '$T/hideall.db' | grep -q '^caseload_active,2024-10-01,2024-12-31,,,,,–,,y,' &&
+           ! pub '$W' | grep -q '^caseload_active,2024-10-01,2024-12-31,,,,,–,,y,'"
+cp "$W" "$T/shortstates.db"
+sql "$T/shortstates.db" "UPDATE metric_pack SET states = x'00' WHERE $q4"
+cp "$W" "$T/badstates.db"
+sql "$T/badstates.db" "UPDATE metric_pack SET states = x'$(printf '07%.0s' $(seq "$n4"))' WHERE $q4"
+pub "$W" >"$T/pub.csv"
+for db in shortstates badstates; do
+    check "$db: states that do not fit the rows are not used (the pattern is)" \
+        sh -c "'$IPS' metrics --db '$T/$db.db' --period 2024Q4 --format csv 2>/dev/null | cmp -s - '$T/pub.csv'"
+done
+
 q() { "$IPS" metrics --db "$1" --period "$2" --internal --format csv 2>/dev/null; }
 # The kept rows are read: a warehouse whose 2024Q4 pass holds 2024Q3's rows
 # publishes those, while its facts are the data's.
