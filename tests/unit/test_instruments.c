@@ -220,12 +220,62 @@ static void no_assessments(void **state)
     fixture_close(wh);
 }
 
+/* The scores are one of the arrays a reader that needs none of them goes
+ * without (facts_get_core): left out of the stored facts' pack-read set,
+ * refused by the engine while out, read in place by the next facts_get(). */
+static void scores_read_when_needed(void **state)
+{
+    (void)state;
+    warehouse *wh = world();
+    ips_diag d;
+    ips_diag_clear(&d);
+    if (facts_rebuild(wh, &d) != IPS_OK) /* stored facts, so the pack is read */
+        fail_msg("facts_rebuild: %s", d.msg);
+    facts *full;
+    if (facts_load(wh, IPS_DAY_NONE, &full, &d) != IPS_OK)
+        fail_msg("facts_load: %s", d.msg);
+    assert_true(full->stored);
+    assert_int_equal(full->absent, 0);
+    assert_true(full->n_scores > 0);
+    const facts *core;
+    if (facts_get_core(wh, IPS_DAY_NONE, &core, &d) != IPS_OK)
+        fail_msg("facts_get_core: %s", d.msg);
+    assert_int_equal(core->absent, FACTS_LAZY);
+    assert_int_equal(core->n_scores, 0);
+    assert_null(core->client_scores);
+    assert_int_equal(core->n_episodes, full->n_episodes);
+    metric_query q = query(GROUP_NONE);
+    q.as_of = core->as_of;
+    metric_set *set = metric_set_new();
+    assert_int_not_equal(engine_compute(core, &q, set, &d), IPS_OK);
+    q.headline_only = true; /* the outcome families need no lazy array */
+    assert_int_equal(engine_compute(core, &q, set, &d), IPS_OK);
+    assert_non_null(metric_set_find(set, "employment_rate", "", ""));
+    assert_null(metric_set_find(set, "work_ability_score_paired", "", ""));
+    const facts *again;
+    if (facts_get(wh, IPS_DAY_NONE, &again, &d) != IPS_OK)
+        fail_msg("facts_get: %s", d.msg);
+    assert_ptr_equal(again, core); /* completed in place */
+    assert_int_equal(again->absent, 0);
+    assert_int_equal(again->n_scores, full->n_scores);
+    assert_memory_equal(again->scores, full->scores, full->n_scores * sizeof *full->scores);
+    assert_int_equal(again->n_coach_days, full->n_coach_days);
+    assert_int_equal(again->n_meeting_days, full->n_meeting_days);
+    assert_non_null(again->client_scores);
+    for (size_t c = 0; c <= full->n_clients; c++)
+        assert_int_equal(again->client_scores[c], full->client_scores[c]);
+    facts_free(full);
+    metric_set_free(set);
+    fixture_close(wh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hand_computed),
         cmocka_unit_test(same_day_mean),
         cmocka_unit_test(no_assessments),
+        cmocka_unit_test(scores_read_when_needed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
