@@ -76,13 +76,11 @@ static bool grow(void)
     return true;
 }
 
-static const char *intern_locked(const char *s, size_t n)
+static const char *intern_locked(const char *s, size_t n, uint64_t hs)
 {
-    if (n == 0)
-        return "";
     if ((tab.n + 1) * 2 > tab.mask + 1 && !grow())
         return NULL;
-    size_t h = (size_t)hash(s, n) & tab.mask;
+    size_t h = (size_t)hs & tab.mask;
     for (const char *t; (t = tab.slot[h]); h = (h + 1) & tab.mask)
         if (strncmp(t, s, n) == 0 && t[n] == '\0')
             return t;
@@ -96,14 +94,28 @@ static const char *intern_locked(const char *s, size_t n)
     return copy;
 }
 
+/* Each thread's texts interned lately, by hash: rows come metric by metric
+ * and group by group, so most texts were just interned, and the lock is
+ * not taken for them (it was 2 % of an ingest). */
+#define RECENT 256
+static _Thread_local const char *recent[RECENT];
+
 const char *ips_intern_n(const char *s, size_t n)
 {
     if (!s)
         return "";
     n = strnlen(s, n);
+    if (n == 0)
+        return "";
+    uint64_t h = hash(s, n);
+    const char **r = &recent[h & (RECENT - 1)];
+    if (*r && strncmp(*r, s, n) == 0 && (*r)[n] == '\0')
+        return *r;
     pthread_mutex_lock(&tab.lock);
-    const char *t = intern_locked(s, n);
+    const char *t = intern_locked(s, n, h);
     pthread_mutex_unlock(&tab.lock);
+    if (t)
+        *r = t;
     if (!t)
         atomic_store(&failed, true);
     return t ? t : "";
