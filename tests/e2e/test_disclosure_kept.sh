@@ -74,6 +74,15 @@ expect_status "publish writes the pack with the kept pattern" 0 \
     "$IPS" publish --db "$W" --period 2024Q4 --out "$T/pack" --lang en
 "$IPS" metrics --db "$W" --period 2024Q4 --format csv >"$T/single.csv" 2>/dev/null
 check "… and its metrics CSV hides what metrics does" cmp -s "$T/single.csv" "$T/pack/metrics-2024Q4.csv"
+# publish reads the kept check's counts, not the pattern: a count of
+# pinned cells there is refused, and nothing is written.
+cp "$W" "$T/pinned.db"
+sql "$T/pinned.db" "UPDATE disclosure_pack SET audit_recovered = 3, audit_example = 'a made-up cell'
+                    WHERE year_start = CAST(strftime('%s', '2024-01-01') AS INTEGER) / 86400"
+expect_status "publish refuses when the kept check found pinned cells" 2 \
+    sh -c "'$IPS' publish --db '$T/pinned.db' --period 2024Q4 --out '$T/pinned' --lang en 2>'$T/pinned.err'"
+check "… says how many and which, and writes nothing" \
+    sh -c "grep -q '3 hidden cells could be worked out.*a made-up cell' '$T/pinned.err' && [ ! -e '$T/pinned' ]"
 
 # New data: the kept patterns are rebuilt with the facts, as of the new date.
 printf 'contact_id,date,kind,in_person,client_id,coach_id,by,employer_id,setting,minutes\n' >"$T/more.csv"
