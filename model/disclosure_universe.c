@@ -80,8 +80,10 @@ static size_t universe_passes(const facts *f, const metric_query *q, metric_quer
 }
 
 /* One engine pass, run on a second thread while the caller takes in the
- * pass before it: a pass is a pure function of the facts, and only one
- * runs at a time (a third of an ingest's rebuild at 10×). */
+ * pass before it: a county's pass is a pure function of its facts, and
+ * only one runs at a time (a third of an ingest's rebuild at 10×).  A
+ * national warehouse's passes read its packs' rows through the connection
+ * the caller writes with, so they run on the caller's thread. */
 typedef struct {
     const facts *f;
     const metric_query *q;
@@ -118,7 +120,7 @@ static ips_error run_streamed(const facts *f, const metric_query *p, size_t n, m
     for (size_t i = 0; err == IPS_OK && i < n; i++) {
         pass_job job = {f, i + 1 < n ? &p[i + 1] : NULL, next, {0}, IPS_OK};
         pthread_t t;
-        bool threaded = job.q && pthread_create(&t, NULL, pass_run, &job) == 0;
+        bool threaded = job.q && !f->national && pthread_create(&t, NULL, pass_run, &job) == 0;
         err = take_pass(&p[i], out, m, w, d);
         metric_set_clear(out);
         if (threaded)
