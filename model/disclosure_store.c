@@ -143,59 +143,55 @@ static disclosure *read_row(sqlite3_stmt *st, disclosure_audit *au)
     return dc;
 }
 
-ips_error disclosure_store_audit(warehouse *wh, const metric_query *key, ips_day data_as_of,
-                                 disclosure_audit *au, bool *found, ips_diag *d)
+/* The kept row of key's pattern: with out its pattern (NULL when it does
+ * not fit this build), its audit into au when au is not NULL; *found when
+ * the warehouse keeps one (and, with out, it fits). */
+#define KEPT_SELECT(pattern)                                                            \
+    "SELECT audit_rows, audit_hidden, audit_primary, audit_secondary,"                  \
+    " audit_quantities, audit_recovered, " pattern ", audit_example"                    \
+    " FROM main.disclosure_pack WHERE year_start = ?1 AND year_end = ?2"                \
+    " AND as_of = ?3 AND min_cell = ?4 AND clients_per_coach_year = ?5"
+static ips_error read_kept(warehouse *wh, const metric_query *key, ips_day data_as_of,
+                           disclosure **out, disclosure_audit *au, bool *found, ips_diag *d)
 {
     *found = false;
+    if (out)
+        *out = NULL;
     if (!disclosure_store_applies(key, data_as_of))
         return IPS_OK;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT audit_rows, audit_hidden, audit_primary, audit_secondary,"
-                           " audit_quantities, audit_recovered, NULL, audit_example"
-                           " FROM main.disclosure_pack WHERE year_start = ?1 AND year_end = ?2"
-                           " AND as_of = ?3 AND min_cell = ?4 AND clients_per_coach_year = ?5",
+    /* No table (facts stored by an older ipsreport): the pattern is built. */
+    if (sqlite3_prepare_v2(warehouse_db(wh), out ? KEPT_SELECT("pattern") : KEPT_SELECT("NULL"),
                            -1, &st, NULL) != SQLITE_OK)
-        return IPS_OK; /* no table: the audit is run */
+        return IPS_OK;
     sqlite3_int64 v[] = {key->start, key->end, key->as_of, key->min_cell};
     for (int i = 0; i < 4; i++)
         sqlite3_bind_int64(st, i + 1, v[i]);
     sqlite3_bind_double(st, 5, key->clients_per_coach_year);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        read_audit(st, au);
+    if (rc == SQLITE_ROW && out) {
+        *out = read_row(st, au);
+        *found = *out != NULL;
+    } else if (rc == SQLITE_ROW) {
+        if (au)
+            read_audit(st, au);
         *found = true;
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return warehouse_fail(wh, d, "reading the suppression pattern's audit");
+        return warehouse_fail(wh, d, "reading the suppression pattern");
     return IPS_OK;
+}
+
+ips_error disclosure_store_audit(warehouse *wh, const metric_query *key, ips_day data_as_of,
+                                 disclosure_audit *au, bool *found, ips_diag *d)
+{
+    return read_kept(wh, key, data_as_of, NULL, au, found, d);
 }
 
 ips_error disclosure_store_find(warehouse *wh, const metric_query *key, ips_day data_as_of,
                                 disclosure **out, disclosure_audit *au, ips_diag *d)
 {
-    *out = NULL;
-    if (!disclosure_store_applies(key, data_as_of))
-        return IPS_OK;
-    sqlite3_stmt *st;
-    /* No table (facts stored by an older ipsreport): build the pattern. */
-    if (sqlite3_prepare_v2(warehouse_db(wh),
-                           "SELECT audit_rows, audit_hidden, audit_primary, audit_secondary,"
-                           " audit_quantities, audit_recovered, pattern, audit_example"
-                           " FROM main.disclosure_pack WHERE year_start = ?1 AND year_end = ?2"
-                           " AND as_of = ?3 AND min_cell = ?4 AND clients_per_coach_year = ?5",
-                           -1, &st, NULL) != SQLITE_OK)
-        return IPS_OK;
-    sqlite3_int64 v[] = {key->start, key->end, key->as_of, key->min_cell};
-    for (int i = 0; i < 4; i++)
-        sqlite3_bind_int64(st, i + 1, v[i]);
-    sqlite3_bind_double(st, 5, key->clients_per_coach_year);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = read_row(st, au);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return warehouse_fail(wh, d, "reading the suppression pattern");
-    return IPS_OK;
+    bool found;
+    return read_kept(wh, key, data_as_of, out, au, &found, d);
 }
