@@ -178,6 +178,14 @@ metric_row *eng_share_row(const eng_ctx *ctx, metric_set *out, const char *metri
 
 typedef ips_error (*eng_family)(const eng_ctx *, metric_set *, ips_diag *);
 
+/* facts_get_core()'s facts where a family reads the arrays it left out: a
+ * caller's mistake, never a figure. */
+static ips_error partial_facts(ips_diag *d)
+{
+    return ips_diag_set(d, IPS_ERR_DB, "the derived facts were read in part; "
+                        "all of them are needed here");
+}
+
 ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out, ips_diag *d)
 {
     static const eng_family families[] = {
@@ -204,9 +212,8 @@ ips_error engine_compute(const facts *f, const metric_query *q, metric_set *out,
         ips_error e = engine_outcomes(&ctx, out, d);
         return e == IPS_OK ? engine_fidelity_first_contact(&ctx, out, d) : e;
     }
-    if (f->absent) /* facts_get_core()'s facts: a caller's mistake, never a figure */
-        return ips_diag_set(d, IPS_ERR_DB, "the derived facts were read in part; "
-                            "all of them are needed here");
+    if (f->absent)
+        return partial_facts(d);
     ips_error e = IPS_OK;
     for (size_t i = 0; e == IPS_OK && i < sizeof families / sizeof families[0]; i++)
         e = families[i](&ctx, out, d);
@@ -217,8 +224,7 @@ ips_error engine_parts(const facts *f, const metric_query *q, eng_parts_kind kin
                        metric_set *out, ips_diag *d)
 {
     if (f->absent)
-        return ips_diag_set(d, IPS_ERR_DB, "the derived facts were read in part; "
-                            "all of them are needed here");
+        return partial_facts(d);
     eng_ctx ctx;
     eng_ctx_init(&ctx, f, q);
     ips_error e = engine_outcomes_parts(&ctx, kind, out, d);

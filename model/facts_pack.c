@@ -141,6 +141,14 @@ static int part_index(facts *f, const char *name, pack_part *part)
     return -1;
 }
 
+/* Whether a pack row (elem bytes each, n of them, bytes in all) fits part
+ * name of this build. */
+static bool part_fits(facts *f, const char *name, size_t elem, size_t n, size_t bytes,
+                      pack_part *part)
+{
+    return part_index(f, name, part) >= 0 && elem == part->elem && bytes == elem * n;
+}
+
 /* One row of the pack into f, taking buf (bytes long); false when it does
  * not fit this build. */
 static bool read_part(facts *f, const char *name, size_t elem, size_t n, char *buf,
@@ -154,21 +162,13 @@ static bool read_part(facts *f, const char *name, size_t elem, size_t n, char *b
         return ok;
     }
     pack_part part;
-    if (part_index(f, name, &part) < 0 || elem != part.elem || bytes != elem * n ||
-        *part.arr) {
+    if (!part_fits(f, name, elem, n, bytes, &part) || *part.arr) {
         free(buf);
         return false;
     }
     *part.arr = buf;
     *part.n = n;
     return true;
-}
-
-/* Whether the row of a part left out (skip) fits this build, unread. */
-static bool part_fits(facts *f, const char *name, size_t elem, size_t n, size_t bytes)
-{
-    pack_part part;
-    return part_index(f, name, &part) >= 0 && elem == part.elem && bytes == elem * n;
 }
 
 /* The BLOB of row rowid straight into a new buffer: reading it as a column
@@ -207,7 +207,7 @@ static bool pack_scan(sqlite3 *db, facts *f, unsigned skip, bool only, int *rows
         bool lazy = k >= 0 && (skip & (1u << k));
         (*rows)++;
         if (lazy != only) { /* not read now: it must still fit, for *found to hold */
-            ok = only || part_fits(f, name, elem, n, bytes);
+            ok = only || part_fits(f, name, elem, n, bytes, &part);
             continue;
         }
         char *buf = name && bytes < (size_t)1 << 31
