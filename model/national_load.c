@@ -99,7 +99,7 @@ static ips_error read_query(national *n, const national_query *q, metric_set ***
         else if (by_county && r->group_by[0])
             (*county)[*nc - 1]->n--; /* a review's, a region's or a bin's: not the county's */
         else if (by_county) {
-            r->group_by = ips_intern(metric_group_name(GROUP_COUNTY));
+            r->group_by = metric_group_name(GROUP_COUNTY); /* a static name */
             r->group = ips_intern(last);
         }
     }

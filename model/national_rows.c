@@ -10,7 +10,6 @@
  * text (the review band) cannot be made from the counties' figures: such a
  * row is blank with a note saying so (docs/federation.md). */
 #include "model/national.h"
-#include "common/intern.h"
 
 #include <stdio.h>
 #include <stdlib.h>

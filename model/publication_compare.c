@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "model/facts.h"
-#include "common/intern.h"
 #include "model/project.h"
 #include "model/publication.h"
 
