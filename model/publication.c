@@ -232,7 +232,10 @@ ips_error publication_get(warehouse *wh, const metric_query *q, ips_day prev_sta
         publication_free(p);
         return e;
     }
-    warehouse_publication_keep(wh, p);
+    if (!warehouse_publication_keep(wh, p)) {
+        publication_free(p);
+        return nomem(d);
+    }
     *out = p;
     return IPS_OK;
 }

@@ -311,18 +311,18 @@ struct publication *warehouse_publication(warehouse *wh)
     return wh->pub;
 }
 
-void warehouse_publication_keep(warehouse *wh, struct publication *p)
+bool warehouse_publication_keep(warehouse *wh, struct publication *p)
 {
-    struct publication **r = wh->pub ? realloc(wh->retired, (wh->n_retired + 1) * sizeof *r)
-                                     : NULL;
-    if (r) {
+    if (wh->pub) { /* outputs may share its rows: never freed before the warehouse */
+        struct publication **r = realloc(wh->retired, (wh->n_retired + 1) * sizeof *r);
+        if (!r)
+            return false;
         r[wh->n_retired++] = wh->pub;
         wh->retired = r;
-    } else {
-        publication_free(wh->pub); /* none, or out of memory: nothing shares it yet */
     }
     wh->pub = p;
     wh->pub_mark = mark_now(wh);
+    return true;
 }
 
 bool warehouse_stamp_get(warehouse *wh, char *buf, size_t n)

@@ -61,10 +61,12 @@ void warehouse_facts_rebuilt(warehouse *wh);
 
 /* The publication kept by the warehouse (model/publication.h), NULL when
  * none or when the data changed since; keep takes ownership, and keeps the
- * one it replaces until the warehouse is freed (outputs share its rows). */
+ * one it replaces until the warehouse is freed (outputs share its rows).
+ * false (out of memory, nothing changed, p still the caller's) when there
+ * is no room to keep the one it would replace. */
 struct publication;
 struct publication *warehouse_publication(warehouse *wh);
-void warehouse_publication_keep(warehouse *wh, struct publication *p);
+bool warehouse_publication_keep(warehouse *wh, struct publication *p);
 
 /* The data generation text facts_stamp() last counted, while the data stay
  * as they were (same rule as warehouse_facts). */
