@@ -112,23 +112,33 @@ static bool reduce(gauss *g, const svec *x, svec *out)
     return acc_take(g, out);
 }
 
-/* Whether h − (h[p]/r[p])·r is zero: h a multiple of r. */
-static bool parallel(const svec *h, const svec *r, int32_t p)
+/* Whether h − f·r is zero (f = h[p]/r[p], rp = r[p]): h a multiple of r.
+ * h's entries go to the accumulator, so that each of r's is looked up at
+ * once: the residuals of the wholes run to thousands of columns. */
+static bool parallel(gauss *g, const svec *h, const svec *r, int32_t p, double rp)
 {
     if (h->n != r->n)
         return false;
-    double f = get(h, p) / get(r, p);
-    for (uint32_t i = 0; i < r->n; i++)
-        if (fabs(get(h, r->c[i]) - f * r->v[i]) > EPS)
-            return false;
-    return true;
+    double f = get(h, p) / rp;
+    for (uint32_t i = 0; i < h->n; i++) {
+        g->in[h->c[i]] = true;
+        g->acc[h->c[i]] = h->v[i];
+    }
+    bool same = true;
+    for (uint32_t i = 0; same && i < r->n; i++)
+        same = g->in[r->c[i]] && fabs(g->acc[r->c[i]] - f * r->v[i]) <= EPS;
+    for (uint32_t i = 0; i < h->n; i++)
+        g->in[h->c[i]] = false;
+    return same;
 }
 
-/* Replaces row x by x − f·r (f = x[p]/r[p]), indexing its new columns. */
-static bool subtract(gauss *g, svec *x, const svec *r, int32_t p, int32_t **occ, uint32_t *n_o,
-                     uint32_t *cap_o, int32_t id)
+/* Replaces row x by x − f·r (f = x[p]/r[p], rp = r[p]), indexing its new
+ * columns.  Most rows listed under p no longer hold it (the lists only
+ * grow): they cost a look at x, never a pass over a long r. */
+static bool subtract(gauss *g, svec *x, const svec *r, int32_t p, double rp, int32_t **occ,
+                     uint32_t *n_o, uint32_t *cap_o, int32_t id)
 {
-    double f = get(x, p) / get(r, p);
+    double f = get(x, p) / rp;
     if (fabs(f) <= EPS)
         return true;
     acc_vec(g, x, 1);
@@ -173,13 +183,14 @@ static int try_publish(gauss *g, const svec *x)
     for (uint32_t i = 1; i < r.n; i++)
         if (g->n_oh[r.c[i]] < g->n_oh[p])
             p = r.c[i];
+    double pv = get(&r, p);
     g->now++;
     for (uint32_t k = 0; k < g->n_oh[p]; k++) {
         int32_t h = g->occ_h[p][k];
         if (g->stamp[h] == g->now)
             continue;
         g->stamp[h] = g->now;
-        if (fabs(get(&g->hid[h], p)) > EPS && parallel(&g->hid[h], &r, p))
+        if (fabs(get(&g->hid[h], p)) > EPS && parallel(g, &g->hid[h], &r, p, pv))
             return add_hidden(g, &r) ? 0 : -1;
     }
     g->now++;
@@ -187,11 +198,10 @@ static int try_publish(gauss *g, const svec *x)
         int32_t h = g->occ_h[p][k];
         if (g->stamp[h] != g->now) {
             g->stamp[h] = g->now;
-            if (!subtract(g, &g->hid[h], &r, p, g->occ_h, g->n_oh, g->cap_oh, h))
+            if (!subtract(g, &g->hid[h], &r, p, pv, g->occ_h, g->n_oh, g->cap_oh, h))
                 return -1;
         }
     }
-    double pv = get(&r, p);
     for (uint32_t i = 0; i < r.n; i++)
         r.v[i] /= pv;
     int32_t id = (int32_t)g->n_basis;
@@ -200,7 +210,7 @@ static int try_publish(gauss *g, const svec *x)
         int32_t b = g->occ_b[p][k];
         if (g->stamp[b] != g->now) {
             g->stamp[b] = g->now;
-            if (!subtract(g, &g->basis[b], &r, p, g->occ_b, g->n_ob, g->cap_ob, b))
+            if (!subtract(g, &g->basis[b], &r, p, 1, g->occ_b, g->n_ob, g->cap_ob, b))
                 return -1;
         }
     }
