@@ -211,8 +211,16 @@ static int32_t find(int32_t *parent, int32_t v)
 static bool merge_aliases(dc_model *m)
 {
     int32_t *parent = malloc((m->n_vars + 1) * sizeof *parent);
-    if (!parent)
+    /* where a variable's term went in the equation being rewritten (an
+     * equation of the whole runs to thousands of terms) */
+    uint32_t *pos = malloc((m->n_vars + 1) * sizeof *pos);
+    uint32_t *pos_rel = calloc(m->n_vars + 1, sizeof *pos_rel);
+    if (!parent || !pos || !pos_rel) {
+        free(parent);
+        free(pos);
+        free(pos_rel);
         return false;
+    }
     for (size_t v = 0; v < m->n_vars; v++)
         parent[v] = (int32_t)v;
     for (size_t r = 0; r < m->n_rel; r++) {
@@ -264,12 +272,11 @@ static bool merge_aliases(dc_model *m)
         for (uint32_t t = a; t < b; t++) {
             int32_t v = find(parent, m->rel_var[t]);
             int c = m->rel_coef[t];
-            uint32_t j = start;
-            while (j < out && m->rel_var[j] != v)
-                j++;
-            if (j < out) {
-                m->rel_coef[j] = (int8_t)(m->rel_coef[j] + c);
+            if (pos_rel[v] == r + 1) {
+                m->rel_coef[pos[v]] = (int8_t)(m->rel_coef[pos[v]] + c);
             } else {
+                pos_rel[v] = (uint32_t)r + 1;
+                pos[v] = out;
                 m->rel_var[out] = v;
                 m->rel_coef[out++] = (int8_t)c;
             }
@@ -290,6 +297,8 @@ static bool merge_aliases(dc_model *m)
     m->n_rel = kept;
     m->n_rel_terms = out;
     free(parent);
+    free(pos);
+    free(pos_rel);
     return true;
 }
 
