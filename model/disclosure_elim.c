@@ -168,9 +168,6 @@ static bool add_equation(elim *e, const int32_t *cols, const double *vals, uint3
     return true;
 }
 
-static const dc_model *len_model;
-static const bool *len_on;
-
 static bool col_is_on(const dc_model *m, const bool *on, int32_t v)
 {
     return on ? on[v] : m->vars[v].hidden;
@@ -184,13 +181,18 @@ static uint32_t hidden_terms(const dc_model *m, const bool *on, size_t r)
     return n;
 }
 
+/* An equation to take: its number of unknown terms, then its index. */
+typedef struct {
+    uint32_t len;
+    uint32_t rel;
+} by_len;
+
 static int cmp_len(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    uint32_t lx = hidden_terms(len_model, len_on, x), ly = hidden_terms(len_model, len_on, y);
-    if (lx != ly)
-        return lx < ly ? -1 : 1;
-    return (x > y) - (x < y);
+    const by_len *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return (x->rel > y->rel) - (x->rel < y->rel);
 }
 
 static void elim_free(elim *e, size_t ncols)
@@ -214,7 +216,7 @@ static void elim_free(elim *e, size_t ncols)
     free(e);
 }
 
-static bool run(const dc_model *m, const bool *on, elim *e, const size_t *order, size_t nr,
+static bool run(const dc_model *m, const bool *on, elim *e, const by_len *order, size_t nr,
                 uint32_t *degree)
 {
     size_t maxlen = 1;
@@ -225,7 +227,7 @@ static bool run(const dc_model *m, const bool *on, elim *e, const size_t *order,
     double *vals = malloc(maxlen * sizeof *vals);
     bool ok = cols && vals;
     for (size_t i = 0; ok && i < nr; i++) {
-        size_t r = order[i];
+        size_t r = order[i].rel;
         uint32_t n = 0;
         double rhs = 0;
         for (uint32_t t = m->rel_off[r]; t < m->rel_off[r + 1]; t++) {
@@ -261,7 +263,7 @@ dc_elim *dc_elim_build(const dc_model *m, const bool *on, const double *pref)
     e->acc = malloc(nc * sizeof *e->acc);
     e->in = calloc(nc, sizeof *e->in);
     e->touched = malloc(nc * sizeof *e->touched);
-    size_t *order = malloc((m->n_rel + 1) * sizeof *order);
+    by_len *order = malloc((m->n_rel + 1) * sizeof *order);
     uint32_t *degree = calloc(nc, sizeof *degree);
     bool ok = e->rows && e->pivot_row && e->occ && e->n_occ && e->cap_occ && e->acc && e->in &&
               e->touched && order && degree;
@@ -270,17 +272,16 @@ dc_elim *dc_elim_build(const dc_model *m, const bool *on, const double *pref)
         for (size_t c = 0; c < nc; c++)
             e->pivot_row[c] = -1;
         for (size_t r = 0; r < m->n_rel; r++) {
-            if (hidden_terms(m, on, r) == 0)
+            uint32_t len = hidden_terms(m, on, r);
+            if (len == 0)
                 continue;
-            order[nr++] = r;
+            order[nr++] = (by_len){len, (uint32_t)r};
             for (uint32_t t = m->rel_off[r]; t < m->rel_off[r + 1]; t++)
                 degree[m->rel_var[t]]++;
         }
-        len_model = m;
-        len_on = on;
+        /* lengths counted once: an equation of the whole has thousands of
+         * terms, and qsort compares each equation many times */
         qsort(order, nr, sizeof *order, cmp_len);
-        len_model = NULL;
-        len_on = NULL;
         ok = run(m, on, e, order, nr, degree);
     }
     free(order);
