@@ -214,8 +214,9 @@ ips_error facts_refresh(warehouse *wh, ips_diag *d);
 /* Builds the fact tables into schema ("main" or "temp") as of as_of; runs
  * inside the caller's transaction. */
 ips_error facts_build(warehouse *wh, const char *schema, ips_day as_of, ips_diag *d);
-/* Part of facts_build: fills schema.fact_coach_day from the contacts up to
- * a (ISO date) and schema.fact_coach (model/facts_coach_days.c). */
+/* Part of facts_build: fills schema.fact_coach_day and schema.fact_meeting_day
+ * from the contacts up to a (ISO date), schema.fact_coach and
+ * schema.fact_client (model/facts_coach_days.c). */
 ips_error facts_coach_days(warehouse *wh, const char *schema, const char *a, ips_diag *d);
 
 /* Loads the facts as of as_of (IPS_DAY_NONE: the data's own A), in one read

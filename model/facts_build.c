@@ -139,13 +139,7 @@ static const char *const build_sql[] = {
      * only for clients with a basic-support ips episode. */
     "CREATE TABLE @.fact_meeting_day(client INTEGER NOT NULL, day INTEGER NOT NULL,"
     " n INTEGER NOT NULL, PRIMARY KEY(client, day)) WITHOUT ROWID",
-    "INSERT INTO @.fact_meeting_day"
-    " SELECT fc.idx, " DAY("c.date") ", count(*) FROM main.contacts c"
-    " JOIN @.fact_client fc ON fc.client_id = c.client_id"
-    " WHERE c.client_id IN (SELECT client_id FROM main.enrollments WHERE service = 'ips'"
-    "  AND support_level = 'basic' AND start_date <= :a)"
-    " AND c.kind = 'client' AND c.in_person = 1 AND c.date <= :a"
-    " GROUP BY fc.idx, c.date ORDER BY 1, 2",
+    /* filled in C with the coach days, from the same scan of the contacts */
 
     /* Outcome instruments: every score dated up to A (R1), in the order the
      * engine pairs them; the window and same-day means are the engine's. */
