@@ -176,6 +176,25 @@ void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out
         out[i] = row_state(dc, &set->rows[i]);
 }
 
+void disclosure_keys(const metric_set *set, disclosure_row_key *out)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        const metric_row *r = &set->rows[i];
+        out[i].hash = r->suppressed ? 0 : dc_row_hash(r);
+        out[i].kind = r->suppressed ? 0 : dc_suppressible(r) ? 1 : 2;
+    }
+}
+
+/* As row_state(), from the row's key. */
+void disclosure_key_states(const disclosure *dc, const disclosure_row_key *keys, size_t n,
+                           uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        int id = keys[i].kind ? state_of(dc, keys[i].hash) : DC_SHOWN;
+        out[i] = id >= 0 ? (uint8_t)id : keys[i].kind == 1 ? DC_SECONDARY : DC_SHOWN;
+    }
+}
+
 bool disclosure_apply_states(metric_set *set, size_t from, const uint8_t *states, size_t n,
                              int min_cell)
 {

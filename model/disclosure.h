@@ -64,6 +64,16 @@ void disclosure_apply(const disclosure *dc, metric_set *set);
  * ingest (model/metric_store.h) so that a reader applies the pattern
  * without reading it. */
 void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out);
+/* What disclosure_states() needs of a row, so that rows can be let go
+ * before their pattern exists (a year's passes are kept one by one). */
+typedef struct {
+    uint64_t hash;
+    uint8_t kind;  /* 0 hidden already, 1 suppressible, 2 never hidden */
+} disclosure_row_key;
+void disclosure_keys(const metric_set *set, disclosure_row_key *out);
+/* disclosure_states() over n rows' keys. */
+void disclosure_key_states(const disclosure *dc, const disclosure_row_key *keys, size_t n,
+                           uint8_t *out);
 /* Applies states (n of them, from disclosure_states()) to set's rows from
  * `from` on, as disclosure_apply() would have with their pattern; false,
  * set untouched, when they do not fit those rows. */

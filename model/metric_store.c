@@ -20,6 +20,8 @@
 typedef struct {
     ips_day start, end;
     int by;
+    disclosure_row_key *keys; /* what the states need of its rows */
+    size_t n;
 } pass_key;
 
 struct metric_store_writer {
@@ -97,63 +99,56 @@ ips_error metric_store_put(metric_store_writer *w, const metric_query *q, const 
         w->pending = grown;
         w->cap_pending = cap;
     }
-    w->pending[w->n_pending++] = (pass_key){q->start, q->end, (int)q->by};
+    /* the rows' keys, not the rows: the states are written once the year's
+     * pattern exists, and reading the rows back cost a decode of each pass */
+    disclosure_row_key *keys = malloc((rows->n ? rows->n : 1) * sizeof *keys);
+    if (!keys)
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    disclosure_keys(rows, keys);
+    w->pending[w->n_pending++] = (pass_key){q->start, q->end, (int)q->by, keys, rows->n};
     return IPS_OK;
 }
 
 /* The states of one kept pass under dc, written beside its rows. */
-static ips_error put_states(metric_store_writer *w, sqlite3_stmt *get, sqlite3_stmt *set,
-                            const pass_key *k, const disclosure *dc, metric_set *rows,
-                            ips_diag *d)
+static ips_error put_states(metric_store_writer *w, sqlite3_stmt *set, const pass_key *k,
+                            const disclosure *dc, ips_diag *d)
 {
     sqlite3_int64 v[] = {k->start, k->end, k->by};
-    for (int i = 0; i < 3; i++) {
-        sqlite3_bind_int64(get, i + 1, v[i]);
+    for (int i = 0; i < 3; i++)
         sqlite3_bind_int64(set, i + 2, v[i]);
-    }
-    metric_set_clear(rows);
-    int rc = sqlite3_step(get);
-    bool ok = rc == SQLITE_ROW && metric_store_decode(sqlite3_column_blob(get, 0),
-                                                      (size_t)sqlite3_column_bytes(get, 0), rows);
-    sqlite3_reset(get);
-    if (!ok)
-        return rc == SQLITE_ROW ? ips_diag_set(d, IPS_ERR_NOMEM, "out of memory")
-                                : warehouse_fail(w->wh, d, "keeping the metric rows");
-    uint8_t *states = malloc(rows->n ? rows->n : 1);
+    uint8_t *states = malloc(k->n ? k->n : 1);
     if (!states)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    disclosure_states(dc, rows, states);
-    sqlite3_bind_blob64(set, 1, states, rows->n, SQLITE_STATIC);
-    rc = sqlite3_step(set);
+    disclosure_key_states(dc, k->keys, k->n, states);
+    sqlite3_bind_blob64(set, 1, states, k->n, SQLITE_STATIC);
+    int rc = sqlite3_step(set);
     sqlite3_reset(set);
     free(states);
     return rc == SQLITE_DONE ? IPS_OK : warehouse_fail(w->wh, d, "keeping the metric rows");
+}
+
+static void drop_pending(metric_store_writer *w)
+{
+    for (size_t i = 0; i < w->n_pending; i++)
+        free(w->pending[i].keys);
+    w->n_pending = 0;
 }
 
 ips_error metric_store_states(metric_store_writer *w, const disclosure *dc, ips_diag *d)
 {
     if (!w || !w->n_pending)
         return IPS_OK;
-    sqlite3 *db = warehouse_db(w->wh);
-    sqlite3_stmt *get = NULL, *set = NULL;
-    metric_set *rows = metric_set_new();
-    ips_error e = rows ? IPS_OK : ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    if (e == IPS_OK &&
-        (sqlite3_prepare_v2(db,
-                            "SELECT rows FROM main.metric_pack WHERE period_start = ?1"
-                            " AND period_end = ?2 AND by = ?3",
-                            -1, &get, NULL) != SQLITE_OK ||
-         sqlite3_prepare_v2(db,
-                            "UPDATE main.metric_pack SET states = ?1 WHERE period_start = ?2"
-                            " AND period_end = ?3 AND by = ?4",
-                            -1, &set, NULL) != SQLITE_OK))
+    sqlite3_stmt *set = NULL;
+    ips_error e = IPS_OK;
+    if (sqlite3_prepare_v2(warehouse_db(w->wh),
+                           "UPDATE main.metric_pack SET states = ?1 WHERE period_start = ?2"
+                           " AND period_end = ?3 AND by = ?4",
+                           -1, &set, NULL) != SQLITE_OK)
         e = warehouse_fail(w->wh, d, "keeping the metric rows");
     for (size_t i = 0; e == IPS_OK && i < w->n_pending; i++)
-        e = put_states(w, get, set, &w->pending[i], dc, rows, d);
-    w->n_pending = 0;
-    sqlite3_finalize(get);
+        e = put_states(w, set, &w->pending[i], dc, d);
+    drop_pending(w);
     sqlite3_finalize(set);
-    metric_set_free(rows);
     return e;
 }
 
@@ -162,6 +157,7 @@ void metric_store_end(metric_store_writer *w)
     if (!w)
         return;
     sqlite3_finalize(w->insert);
+    drop_pending(w);
     free(w->pending);
     free(w);
 }
