@@ -153,6 +153,12 @@ static bool subtract_short(svec *x, const svec *r, double f, int32_t **occ, uint
             x->v[k++] = v;
         }
     }
+    if (k < x->n && k > 0) { /* give back what the removed entries held, as a new row would */
+        int32_t *nc = realloc(x->c, k * sizeof *nc);
+        double *nv = realloc(x->v, k * sizeof *nv);
+        x->c = nc ? nc : x->c;
+        x->v = nv ? nv : x->v;
+    }
     x->n = k;
     for (uint32_t j = 0; j < r->n; j++) {
         if (found & (1u << j))
