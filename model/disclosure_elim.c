@@ -62,12 +62,16 @@ static void acc_add(elim *e, int32_t c, double v)
     e->acc[c] += v;
 }
 
-/* The accumulator as a row (nonzero entries only); clears it. */
+/* The accumulator as a row (nonzero entries only, arrays of that size);
+ * clears it. */
 static bool acc_take(elim *e, srow *out)
 {
+    size_t nz = 0;
+    for (size_t i = 0; i < e->n_touched; i++)
+        nz += fabs(e->acc[e->touched[i]]) > EPS;
     out->n = 0;
-    out->col = malloc((e->n_touched ? e->n_touched : 1) * sizeof *out->col);
-    out->val = malloc((e->n_touched ? e->n_touched : 1) * sizeof *out->val);
+    out->col = malloc((nz ? nz : 1) * sizeof *out->col);
+    out->val = malloc((nz ? nz : 1) * sizeof *out->val);
     if (!out->col || !out->val)
         return false;
     for (size_t i = 0; i < e->n_touched; i++) {

@@ -43,11 +43,17 @@ static void acc_vec(dc_span *g, const dc_svec *x, double f)
         acc_add(g, x->c[i], f * x->v[i]);
 }
 
+/* The accumulator as a vector (nonzero entries only, in the order first
+ * touched), its arrays of that size: most of what is touched cancels, and
+ * the span keeps tens of thousands of these. */
 static bool acc_take(dc_span *g, dc_svec *out)
 {
+    size_t nz = 0;
+    for (size_t i = 0; i < g->n_touched; i++)
+        nz += fabs(g->acc[g->touched[i]]) > EPS;
     out->n = 0;
-    out->c = malloc((g->n_touched ? g->n_touched : 1) * sizeof *out->c);
-    out->v = malloc((g->n_touched ? g->n_touched : 1) * sizeof *out->v);
+    out->c = malloc((nz ? nz : 1) * sizeof *out->c);
+    out->v = malloc((nz ? nz : 1) * sizeof *out->v);
     bool ok = out->c && out->v;
     for (size_t i = 0; i < g->n_touched; i++) {
         int32_t c = g->touched[i];
