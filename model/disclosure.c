@@ -145,17 +145,32 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
     return dc_pattern_of(&m, q, out, d);
 }
 
-/* What the pattern does to row r: DC_SHOWN, DC_PRIMARY or DC_SECONDARY. */
-static uint8_t row_state(const disclosure *dc, const metric_row *r)
+/* What the state of a row under a pattern depends on. */
+static disclosure_row_key row_key(const metric_row *r)
 {
-    if (r->suppressed)
-        return DC_SHOWN; /* hidden already: left as it is */
-    int id = state_of(dc, dc_row_hash(r));
+    /* a row hidden already is left as it is */
+    return r->suppressed ? (disclosure_row_key){0, 0}
+                         : (disclosure_row_key){dc_row_hash(r), dc_suppressible(r) ? 1 : 2};
+}
+
+/* What the pattern does to a row of key k: DC_SHOWN, DC_PRIMARY or
+ * DC_SECONDARY. */
+static uint8_t key_state(const disclosure *dc, const disclosure_row_key *k)
+{
+    if (!k->kind)
+        return DC_SHOWN;
+    int id = state_of(dc, k->hash);
     if (id >= 0)
         return (uint8_t)id;
     /* fte, weighted means, texts, reviews: never hidden; any other row the
      * pattern does not know is */
-    return dc_suppressible(r) ? DC_SECONDARY : DC_SHOWN;
+    return k->kind == 1 ? DC_SECONDARY : DC_SHOWN;
+}
+
+static uint8_t row_state(const disclosure *dc, const metric_row *r)
+{
+    disclosure_row_key k = row_key(r);
+    return key_state(dc, &k);
 }
 
 static void hide_as(metric_row *r, uint8_t st, int min_cell)
@@ -170,29 +185,17 @@ void disclosure_apply(const disclosure *dc, metric_set *set)
         hide_as(&set->rows[i], row_state(dc, &set->rows[i]), dc->min_cell);
 }
 
-void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out)
-{
-    for (size_t i = 0; i < set->n; i++)
-        out[i] = row_state(dc, &set->rows[i]);
-}
-
 void disclosure_keys(const metric_set *set, disclosure_row_key *out)
 {
-    for (size_t i = 0; i < set->n; i++) {
-        const metric_row *r = &set->rows[i];
-        out[i].hash = r->suppressed ? 0 : dc_row_hash(r);
-        out[i].kind = r->suppressed ? 0 : dc_suppressible(r) ? 1 : 2;
-    }
+    for (size_t i = 0; i < set->n; i++)
+        out[i] = row_key(&set->rows[i]);
 }
 
-/* As row_state(), from the row's key. */
 void disclosure_key_states(const disclosure *dc, const disclosure_row_key *keys, size_t n,
                            uint8_t *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        int id = keys[i].kind ? state_of(dc, keys[i].hash) : DC_SHOWN;
-        out[i] = id >= 0 ? (uint8_t)id : keys[i].kind == 1 ? DC_SECONDARY : DC_SHOWN;
-    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = key_state(dc, &keys[i]);
 }
 
 bool disclosure_apply_states(metric_set *set, size_t from, const uint8_t *states, size_t n,

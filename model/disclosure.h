@@ -59,22 +59,20 @@ ips_error disclosure_build(const facts *f, const metric_set *universe, const met
  * otherwise) and clears their numbers.  A suppressible row the pattern does
  * not know is hidden too: what was not checked is not published. */
 void disclosure_apply(const disclosure *dc, metric_set *set);
-/* What disclosure_apply() does to each row of set, one byte a row (0 shown,
- * 1 hidden as small, 2 hidden to protect others), kept with the rows at
+/* What disclosure_apply() does to each row, one byte a row (0 shown, 1
+ * hidden as small, 2 hidden to protect others), kept with the rows at
  * ingest (model/metric_store.h) so that a reader applies the pattern
- * without reading it. */
-void disclosure_states(const disclosure *dc, const metric_set *set, uint8_t *out);
-/* What disclosure_states() needs of a row, so that rows can be let go
- * before their pattern exists (a year's passes are kept one by one). */
+ * without reading it.  It is worked out from each row's key, so that a
+ * year's passes can be let go before their pattern exists. */
 typedef struct {
     uint64_t hash;
     uint8_t kind;  /* 0 hidden already, 1 suppressible, 2 never hidden */
 } disclosure_row_key;
 void disclosure_keys(const metric_set *set, disclosure_row_key *out);
-/* disclosure_states() over n rows' keys. */
+/* The states of n rows from their keys. */
 void disclosure_key_states(const disclosure *dc, const disclosure_row_key *keys, size_t n,
                            uint8_t *out);
-/* Applies states (n of them, from disclosure_states()) to set's rows from
+/* Applies states (n of them, from disclosure_key_states()) to set's rows from
  * `from` on, as disclosure_apply() would have with their pattern; false,
  * set untouched, when they do not fit those rows. */
 bool disclosure_apply_states(metric_set *set, size_t from, const uint8_t *states, size_t n,

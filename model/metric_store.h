@@ -22,7 +22,7 @@ ips_error metric_store_begin(warehouse *wh, metric_store_writer **out, ips_diag 
 ips_error metric_store_put(metric_store_writer *w, const metric_query *q, const metric_set *rows,
                            ips_diag *d);
 /* After the pattern dc of the passes kept since the last call is chosen:
- * keeps beside each of them what dc does to its rows (disclosure_states),
+ * keeps beside each of them what dc does to its rows (disclosure_key_states),
  * so that a reader suppresses them without reading the pattern. */
 struct disclosure;
 ips_error metric_store_states(metric_store_writer *w, const struct disclosure *dc,
