@@ -18,8 +18,8 @@
 #include "model/facts.h"
 
 typedef struct {
-    uint64_t key; /* coach index << 32 | day, + 1 so that 0 is an empty slot */
-    int64_t employer_contacts;
+    uint64_t key; /* coach (or client) index << 32 | day, + 1: 0 is an empty slot */
+    int64_t n;  /* a coach day's employer contacts, a meeting day's meetings */
     double minutes, community_minutes;
 } coach_day_sum;
 
@@ -128,7 +128,7 @@ static bool add_contact(day_table *t, day_table *mt, const dc_intern *ids,
         if (k >= 0 && !m)
             return false;
         if (m)
-            m->employer_contacts++; /* here: the meetings */
+            m->n++;
     }
     const unsigned char *coach_id = sqlite3_column_text(st, 0);
     int32_t coach = coach_id ? dc_intern_find(ids, (const char *)coach_id) : -1;
@@ -140,7 +140,7 @@ static bool add_contact(day_table *t, day_table *mt, const dc_intern *ids,
     const unsigned char *by = sqlite3_column_text(st, 4);
     if (kind && strcmp((const char *)kind, "employer") == 0 && sqlite3_column_int(st, 3) == 1 &&
         !(by && strcmp((const char *)by, "client") == 0))
-        s->employer_contacts++;
+        s->n++;
     const unsigned char *setting = sqlite3_column_text(st, 5);
     if (setting && sqlite3_column_type(st, 6) != SQLITE_NULL) {
         double m = sqlite3_column_double(st, 6);
@@ -232,7 +232,7 @@ static ips_error store(warehouse *wh, const char *schema, day_table *t, bool mee
         uint64_t k = t->slot[i].key - 1;
         sqlite3_bind_int64(st, 1, (sqlite3_int64)(k >> 32));
         sqlite3_bind_int64(st, 2, (int32_t)(uint32_t)k);
-        sqlite3_bind_int64(st, 3, t->slot[i].employer_contacts);
+        sqlite3_bind_int64(st, 3, t->slot[i].n);
         if (!meetings) {
             sqlite3_bind_double(st, 4, t->slot[i].minutes);
             sqlite3_bind_double(st, 5, t->slot[i].community_minutes);
