@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/disclosure_acc.h"
 #include "model/disclosure_model.h"
 
 #define EPS 1e-9
@@ -31,10 +32,7 @@ struct dc_elim {
     int32_t *pivot_row;    /* per column, −1 when none */
     int32_t **occ;         /* per column: rows that may hold it */
     uint32_t *n_occ, *cap_occ;
-    double *acc;           /* dense accumulator */
-    bool *in;
-    int32_t *touched;
-    size_t n_touched;
+    dc_acc a;
 };
 typedef struct dc_elim elim;
 
@@ -54,36 +52,13 @@ static bool occ_add(elim *e, int32_t c, int32_t r)
 
 static void acc_add(elim *e, int32_t c, double v)
 {
-    if (!e->in[c]) {
-        e->in[c] = true;
-        e->acc[c] = 0;
-        e->touched[e->n_touched++] = c;
-    }
-    e->acc[c] += v;
+    dc_acc_add(&e->a, c, v);
 }
 
-/* The accumulator as a row (nonzero entries only, arrays of that size);
- * clears it. */
+/* The accumulator as a row (nonzero entries only); clears it. */
 static bool acc_take(elim *e, srow *out)
 {
-    size_t nz = 0;
-    for (size_t i = 0; i < e->n_touched; i++)
-        nz += fabs(e->acc[e->touched[i]]) > EPS;
-    out->n = 0;
-    out->col = malloc((nz ? nz : 1) * sizeof *out->col);
-    out->val = malloc((nz ? nz : 1) * sizeof *out->val);
-    if (!out->col || !out->val)
-        return false;
-    for (size_t i = 0; i < e->n_touched; i++) {
-        int32_t c = e->touched[i];
-        if (fabs(e->acc[c]) > EPS) {
-            out->col[out->n] = c;
-            out->val[out->n++] = e->acc[c];
-        }
-        e->in[c] = false;
-    }
-    e->n_touched = 0;
-    return true;
+    return dc_acc_take(&e->a, EPS, &out->col, &out->val, &out->n);
 }
 
 static double row_get(const srow *r, int32_t c)
@@ -104,7 +79,7 @@ static bool eliminate_from(elim *e, int32_t ri, const srow *pr, int32_t p)
     for (uint32_t i = 0; i < r->n; i++)
         acc_add(e, r->col[i], r->val[i]);
     for (uint32_t i = 0; i < pr->n; i++) {
-        bool was = e->in[pr->col[i]];
+        bool was = e->a.in[pr->col[i]];
         acc_add(e, pr->col[i], -f * pr->val[i]);
         if (!was && !occ_add(e, pr->col[i], ri))
             return false;
@@ -129,7 +104,7 @@ static bool add_equation(elim *e, const int32_t *cols, const double *vals, uint3
         int32_t pr = e->pivot_row[cols[i]];
         if (pr < 0)
             continue;
-        double f = e->acc[cols[i]];
+        double f = e->a.val[cols[i]];
         if (fabs(f) <= EPS)
             continue;
         const srow *p = &e->rows[pr];
@@ -214,9 +189,7 @@ static void elim_free(elim *e, size_t ncols)
     free(e->occ);
     free(e->n_occ);
     free(e->cap_occ);
-    free(e->acc);
-    free(e->in);
-    free(e->touched);
+    dc_acc_free(&e->a);
     free(e);
 }
 
@@ -264,13 +237,11 @@ dc_elim *dc_elim_build(const dc_model *m, const bool *on, const double *pref)
     e->occ = calloc(nc, sizeof *e->occ);
     e->n_occ = calloc(nc, sizeof *e->n_occ);
     e->cap_occ = calloc(nc, sizeof *e->cap_occ);
-    e->acc = malloc(nc * sizeof *e->acc);
-    e->in = calloc(nc, sizeof *e->in);
-    e->touched = malloc(nc * sizeof *e->touched);
+    bool room = dc_acc_init(&e->a, nc);
     by_len *order = malloc((m->n_rel + 1) * sizeof *order);
     uint32_t *degree = calloc(nc, sizeof *degree);
-    bool ok = e->rows && e->pivot_row && e->occ && e->n_occ && e->cap_occ && e->acc && e->in &&
-              e->touched && order && degree;
+    bool ok = e->rows && e->pivot_row && e->occ && e->n_occ && e->cap_occ && room && order &&
+              degree;
     size_t nr = 0;
     if (ok) {
         for (size_t c = 0; c < nc; c++)

@@ -27,44 +27,16 @@ static bool push(int32_t **list, uint32_t *n, uint32_t *cap, int32_t x)
     return true;
 }
 
-static void acc_add(dc_span *g, int32_t c, double v)
-{
-    if (!g->in[c]) {
-        g->in[c] = true;
-        g->acc[c] = 0;
-        g->touched[g->n_touched++] = c;
-    }
-    g->acc[c] += v;
-}
-
 static void acc_vec(dc_span *g, const dc_svec *x, double f)
 {
     for (uint32_t i = 0; i < x->n; i++)
-        acc_add(g, x->c[i], f * x->v[i]);
+        dc_acc_add(&g->a, x->c[i], f * x->v[i]);
 }
 
-/* The accumulator as a vector (nonzero entries only, in the order first
- * touched), its arrays of that size: most of what is touched cancels, and
- * the span keeps tens of thousands of these. */
+/* The accumulator as a vector; clears it. */
 static bool acc_take(dc_span *g, dc_svec *out)
 {
-    size_t nz = 0;
-    for (size_t i = 0; i < g->n_touched; i++)
-        nz += fabs(g->acc[g->touched[i]]) > EPS;
-    out->n = 0;
-    out->c = malloc((nz ? nz : 1) * sizeof *out->c);
-    out->v = malloc((nz ? nz : 1) * sizeof *out->v);
-    bool ok = out->c && out->v;
-    for (size_t i = 0; i < g->n_touched; i++) {
-        int32_t c = g->touched[i];
-        if (ok && fabs(g->acc[c]) > EPS) {
-            out->c[out->n] = c;
-            out->v[out->n++] = g->acc[c];
-        }
-        g->in[c] = false;
-    }
-    g->n_touched = 0;
-    return ok;
+    return dc_acc_take(&g->a, EPS, &out->c, &out->v, &out->n);
 }
 
 static double get(const dc_svec *x, int32_t c)
@@ -81,8 +53,8 @@ static bool reduce(dc_span *g, const dc_svec *x, dc_svec *out)
     acc_vec(g, x, 1);
     for (uint32_t i = 0; i < x->n; i++) {
         int32_t b = g->pivot_of[x->c[i]];
-        if (b >= 0 && fabs(g->acc[x->c[i]]) > EPS)
-            acc_vec(g, &g->basis[b], -g->acc[x->c[i]]);
+        if (b >= 0 && fabs(g->a.val[x->c[i]]) > EPS)
+            acc_vec(g, &g->basis[b], -g->a.val[x->c[i]]);
     }
     return acc_take(g, out);
 }
@@ -96,14 +68,14 @@ static bool parallel(dc_span *g, const dc_svec *h, const dc_svec *r, int32_t p, 
         return false;
     double f = get(h, p) / rp;
     for (uint32_t i = 0; i < h->n; i++) {
-        g->in[h->c[i]] = true;
-        g->acc[h->c[i]] = h->v[i];
+        g->a.in[h->c[i]] = true;
+        g->a.val[h->c[i]] = h->v[i];
     }
     bool same = true;
     for (uint32_t i = 0; same && i < r->n; i++)
-        same = g->in[r->c[i]] && fabs(g->acc[r->c[i]] - f * r->v[i]) <= EPS;
+        same = g->a.in[r->c[i]] && fabs(g->a.val[r->c[i]] - f * r->v[i]) <= EPS;
     for (uint32_t i = 0; i < h->n; i++)
-        g->in[h->c[i]] = false;
+        g->a.in[h->c[i]] = false;
     return same;
 }
 
@@ -127,31 +99,33 @@ static bool subtract_short(dc_svec *x, const dc_svec *r, double f, int32_t **occ
             x->v[k++] = v;
         }
     }
-    if (k < x->n && k > 0) { /* give back what the removed entries held, as a new row would */
-        int32_t *nc = realloc(x->c, k * sizeof *nc);
-        double *nv = realloc(x->v, k * sizeof *nv);
-        x->c = nc ? nc : x->c;
-        x->v = nv ? nv : x->v;
-    }
-    x->n = k;
+    /* r's columns x lacks (each now listed under its column) go after x's
+     * own; the arrays take the row's new size, as a new row would */
+    uint32_t size = k;
     for (uint32_t j = 0; j < r->n; j++) {
         if (found & (1u << j))
             continue;
         int32_t c = r->c[j];
-        double v = -f * r->v[j];
         if (!push(&occ[c], &n_o[c], &cap_o[c], id))
             return false;
-        if (fabs(v) <= EPS)
-            continue;
-        int32_t *nc = realloc(x->c, (x->n + 1) * sizeof *nc);
-        if (nc)
-            x->c = nc;
-        double *nv = nc ? realloc(x->v, (x->n + 1) * sizeof *nv) : NULL;
-        if (!nv)
+        size += fabs(-f * r->v[j]) > EPS;
+    }
+    uint32_t room = x->n; /* the arrays hold at least this many */
+    x->n = k;
+    if (size != room) {
+        int32_t *nc = realloc(x->c, (size ? size : 1) * sizeof *nc);
+        x->c = nc ? nc : x->c;
+        double *nv = nc ? realloc(x->v, (size ? size : 1) * sizeof *nv) : NULL;
+        x->v = nv ? nv : x->v;
+        if (!nv && size > room)
             return false;
-        x->v = nv;
-        x->c[x->n] = c;
-        x->v[x->n++] = v;
+    }
+    for (uint32_t j = 0; j < r->n; j++) {
+        double v = -f * r->v[j];
+        if (!(found & (1u << j)) && fabs(v) > EPS) {
+            x->c[x->n] = r->c[j];
+            x->v[x->n++] = v;
+        }
     }
     return true;
 }
@@ -169,8 +143,8 @@ static bool subtract(dc_span *g, dc_svec *x, const dc_svec *r, int32_t p, double
         return subtract_short(x, r, f, occ, n_o, cap_o, id);
     acc_vec(g, x, 1);
     for (uint32_t i = 0; i < r->n; i++) {
-        bool was = g->in[r->c[i]];
-        acc_add(g, r->c[i], -f * r->v[i]);
+        bool was = g->a.in[r->c[i]];
+        dc_acc_add(&g->a, r->c[i], -f * r->v[i]);
         if (!was && !push(&occ[r->c[i]], &n_o[r->c[i]], &cap_o[r->c[i]], id))
             return false;
     }
@@ -261,9 +235,7 @@ void dc_span_free(dc_span *g)
         if (g->occ_h)
             free(g->occ_h[c]);
     }
-    free(g->acc);
-    free(g->in);
-    free(g->touched);
+    dc_acc_free(&g->a);
     free(g->basis);
     free(g->pivot_of);
     free(g->hid);
@@ -280,9 +252,7 @@ bool dc_span_init(dc_span *g, size_t ncols, size_t nvars)
 {
     memset(g, 0, sizeof *g);
     g->ncols = ncols;
-    g->acc = malloc(ncols * sizeof *g->acc);
-    g->in = calloc(ncols, sizeof *g->in);
-    g->touched = malloc(ncols * sizeof *g->touched);
+    bool room = dc_acc_init(&g->a, ncols);
     g->basis = calloc(nvars + 1, sizeof *g->basis);
     g->pivot_of = malloc(ncols * sizeof *g->pivot_of);
     g->hid = calloc(nvars + 1, sizeof *g->hid);
@@ -293,8 +263,8 @@ bool dc_span_init(dc_span *g, size_t ncols, size_t nvars)
     g->n_oh = calloc(ncols, sizeof *g->n_oh);
     g->cap_oh = calloc(ncols, sizeof *g->cap_oh);
     g->stamp = calloc(nvars + 1, sizeof *g->stamp);
-    if (!g->acc || !g->in || !g->touched || !g->basis || !g->pivot_of || !g->hid || !g->occ_b ||
-        !g->occ_h || !g->n_ob || !g->cap_ob || !g->n_oh || !g->cap_oh || !g->stamp)
+    if (!room || !g->basis || !g->pivot_of || !g->hid || !g->occ_b || !g->occ_h || !g->n_ob ||
+        !g->cap_ob || !g->n_oh || !g->cap_oh || !g->stamp)
         return false;
     for (size_t c = 0; c < ncols; c++)
         g->pivot_of[c] = -1;

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/disclosure_acc.h"
+
 /* A sparse vector: n entries, columns c (in no particular order), values v. */
 typedef struct {
     int32_t *c;
@@ -19,10 +21,7 @@ typedef struct {
  * each kind. */
 typedef struct {
     size_t ncols;
-    double *acc;
-    bool *in;
-    int32_t *touched;
-    size_t n_touched;
+    dc_acc a;
     dc_svec *basis;            /* published span, Gauss–Jordan: one pivot each */
     size_t n_basis;
     int32_t *pivot_of;      /* column → basis row, −1 */
