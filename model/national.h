@@ -18,8 +18,9 @@ typedef struct {
 
 typedef struct national {
     warehouse *wh;         /* whose national_rows are read query by query */
-    national_query **q;    /* the queries read so far, merged (each its own allocation, so
-                              an entry stays where it is while more are read) */
+    national_query **q;    /* the last queries read, merged (each its own allocation, so
+                              an entry stays where it is while more are read; the
+                              oldest goes when the cache is full: national_load.c) */
     size_t n, cap;
     ips_day as_of;
     ips_day first_day, ips_first_day; /* the earliest of the counties' */

@@ -118,10 +118,23 @@ static ips_error concatenate(metric_set *const *county, size_t nc, metric_set *o
     return IPS_OK;
 }
 
+/* How many merged queries the cache keeps.  Every caller uses a cached
+ * query before it looks up the next cached one (the parts it reads after
+ * are not cached), so the oldest can go: a merge's pattern reads thousands
+ * of passes once each, and keeping them all held every row of the universe
+ * (33 MB at 1×, most of the merge's peak).  A publication asks a period
+ * again soon after, well inside this window. */
+#define NATIONAL_CACHE 32
+
 static ips_error keep(national *n, const national_query *q, national_query **out, ips_diag *d)
 {
+    if (n->n == NATIONAL_CACHE) { /* the oldest goes; the others stay where they are */
+        national_query_free(n->q[0]);
+        memmove(n->q, n->q + 1, (n->n - 1) * sizeof *n->q);
+        n->n--;
+    }
     if (n->n == n->cap) {
-        size_t cap = n->cap ? n->cap * 2 : 64;
+        size_t cap = n->cap ? n->cap * 2 : NATIONAL_CACHE;
         national_query **g = realloc(n->q, cap * sizeof *g);
         if (!g)
             return nomem(d);
