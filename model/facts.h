@@ -108,9 +108,12 @@ typedef struct {
     uint8_t months;        /* item 23: how many of months 1..6 after start had a contact */
 } fact_job;
 
-/* Contacts (dated <= A) of one coach on one day; sorted by coach, day. */
+/* Contacts (dated <= A) of one coach on one day; sorted by coach, day.
+ * The coach is where the row lies: coach k's days are coach_days[
+ * coach_day_index[k] .. coach_day_index[k + 1]).  The three largest arrays
+ * hold no key of their own (a quarter of the coach days' bytes at 10×):
+ * their offsets are loaded and packed with them. */
 typedef struct {
-    int32_t coach;
     ips_day day;
     int32_t employer_contacts;  /* R11: in person, kind employer, by coach/both/blank */
     double minutes;             /* R14: minutes of contacts with minutes and a setting */
@@ -120,8 +123,7 @@ typedef struct {
 /* In-person client contacts (dated <= A) of a client on one day, for clients
  * with a basic-support ips episode (meetings_per_month_basic); sorted. */
 typedef struct {
-    int32_t client;
-    ips_day day;
+    ips_day day;           /* the client: client_meetings */
     int32_t n;
 } fact_meeting_day;
 
@@ -129,8 +131,7 @@ typedef struct {
  * Kept one row per score, not per day: the engine averages a day's scores
  * (metrics.md "Outcome instruments"), whatever the warehouse's key allows. */
 typedef struct {
-    int32_t client;
-    int32_t instrument;    /* FD_INSTRUMENT */
+    int32_t instrument;    /* FD_INSTRUMENT; the client: client_scores */
     ips_day day;
     double score;
 } fact_score;
@@ -173,6 +174,8 @@ typedef struct facts {
     /* Offsets: client c's episodes are episodes[client_episodes[c] ..
      * client_episodes[c + 1]); likewise jobs, meeting days, scores, and coach k's days. */
     size_t *client_episodes, *client_jobs, *client_meetings, *coach_day_index, *client_scores;
+    /* The lengths of the last three (keys + 1), as loaded or read from the pack. */
+    size_t n_client_meetings, n_coach_day_index, n_client_scores;
     /* A national warehouse's merged pack rows (model/national.h); NULL in a
      * county's, whose rows the engine computes from the arrays above. */
     struct national *national;
@@ -236,7 +239,7 @@ ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d
 /* The three largest arrays, which only a few metric families read: the
  * coach days (item 17's employer contacts, item 24's minutes), the meeting
  * days (meetings_per_month_basic) and the scores (the instruments).  At 10×
- * they are 47 of the pack's 54 MB. */
+ * they are 36 of the pack's 43 MB. */
 enum {
     FACTS_LAZY_COACH_DAYS = 1u << 4,   /* bit k: FACTS_PARTS array k */
     FACTS_LAZY_MEETING_DAYS = 1u << 5,
@@ -249,6 +252,14 @@ enum {
  * stored facts read from their pack leave those out (f->absent) until a
  * facts_get() of the same facts reads them in, in place. */
 ips_error facts_get_core(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d);
+/* As facts_get(), leaving the FACTS_LAZY arrays of skip out in the same way
+ * (a county's pack: its parts read the coach days alone). */
+ips_error facts_get_without(warehouse *wh, ips_day as_of, unsigned skip, const facts **out,
+                            ips_diag *d);
+/* Frees the FACTS_LAZY arrays of parts from the warehouse's stored facts
+ * as of as_of, which read them in again when asked (a county's pack, between
+ * years); no facts pointer got before may be used for them after. */
+void facts_release(warehouse *wh, ips_day as_of, unsigned parts);
 
 /* Internal to the facts modules.  The dimensions, and one of the FACTS_PARTS
  * arrays (0 coaches, 1 clients, 2 episodes, 3 jobs, 4 coach days, 5 meeting
@@ -266,10 +277,12 @@ ips_error facts_pack_read(warehouse *wh, facts *f, unsigned skip, bool *found, i
 ips_error facts_pack_read_lazy(warehouse *wh, facts *f, unsigned want, bool *found,
                                ips_diag *d);
 
-/* The offsets above, from the sorted arrays (facts_get.c); after
- * facts_pack_read_lazy(), facts_build_lazy_offsets() for the arrays read. */
+/* The offsets above (facts_get.c): the episodes' and jobs' from their
+ * sorted arrays; the lazy arrays' are loaded with them, and
+ * facts_offsets_fit() checks those of the FACTS_LAZY bits parts that f
+ * holds against f's keys and rows. */
 ips_error facts_build_offsets(facts *f, ips_diag *d);
-ips_error facts_build_lazy_offsets(facts *f, unsigned parts, ips_diag *d);
+bool facts_offsets_fit(facts *f, unsigned parts);
 
 /* The first day anything is known of: the earliest referral or start of an
  * episode (a national warehouse's: the earliest of its counties');

@@ -5,8 +5,9 @@
  * Why lazy: a workbook, chart set or PDF reads nearly every figure from
  * what ingest kept; what it still computes from the facts (the funder's
  * span, a span's headline figures, the curve, the caveats) never reads the
- * coach days, meeting days or scores, 47 of the pack's 54 MB at 10×. */
+ * coach days, meeting days or scores, 36 of the pack's 43 MB at 10×. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/facts.h"
 #include "model/metrics.h"
@@ -31,40 +32,68 @@ static size_t *offsets(const void *rows, size_t n, size_t elem, size_t nkeys)
     return idx;
 }
 
-/* Every fact struct starts with its client (or coach) index.  An array
- * not read yet (f->absent) has no offsets either: nothing may read it, and
- * the engine refuses such facts for what would (engine_compute). */
-ips_error facts_build_lazy_offsets(facts *f, unsigned parts, ips_diag *d)
+/* A lazy array's place in f: its rows, their offsets and how many keys
+ * (coaches or clients) the offsets are by. */
+typedef struct {
+    unsigned bit;
+    size_t n, nkeys;
+    size_t **idx, *n_idx;
+} lazy_part;
+
+static int lazy_parts(facts *f, lazy_part out[3])
 {
-    parts &= ~f->absent;
-    bool ok = true;
-    if (parts & FACTS_LAZY_MEETING_DAYS) {
-        free(f->client_meetings);
-        f->client_meetings =
-            offsets(f->meeting_days, f->n_meeting_days, sizeof *f->meeting_days, f->n_clients);
-        ok = ok && f->client_meetings;
-    }
-    if (parts & FACTS_LAZY_COACH_DAYS) {
-        free(f->coach_day_index);
-        f->coach_day_index =
-            offsets(f->coach_days, f->n_coach_days, sizeof *f->coach_days, f->n_coaches);
-        ok = ok && f->coach_day_index;
-    }
-    if (parts & FACTS_LAZY_SCORES) {
-        free(f->client_scores);
-        f->client_scores = offsets(f->scores, f->n_scores, sizeof *f->scores, f->n_clients);
-        ok = ok && f->client_scores;
-    }
-    return ok ? IPS_OK : nomem(d);
+    lazy_part p[3] = {
+        {FACTS_LAZY_COACH_DAYS, f->n_coach_days, f->n_coaches, &f->coach_day_index,
+         &f->n_coach_day_index},
+        {FACTS_LAZY_MEETING_DAYS, f->n_meeting_days, f->n_clients, &f->client_meetings,
+         &f->n_client_meetings},
+        {FACTS_LAZY_SCORES, f->n_scores, f->n_clients, &f->client_scores, &f->n_client_scores},
+    };
+    memcpy(out, p, sizeof p);
+    return 3;
 }
 
+bool facts_offsets_fit(facts *f, unsigned parts)
+{
+    lazy_part p[3];
+    int np = lazy_parts(f, p);
+    for (int k = 0; k < np; k++) {
+        if (!(parts & p[k].bit & ~f->absent))
+            continue;
+        const size_t *idx = *p[k].idx;
+        if (!idx || *p[k].n_idx != p[k].nkeys + 1 || idx[0] != 0 || idx[p[k].nkeys] != p[k].n)
+            return false;
+        for (size_t i = 0; i < p[k].nkeys; i++)
+            if (idx[i] > idx[i + 1])
+                return false;
+    }
+    return true;
+}
+
+/* The episodes' and jobs' offsets from their client field; the lazy
+ * arrays came with theirs (facts_load.c, facts_pack.c), and an empty one
+ * without (a national warehouse's) gets empty ones.  An array not read
+ * yet (f->absent) has no offsets either: nothing may read it, and the
+ * engine refuses such facts for what would (engine_compute). */
 ips_error facts_build_offsets(facts *f, ips_diag *d)
 {
     f->client_episodes = offsets(f->episodes, f->n_episodes, sizeof *f->episodes, f->n_clients);
     f->client_jobs = offsets(f->jobs, f->n_jobs, sizeof *f->jobs, f->n_clients);
     if (!f->client_episodes || !f->client_jobs)
         return nomem(d);
-    return facts_build_lazy_offsets(f, FACTS_LAZY, d);
+    lazy_part p[3];
+    int np = lazy_parts(f, p);
+    for (int k = 0; k < np; k++) {
+        if ((p[k].bit & f->absent) || *p[k].idx || p[k].n)
+            continue;
+        if (!(*p[k].idx = calloc(p[k].nkeys + 1, sizeof **p[k].idx)))
+            return nomem(d);
+        *p[k].n_idx = p[k].nkeys + 1;
+    }
+    if (!facts_offsets_fit(f, FACTS_LAZY))
+        return ips_diag_set(d, IPS_ERR_DB, "the derived facts do not fit together: run "
+                            "ipsreport ingest again to rebuild them");
+    return IPS_OK;
 }
 
 /* p's arrays of the FACTS_LAZY bits into f, which has none of them. */
@@ -72,22 +101,29 @@ static void take_lazy(facts *f, facts *p, unsigned parts)
 {
     if (parts & FACTS_LAZY_COACH_DAYS) {
         f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
+        f->coach_day_index = p->coach_day_index, f->n_coach_day_index = p->n_coach_day_index;
         p->coach_days = NULL, p->n_coach_days = 0;
+        p->coach_day_index = NULL, p->n_coach_day_index = 0;
     }
     if (parts & FACTS_LAZY_MEETING_DAYS) {
         f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
+        f->client_meetings = p->client_meetings, f->n_client_meetings = p->n_client_meetings;
         p->meeting_days = NULL, p->n_meeting_days = 0;
+        p->client_meetings = NULL, p->n_client_meetings = 0;
     }
     if (parts & FACTS_LAZY_SCORES) {
         f->scores = p->scores, f->n_scores = p->n_scores;
+        f->client_scores = p->client_scores, f->n_client_scores = p->n_client_scores;
         p->scores = NULL, p->n_scores = 0;
+        p->client_scores = NULL, p->n_client_scores = 0;
     }
 }
 
-/* Reads f's absent arrays from the pack, when the warehouse still holds
- * the data f was read from (its mark, checked inside this snapshot), so
- * the pack is the one f's other arrays came from; *done false otherwise. */
-static ips_error complete_in_txn(warehouse *wh, ips_day as_of, facts *f, bool *done, ips_diag *d)
+/* Reads f's absent arrays of want from the pack, when the warehouse still
+ * holds the data f was read from (its mark, checked inside this snapshot),
+ * so the pack is the one f's other arrays came from; *done false otherwise. */
+static ips_error complete_in_txn(warehouse *wh, ips_day as_of, facts *f, unsigned want,
+                                 bool *done, ips_diag *d)
 {
     *done = false;
     if (warehouse_facts(wh, as_of) != f)
@@ -96,23 +132,24 @@ static ips_error complete_in_txn(warehouse *wh, ips_day as_of, facts *f, bool *d
     if (!p)
         return nomem(d);
     bool found = false;
-    ips_error e = facts_pack_read_lazy(wh, p, f->absent, &found, d);
+    want &= f->absent;
+    ips_error e = facts_pack_read_lazy(wh, p, want, &found, d);
     if (e == IPS_OK && found) {
-        unsigned read = f->absent;
-        take_lazy(f, p, read);
-        f->absent = 0;
-        e = facts_build_lazy_offsets(f, read, d);
-        if (e == IPS_OK) {
+        take_lazy(f, p, want);
+        f->absent &= ~want;
+        if (facts_offsets_fit(f, want)) {
             *done = true;
-        } else { /* no offsets to read them by: as they were, and p frees them */
-            f->absent = read;
-            take_lazy(p, f, read);
+        } else { /* offsets that do not fit f's keys: as they were, and p frees them */
+            f->absent |= want;
+            take_lazy(p, f, want);
         }
     }
     facts_free(p);
     return e;
 }
 
+/* The facts as of as_of with every array but those of skip (FACTS_LAZY
+ * bits) read. */
 static ips_error get(warehouse *wh, ips_day as_of, unsigned skip, const facts **out,
                      ips_diag *d)
 {
@@ -134,7 +171,8 @@ static ips_error get(warehouse *wh, ips_day as_of, unsigned skip, const facts **
         bool own, done = false;
         ips_error e = warehouse_read_begin(wh, &own, d);
         if (e == IPS_OK)
-            e = warehouse_read_end(wh, own, complete_in_txn(wh, as_of, kept, &done, d), d);
+            e = warehouse_read_end(wh, own,
+                                   complete_in_txn(wh, as_of, kept, ~skip, &done, d), d);
         if (e != IPS_OK || done) {
             *out = e == IPS_OK ? kept : NULL;
             return e;
@@ -157,4 +195,27 @@ ips_error facts_get(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d
 ips_error facts_get_core(warehouse *wh, ips_day as_of, const facts **out, ips_diag *d)
 {
     return get(wh, as_of, FACTS_LAZY, out, d);
+}
+
+ips_error facts_get_without(warehouse *wh, ips_day as_of, unsigned skip, const facts **out,
+                            ips_diag *d)
+{
+    return get(wh, as_of, skip & FACTS_LAZY, out, d);
+}
+
+void facts_release(warehouse *wh, ips_day as_of, unsigned parts)
+{
+    if (as_of == IPS_DAY_NONE && metrics_as_of(wh, &as_of, NULL) != IPS_OK)
+        return;
+    facts *f = (facts *)warehouse_facts(wh, as_of);
+    /* Only arrays the pack can give back: stored facts, not temp ones. */
+    if (!f || !f->stored || f->national)
+        return;
+    parts &= FACTS_LAZY & ~f->absent;
+    facts *p = calloc(1, sizeof *p);
+    if (!p)
+        return; /* kept: only costs room */
+    take_lazy(p, f, parts);
+    f->absent |= parts;
+    facts_free(p);
 }

@@ -266,10 +266,10 @@ static void job_row(facts *f, sqlite3_stmt *st, size_t i)
     j->months = (uint8_t)sqlite3_column_int(st, 7);
 }
 
+/* The lazy arrays' rows: column 0 is the key, which load_keyed() reads. */
 static void coach_day_row(facts *f, sqlite3_stmt *st, size_t i)
 {
     fact_coach_day *c = &f->coach_days[i];
-    c->coach = sqlite3_column_int(st, 0);
     c->day = col_day(st, 1);
     c->employer_contacts = sqlite3_column_int(st, 2);
     c->minutes = sqlite3_column_double(st, 3);
@@ -279,7 +279,6 @@ static void coach_day_row(facts *f, sqlite3_stmt *st, size_t i)
 static void meeting_row(facts *f, sqlite3_stmt *st, size_t i)
 {
     fact_meeting_day *m = &f->meeting_days[i];
-    m->client = sqlite3_column_int(st, 0);
     m->day = col_day(st, 1);
     m->n = sqlite3_column_int(st, 2);
 }
@@ -287,7 +286,6 @@ static void meeting_row(facts *f, sqlite3_stmt *st, size_t i)
 static void score_row(facts *f, sqlite3_stmt *st, size_t i)
 {
     fact_score *s = &f->scores[i];
-    s->client = sqlite3_column_int(st, 0);
     s->instrument = dim_id(f, FD_INSTRUMENT, st, 1);
     s->day = col_day(st, 2);
     s->score = sqlite3_column_double(st, 3);
@@ -313,6 +311,44 @@ static ips_error load_rows(loader *l, const char *table, const char *sql, void *
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return warehouse_fail(l->wh, l->d, "reading the derived facts");
     *n = i;
+    return IPS_OK;
+}
+
+/* As load_rows(), for rows sorted by a key 0 .. nkeys − 1 in column 0
+ * that the array does not hold: *idx[k] is the first row of key k, and
+ * *idx[nkeys] all rows (*n_idx = nkeys + 1). */
+static ips_error load_keyed(loader *l, const char *table, const char *sql, void **arr,
+                            size_t elem, size_t *n, row_fn fn, size_t nkeys, size_t **idx,
+                            size_t *n_idx)
+{
+    ips_error e = count_rows(l, table, n);
+    if (e != IPS_OK)
+        return e;
+    if (!(*arr = calloc(*n ? *n : 1, elem)) || !(*idx = calloc(nkeys + 1, sizeof **idx)))
+        return nomem(l->d);
+    *n_idx = nkeys + 1;
+    sqlite3_stmt *st;
+    if ((e = prepare(l, sql, &st)) != IPS_OK)
+        return e;
+    size_t i = 0, next = 0; /* the next key whose first row is not known yet */
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < *n) {
+        sqlite3_int64 key = sqlite3_column_int64(st, 0);
+        if (key < (sqlite3_int64)next - 1 || key >= (sqlite3_int64)nkeys)
+            break; /* out of order or of range: the tables are not the facts */
+        while (next <= (size_t)key)
+            (*idx)[next++] = i;
+        fn(l->f, st, i++);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return warehouse_fail(l->wh, l->d, "reading the derived facts");
+    if (rc == SQLITE_ROW)
+        return ips_diag_set(l->d, IPS_ERR_DB, "the derived facts in %s are out of order: run "
+                            "ipsreport ingest again to rebuild them", table);
+    *n = i;
+    while (next <= nkeys)
+        (*idx)[next++] = i;
     return IPS_OK;
 }
 
@@ -344,20 +380,23 @@ static ips_error load_part(loader *l, int part)
                          " FROM @.fact_job ORDER BY idx",
                          (void **)&f->jobs, sizeof *f->jobs, &f->n_jobs, job_row);
     case 4:
-        return load_rows(l, "fact_coach_day",
-                         "SELECT coach, day, employer_contacts, minutes, community_minutes"
-                         " FROM @.fact_coach_day ORDER BY coach, day",
-                         (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
-                         coach_day_row);
+        return load_keyed(l, "fact_coach_day",
+                          "SELECT coach, day, employer_contacts, minutes, community_minutes"
+                          " FROM @.fact_coach_day ORDER BY coach, day",
+                          (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
+                          coach_day_row, f->n_coaches, &f->coach_day_index,
+                          &f->n_coach_day_index);
     case 5:
-        return load_rows(l, "fact_meeting_day",
-                         "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
-                         (void **)&f->meeting_days, sizeof *f->meeting_days,
-                         &f->n_meeting_days, meeting_row);
+        return load_keyed(l, "fact_meeting_day",
+                          "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
+                          (void **)&f->meeting_days, sizeof *f->meeting_days,
+                          &f->n_meeting_days, meeting_row, f->n_clients, &f->client_meetings,
+                          &f->n_client_meetings);
     default:
-        return load_rows(l, "fact_score",
-                         "SELECT client, instrument, day, score FROM @.fact_score ORDER BY rowid",
-                         (void **)&f->scores, sizeof *f->scores, &f->n_scores, score_row);
+        return load_keyed(l, "fact_score",
+                          "SELECT client, instrument, day, score FROM @.fact_score ORDER BY rowid",
+                          (void **)&f->scores, sizeof *f->scores, &f->n_scores, score_row,
+                          f->n_clients, &f->client_scores, &f->n_client_scores);
     }
 }
 
@@ -476,6 +515,9 @@ static ips_error unpack(warehouse *wh, facts *f, unsigned skip, bool *packed, ip
         f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
         f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
         f->scores = p->scores, f->n_scores = p->n_scores;
+        f->coach_day_index = p->coach_day_index, f->n_coach_day_index = p->n_coach_day_index;
+        f->client_meetings = p->client_meetings, f->n_client_meetings = p->n_client_meetings;
+        f->client_scores = p->client_scores, f->n_client_scores = p->n_client_scores;
         f->absent = p->absent;
         free(p);
     } else {

@@ -14,24 +14,41 @@
 #include "model/facts.h"
 #include "model/national.h"
 
+/* One BLOB of the pack: part (0 .. FACTS_PARTS − 1, facts_read_part()'s)
+ * is the fact table it comes from, bit its FACTS_LAZY bit (0: always
+ * read).  A lazy array goes with its offsets, n_keys + 1 of them. */
 typedef struct {
     const char *name;
+    int part;
+    unsigned bit;
     size_t elem;
     void **arr;
     size_t *n;
 } pack_part;
 
-static size_t parts_of(facts *f, pack_part out[FACTS_PARTS])
+#define PACK_PARTS (FACTS_PARTS + 3)
+
+static size_t parts_of(facts *f, pack_part out[PACK_PARTS])
 {
+    const unsigned cd = FACTS_LAZY_COACH_DAYS, md = FACTS_LAZY_MEETING_DAYS,
+                   sc = FACTS_LAZY_SCORES;
     pack_part p[] = {
-        {"coaches", sizeof *f->coaches, (void **)&f->coaches, &f->n_coaches},
-        {"clients", sizeof *f->clients, (void **)&f->clients, &f->n_clients},
-        {"episodes", sizeof *f->episodes, (void **)&f->episodes, &f->n_episodes},
-        {"jobs", sizeof *f->jobs, (void **)&f->jobs, &f->n_jobs},
-        {"coach_days", sizeof *f->coach_days, (void **)&f->coach_days, &f->n_coach_days},
-        {"meeting_days", sizeof *f->meeting_days, (void **)&f->meeting_days, &f->n_meeting_days},
-        {"scores", sizeof *f->scores, (void **)&f->scores, &f->n_scores},
+        {"coaches", 0, 0, sizeof *f->coaches, (void **)&f->coaches, &f->n_coaches},
+        {"clients", 1, 0, sizeof *f->clients, (void **)&f->clients, &f->n_clients},
+        {"episodes", 2, 0, sizeof *f->episodes, (void **)&f->episodes, &f->n_episodes},
+        {"jobs", 3, 0, sizeof *f->jobs, (void **)&f->jobs, &f->n_jobs},
+        {"coach_days", 4, cd, sizeof *f->coach_days, (void **)&f->coach_days, &f->n_coach_days},
+        {"coach_day_index", 4, cd, sizeof *f->coach_day_index, (void **)&f->coach_day_index,
+         &f->n_coach_day_index},
+        {"meeting_days", 5, md, sizeof *f->meeting_days, (void **)&f->meeting_days,
+         &f->n_meeting_days},
+        {"client_meetings", 5, md, sizeof *f->client_meetings, (void **)&f->client_meetings,
+         &f->n_client_meetings},
+        {"scores", 6, sc, sizeof *f->scores, (void **)&f->scores, &f->n_scores},
+        {"client_scores", 6, sc, sizeof *f->client_scores, (void **)&f->client_scores,
+         &f->n_client_scores},
     };
+    _Static_assert(sizeof p / sizeof p[0] == PACK_PARTS, "one entry per BLOB");
     memcpy(out, p, sizeof p);
     return sizeof p / sizeof p[0];
 }
@@ -87,18 +104,22 @@ ips_error facts_pack_write(warehouse *wh, facts *f, ips_diag *d)
     if (sqlite3_prepare_v2(db, "INSERT INTO main.fact_pack VALUES(?1, ?2, ?3, ?4)", -1, &st,
                            NULL) != SQLITE_OK)
         return warehouse_fail(wh, d, "packing the derived facts");
-    pack_part parts[FACTS_PARTS];
+    pack_part parts[PACK_PARTS];
     size_t np = parts_of(f, parts);
     ips_error e = IPS_OK;
-    /* One array in memory at a time: ingest's peak stays its own. */
-    for (size_t i = 0; e == IPS_OK && i < np; i++) {
-        e = facts_read_part(wh, "main", f, (int)i, d);
-        if (e == IPS_OK)
-            e = put(st, wh, parts[i].name, parts[i].elem, *parts[i].n, *parts[i].arr,
-                    parts[i].elem * *parts[i].n, d);
-        free(*parts[i].arr);
-        *parts[i].arr = NULL;
-        *parts[i].n = 0;
+    /* One table in memory at a time: ingest's peak stays its own.  The
+     * counts stay: the coaches' and clients' are the later offsets' keys. */
+    for (int t = 0; e == IPS_OK && t < FACTS_PARTS; t++) {
+        e = facts_read_part(wh, "main", f, t, d);
+        for (size_t i = 0; i < np; i++) {
+            if (parts[i].part != t)
+                continue;
+            if (e == IPS_OK)
+                e = put(st, wh, parts[i].name, parts[i].elem, *parts[i].n, *parts[i].arr,
+                        parts[i].elem * *parts[i].n, d);
+            free(*parts[i].arr);
+            *parts[i].arr = NULL;
+        }
     }
     for (int k = 0; e == IPS_OK && k < FD__COUNT; k++) {
         char name[16];
@@ -131,7 +152,7 @@ static bool read_dim(facts_dim *dim, const char *data, size_t bytes, size_t n)
 /* The index of part name among FACTS_PARTS, or -1 (a dimension). */
 static int part_index(facts *f, const char *name, pack_part *part)
 {
-    pack_part parts[FACTS_PARTS];
+    pack_part parts[PACK_PARTS];
     size_t np = parts_of(f, parts);
     for (size_t i = 0; i < np; i++)
         if (strcmp(parts[i].name, name) == 0) {
@@ -204,7 +225,7 @@ static bool pack_scan(sqlite3 *db, facts *f, unsigned skip, bool only, int *rows
         size_t bytes = (size_t)sqlite3_column_int64(st, 4);
         pack_part part;
         int k = name ? part_index(f, name, &part) : -1;
-        bool lazy = k >= 0 && (skip & (1u << k));
+        bool lazy = k >= 0 && (skip & part.bit);
         (*rows)++;
         if (lazy != only) { /* not read now: it must still fit, for *found to hold */
             ok = only || part_fits(f, name, elem, n, bytes, &part);
@@ -225,9 +246,12 @@ ips_error facts_pack_read(warehouse *wh, facts *f, unsigned skip, bool *found, i
     int rows;
     skip &= FACTS_LAZY;
     *found = pack_scan(warehouse_db(wh), f, skip, false, &rows) &&
-             rows == FACTS_PARTS + FD__COUNT;
-    if (*found)
+             rows == PACK_PARTS + FD__COUNT;
+    if (*found) {
         f->absent = skip;
+        /* offsets that do not fit their keys and rows: as no pack */
+        *found = facts_offsets_fit(f, FACTS_LAZY);
+    }
     return IPS_OK;
 }
 
@@ -237,7 +261,7 @@ ips_error facts_pack_read_lazy(warehouse *wh, facts *f, unsigned want, bool *fou
     (void)d;
     int rows;
     *found = pack_scan(warehouse_db(wh), f, want & FACTS_LAZY, true, &rows) &&
-             rows == FACTS_PARTS + FD__COUNT;
+             rows == PACK_PARTS + FD__COUNT;
     return IPS_OK;
 }
 

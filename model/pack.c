@@ -101,7 +101,10 @@ static ips_error put_parts(pack_ctx *c, const char *family, const metric_query *
 {
     metric_set *set = metric_set_new();
     const facts *f;
-    ips_error e = set ? facts_get(c->wh, q->as_of, &f, c->d)
+    /* The parts read no meeting day or score: kept out until a span's
+     * metrics need them, after the years' largest passes (fill()). */
+    ips_error e = set ? facts_get_without(c->wh, q->as_of,
+                                          FACTS_LAZY_MEETING_DAYS | FACTS_LAZY_SCORES, &f, c->d)
                       : ips_diag_set(c->d, IPS_ERR_NOMEM, "out of memory");
     if (e == IPS_OK)
         e = engine_parts(f, q, kind, set, c->d);
@@ -226,7 +229,7 @@ static ips_error fill(pack_ctx *c)
 {
     pack_info *i = c->info;
     const facts *f;
-    ips_error e = facts_get(c->wh, i->as_of, &f, c->d);
+    ips_error e = facts_get_core(c->wh, i->as_of, &f, c->d);
     if (e == IPS_OK)
         i->first_day = facts_first_day(f);
     if (e == IPS_OK)
@@ -240,8 +243,12 @@ static ips_error fill(pack_ctx *c)
      * publication shows reach that far back. */
     i->period_first = date_from_ymd(y0 - 2, 1, 1);
     i->period_last = date_from_ymd(y1, 12, 31);
-    for (int y = y0 - 2; e == IPS_OK && y <= y1; y++)
+    /* A year that ingest kept no pass of (before the data) is computed
+     * from every array; the next year's parts need only the coach days. */
+    for (int y = y0 - 2; e == IPS_OK && y <= y1; y++) {
         e = put_year(c, y);
+        facts_release(c->wh, i->as_of, FACTS_LAZY_MEETING_DAYS | FACTS_LAZY_SCORES);
+    }
     if (e == IPS_OK)
         e = put_spans(c, i->period_first);
     if (e == IPS_OK)

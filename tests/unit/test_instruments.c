@@ -186,8 +186,10 @@ static void same_day_mean(void **state)
     f->scores[at] = f->scores[at - 1];
     f->scores[at].score = 6;
     f->n_scores++;
-    int32_t c2 = f->scores[at].client;
-    for (size_t c = (size_t)c2 + 1; c <= f->n_clients; c++)
+    size_t c2 = 0; /* the client whose scores hold row at − 1 */
+    while (f->client_scores[c2 + 1] <= at - 1)
+        c2++;
+    for (size_t c = c2 + 1; c <= f->n_clients; c++)
         f->client_scores[c]++;
 
     metric_query q = query(GROUP_NONE);
