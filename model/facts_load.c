@@ -266,7 +266,7 @@ static void job_row(facts *f, sqlite3_stmt *st, size_t i)
     j->months = (uint8_t)sqlite3_column_int(st, 7);
 }
 
-/* The lazy arrays' rows: column 0 is the key, which load_keyed() reads. */
+/* The lazy arrays' rows: column 0 is the key, which load_rows() reads. */
 static void coach_day_row(facts *f, sqlite3_stmt *st, size_t i)
 {
     fact_coach_day *c = &f->coach_days[i];
@@ -291,64 +291,58 @@ static void score_row(facts *f, sqlite3_stmt *st, size_t i)
     s->score = sqlite3_column_double(st, 3);
 }
 
-/* Reads table into *arr (elem bytes per row) with sql, one fn call per row. */
+/* The offsets of rows sorted by a key 0 .. nkeys − 1 that the array does
+ * not hold: idx[k] is the first row of key k, and idx[nkeys] all rows. */
+typedef struct {
+    size_t nkeys;
+    size_t **idx, *n_idx;
+    size_t next; /* the next key whose first row is not known yet */
+} keyed;
+
+/* Row i has key: the offsets up to it; false when the rows are out of key
+ * order or the key out of range (the tables are not the facts). */
+static bool place_key(keyed *k, sqlite3_int64 key, size_t i)
+{
+    if (key < (sqlite3_int64)k->next - 1 || key >= (sqlite3_int64)k->nkeys)
+        return false;
+    while (k->next <= (size_t)key)
+        (*k->idx)[k->next++] = i;
+    return true;
+}
+
+/* Reads table into *arr (elem bytes per row) with sql, one fn call per
+ * row; with k, column 0 is the rows' key, which goes into k's offsets. */
 static ips_error load_rows(loader *l, const char *table, const char *sql, void **arr,
-                           size_t elem, size_t *n, row_fn fn)
+                           size_t elem, size_t *n, row_fn fn, keyed *k)
 {
     ips_error e = count_rows(l, table, n);
     if (e != IPS_OK)
         return e;
-    if (!(*arr = calloc(*n ? *n : 1, elem)))
+    if (!(*arr = calloc(*n ? *n : 1, elem)) ||
+        (k && !(*k->idx = calloc(k->nkeys + 1, sizeof **k->idx))))
         return nomem(l->d);
+    if (k)
+        *k->n_idx = k->nkeys + 1;
     sqlite3_stmt *st;
     if ((e = prepare(l, sql, &st)) != IPS_OK)
         return e;
     size_t i = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < *n)
-        fn(l->f, st, i++);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return warehouse_fail(l->wh, l->d, "reading the derived facts");
-    *n = i;
-    return IPS_OK;
-}
-
-/* As load_rows(), for rows sorted by a key 0 .. nkeys − 1 in column 0
- * that the array does not hold: *idx[k] is the first row of key k, and
- * *idx[nkeys] all rows (*n_idx = nkeys + 1). */
-static ips_error load_keyed(loader *l, const char *table, const char *sql, void **arr,
-                            size_t elem, size_t *n, row_fn fn, size_t nkeys, size_t **idx,
-                            size_t *n_idx)
-{
-    ips_error e = count_rows(l, table, n);
-    if (e != IPS_OK)
-        return e;
-    if (!(*arr = calloc(*n ? *n : 1, elem)) || !(*idx = calloc(nkeys + 1, sizeof **idx)))
-        return nomem(l->d);
-    *n_idx = nkeys + 1;
-    sqlite3_stmt *st;
-    if ((e = prepare(l, sql, &st)) != IPS_OK)
-        return e;
-    size_t i = 0, next = 0; /* the next key whose first row is not known yet */
+    bool ordered = true;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < *n) {
-        sqlite3_int64 key = sqlite3_column_int64(st, 0);
-        if (key < (sqlite3_int64)next - 1 || key >= (sqlite3_int64)nkeys)
-            break; /* out of order or of range: the tables are not the facts */
-        while (next <= (size_t)key)
-            (*idx)[next++] = i;
+        if (k && !(ordered = place_key(k, sqlite3_column_int64(st, 0), i)))
+            break;
         fn(l->f, st, i++);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return warehouse_fail(l->wh, l->d, "reading the derived facts");
-    if (rc == SQLITE_ROW)
+    if (!ordered)
         return ips_diag_set(l->d, IPS_ERR_DB, "the derived facts in %s are out of order: run "
                             "ipsreport ingest again to rebuild them", table);
     *n = i;
-    while (next <= nkeys)
-        (*idx)[next++] = i;
+    while (k && k->next <= k->nkeys)
+        (*k->idx)[k->next++] = i;
     return IPS_OK;
 }
 
@@ -361,42 +355,44 @@ static ips_error load_part(loader *l, int part)
         return load_rows(l, "fact_coach",
                          "SELECT coach_id, provider_id, team_id, region, fte, focus_share,"
                          " community_share, start_day, end_day FROM @.fact_coach ORDER BY idx",
-                         (void **)&f->coaches, sizeof *f->coaches, &f->n_coaches, coach_row);
+                         (void **)&f->coaches, sizeof *f->coaches, &f->n_coaches, coach_row,
+                         NULL);
     case 1:
         return load_rows(l, "fact_client",
                          "SELECT birth_year, gender, municipality, segment FROM @.fact_client"
                          " ORDER BY idx",
-                         (void **)&f->clients, sizeof *f->clients, &f->n_clients, client_row);
+                         (void **)&f->clients, sizeof *f->clients, &f->n_clients, client_row,
+                         NULL);
     case 2:
         return load_rows(l, "fact_episode",
                          "SELECT client, coach, service, referral, start, end_day, exit_reason,"
                          " referral_source, support_level, first_employer_contact,"
                          " first_competitive_job FROM @.fact_episode ORDER BY idx",
                          (void **)&f->episodes, sizeof *f->episodes, &f->n_episodes,
-                         episode_row);
+                         episode_row, NULL);
     case 3:
         return load_rows(l, "fact_job",
                          "SELECT client, episode, start, end_day, hours, permanent, flags, months"
                          " FROM @.fact_job ORDER BY idx",
-                         (void **)&f->jobs, sizeof *f->jobs, &f->n_jobs, job_row);
+                         (void **)&f->jobs, sizeof *f->jobs, &f->n_jobs, job_row, NULL);
     case 4:
-        return load_keyed(l, "fact_coach_day",
-                          "SELECT coach, day, employer_contacts, minutes, community_minutes"
-                          " FROM @.fact_coach_day ORDER BY coach, day",
-                          (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
-                          coach_day_row, f->n_coaches, &f->coach_day_index,
-                          &f->n_coach_day_index);
+        return load_rows(l, "fact_coach_day",
+                         "SELECT coach, day, employer_contacts, minutes, community_minutes"
+                         " FROM @.fact_coach_day ORDER BY coach, day",
+                         (void **)&f->coach_days, sizeof *f->coach_days, &f->n_coach_days,
+                         coach_day_row,
+                         &(keyed){f->n_coaches, &f->coach_day_index, &f->n_coach_day_index, 0});
     case 5:
-        return load_keyed(l, "fact_meeting_day",
-                          "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
-                          (void **)&f->meeting_days, sizeof *f->meeting_days,
-                          &f->n_meeting_days, meeting_row, f->n_clients, &f->client_meetings,
-                          &f->n_client_meetings);
+        return load_rows(l, "fact_meeting_day",
+                         "SELECT client, day, n FROM @.fact_meeting_day ORDER BY client, day",
+                         (void **)&f->meeting_days, sizeof *f->meeting_days,
+                         &f->n_meeting_days, meeting_row,
+                         &(keyed){f->n_clients, &f->client_meetings, &f->n_client_meetings, 0});
     default:
-        return load_keyed(l, "fact_score",
-                          "SELECT client, instrument, day, score FROM @.fact_score ORDER BY rowid",
-                          (void **)&f->scores, sizeof *f->scores, &f->n_scores, score_row,
-                          f->n_clients, &f->client_scores, &f->n_client_scores);
+        return load_rows(l, "fact_score",
+                         "SELECT client, instrument, day, score FROM @.fact_score ORDER BY rowid",
+                         (void **)&f->scores, sizeof *f->scores, &f->n_scores, score_row,
+                         &(keyed){f->n_clients, &f->client_scores, &f->n_client_scores, 0});
     }
 }
 
@@ -512,12 +508,7 @@ static ips_error unpack(warehouse *wh, facts *f, unsigned skip, bool *packed, ip
         f->clients = p->clients, f->n_clients = p->n_clients;
         f->episodes = p->episodes, f->n_episodes = p->n_episodes;
         f->jobs = p->jobs, f->n_jobs = p->n_jobs;
-        f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
-        f->meeting_days = p->meeting_days, f->n_meeting_days = p->n_meeting_days;
-        f->scores = p->scores, f->n_scores = p->n_scores;
-        f->coach_day_index = p->coach_day_index, f->n_coach_day_index = p->n_coach_day_index;
-        f->client_meetings = p->client_meetings, f->n_client_meetings = p->n_client_meetings;
-        f->client_scores = p->client_scores, f->n_client_scores = p->n_client_scores;
+        facts_take_lazy(f, p, FACTS_LAZY);
         f->absent = p->absent;
         free(p);
     } else {
