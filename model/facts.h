@@ -257,8 +257,9 @@ ips_error facts_get_core(warehouse *wh, ips_day as_of, const facts **out, ips_di
 ips_error facts_get_without(warehouse *wh, ips_day as_of, unsigned skip, const facts **out,
                             ips_diag *d);
 /* Frees the FACTS_LAZY arrays of parts from the warehouse's stored facts
- * as of as_of, which read them in again when asked (a county's pack, between
- * years); no facts pointer got before may be used for them after. */
+ * as of as_of (a date, as got), which read them in again when asked (a
+ * county's pack, between years); no facts pointer got before may be used
+ * for them after. */
 void facts_release(warehouse *wh, ips_day as_of, unsigned parts);
 
 /* Internal to the facts modules.  The dimensions, and one of the FACTS_PARTS
@@ -276,6 +277,9 @@ ips_error facts_pack_read(warehouse *wh, facts *f, unsigned skip, bool *found, i
  * none of them); *found false when the pack has not got them as expected. */
 ips_error facts_pack_read_lazy(warehouse *wh, facts *f, unsigned want, bool *found,
                                ips_diag *d);
+/* Moves p's arrays of the FACTS_LAZY bits parts, with their offsets, into
+ * f, which has none of them (facts_get.c). */
+void facts_take_lazy(facts *f, facts *p, unsigned parts);
 
 /* The offsets above (facts_get.c): the episodes' and jobs' from their
  * sorted arrays; the lazy arrays' are loaded with them, and

@@ -96,8 +96,7 @@ ips_error facts_build_offsets(facts *f, ips_diag *d)
     return IPS_OK;
 }
 
-/* p's arrays of the FACTS_LAZY bits into f, which has none of them. */
-static void take_lazy(facts *f, facts *p, unsigned parts)
+void facts_take_lazy(facts *f, facts *p, unsigned parts)
 {
     if (parts & FACTS_LAZY_COACH_DAYS) {
         f->coach_days = p->coach_days, f->n_coach_days = p->n_coach_days;
@@ -135,13 +134,13 @@ static ips_error complete_in_txn(warehouse *wh, ips_day as_of, facts *f, unsigne
     want &= f->absent;
     ips_error e = facts_pack_read_lazy(wh, p, want, &found, d);
     if (e == IPS_OK && found) {
-        take_lazy(f, p, want);
+        facts_take_lazy(f, p, want);
         f->absent &= ~want;
         if (facts_offsets_fit(f, want)) {
             *done = true;
         } else { /* offsets that do not fit f's keys: as they were, and p frees them */
             f->absent |= want;
-            take_lazy(p, f, want);
+            facts_take_lazy(p, f, want);
         }
     }
     facts_free(p);
@@ -205,8 +204,6 @@ ips_error facts_get_without(warehouse *wh, ips_day as_of, unsigned skip, const f
 
 void facts_release(warehouse *wh, ips_day as_of, unsigned parts)
 {
-    if (as_of == IPS_DAY_NONE && metrics_as_of(wh, &as_of, NULL) != IPS_OK)
-        return;
     facts *f = (facts *)warehouse_facts(wh, as_of);
     /* Only arrays the pack can give back: stored facts, not temp ones. */
     if (!f || !f->stored || f->national)
@@ -215,7 +212,7 @@ void facts_release(warehouse *wh, ips_day as_of, unsigned parts)
     facts *p = calloc(1, sizeof *p);
     if (!p)
         return; /* kept: only costs room */
-    take_lazy(p, f, parts);
+    facts_take_lazy(p, f, parts);
     f->absent |= parts;
     facts_free(p);
 }

@@ -21,7 +21,7 @@ typedef struct national {
     national_query **q;    /* the last queries read, merged (each its own allocation, so
                               an entry stays where it is while more are read; the
                               oldest goes when the cache is full: national_load.c) */
-    size_t n, cap;
+    size_t n;
     ips_day as_of;
     ips_day first_day, ips_first_day; /* the earliest of the counties' */
     ips_day period_first, period_last; /* the calendar periods every pack covers */

@@ -128,18 +128,12 @@ static ips_error concatenate(metric_set *const *county, size_t nc, metric_set *o
 
 static ips_error keep(national *n, const national_query *q, national_query **out, ips_diag *d)
 {
+    if (!n->q && !(n->q = malloc(NATIONAL_CACHE * sizeof *n->q)))
+        return nomem(d);
     if (n->n == NATIONAL_CACHE) { /* the oldest goes; the others stay where they are */
         national_query_free(n->q[0]);
         memmove(n->q, n->q + 1, (n->n - 1) * sizeof *n->q);
         n->n--;
-    }
-    if (n->n == n->cap) {
-        size_t cap = n->cap ? n->cap * 2 : NATIONAL_CACHE;
-        national_query **g = realloc(n->q, cap * sizeof *g);
-        if (!g)
-            return nomem(d);
-        n->q = g;
-        n->cap = cap;
     }
     if (!(n->q[n->n] = malloc(sizeof *n->q[n->n])))
         return nomem(d);
