@@ -4,7 +4,6 @@
  * quarter, half and the year that hold P, each whole and by every
  * breakdown.  Building the pattern over all of them, whatever one output
  * shows, is what makes it the same in every output and every run. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "model/engine.h"
 #include "model/metric_cache.h"
 #include "model/metric_store.h"
+#include "model/pass_ahead.h"
 
 /* January to September: the third quarter's year to date (the first
  * quarter's, second's and fourth's are Q1, H1 and the year). */
@@ -79,27 +79,6 @@ static size_t universe_passes(const facts *f, const metric_query *q, metric_quer
     return n;
 }
 
-/* One engine pass, run on a second thread while the caller takes in the
- * pass before it: a county's pass is a pure function of its facts, and
- * only one runs at a time (a third of an ingest's rebuild at 10×).  A
- * national warehouse's passes read its packs' rows through the connection
- * the caller writes with, so they run on the caller's thread. */
-typedef struct {
-    const facts *f;
-    const metric_query *q;
-    metric_set *out;
-    ips_diag d;
-    ips_error e;
-} pass_job;
-
-static void *pass_run(void *arg)
-{
-    pass_job *j = arg;
-    ips_diag_clear(&j->d);
-    j->e = engine_compute(j->f, j->q, j->out, &j->d);
-    return NULL;
-}
-
 /* Pass q's rows into the kept rows (w) and the model (m). */
 static ips_error take_pass(const metric_query *q, const metric_set *rows, dc_model *m,
                            metric_store_writer *w, ips_diag *d)
@@ -108,48 +87,33 @@ static ips_error take_pass(const metric_query *q, const metric_set *rows, dc_mod
     return e == IPS_OK ? dc_model_add(m, rows, NULL, d) : e;
 }
 
-/* With m: pass i + 1 is computed on a second thread while pass i goes into
- * the model and the kept rows; out holds one pass at a time. */
-static ips_error run_streamed(const facts *f, const metric_query *p, size_t n, metric_set *out,
-                              dc_model *m, metric_store_writer *w, ips_diag *d)
+/* With m: the passes are computed ahead on a second thread (model/
+ * pass_ahead.h) while the caller takes each into the model and the kept
+ * rows: a county's pass is a pure function of its facts.  A national
+ * warehouse's passes read its packs' rows through the connection the
+ * caller writes with, so they run on the caller's thread. */
+static ips_error run_streamed(const facts *f, const metric_query *p, size_t n, dc_model *m,
+                              metric_store_writer *w, ips_diag *d)
 {
-    metric_set *next = metric_set_new();
-    if (!next)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
-    ips_error err = n ? engine_compute(f, &p[0], out, d) : IPS_OK;
+    pass_ahead *a;
+    ips_error err = pass_ahead_new(f, p, n, !f->national, &a, d);
     for (size_t i = 0; err == IPS_OK && i < n; i++) {
-        pass_job job = {f, i + 1 < n ? &p[i + 1] : NULL, next, {0}, IPS_OK};
-        pthread_t t;
-        bool threaded = job.q && !f->national && pthread_create(&t, NULL, pass_run, &job) == 0;
-        err = take_pass(&p[i], out, m, w, d);
-        metric_set_clear(out);
-        if (threaded)
-            pthread_join(t, NULL);
-        else if (job.q && err == IPS_OK)
-            pass_run(&job); /* no thread to be had: here, after */
-        if (err == IPS_OK && job.e != IPS_OK) {
-            *d = job.d;
-            err = job.e;
-        }
-        metric_set tmp = *out; /* the next pass becomes the current one */
-        *out = *next;
-        *next = tmp;
+        const metric_set *rows;
+        err = pass_ahead_next(a, &rows, d);
+        if (err == IPS_OK)
+            err = take_pass(&p[i], rows, m, w, d);
     }
-    metric_set_free(next);
+    pass_ahead_free(a);
     return err;
 }
 
-/* Every pass of q's universe computed into out; with m, each pass is added
- * to the model and out emptied again, so that the universe's rows are never
- * all held at once; with w, each pass's rows are kept in the warehouse as
- * well (model/metric_store.h). */
+/* Every pass of q's universe computed into out; with w, each pass's rows
+ * are kept in the warehouse as well (model/metric_store.h). */
 static ips_error universe_run(const facts *f, const metric_query *q, metric_set *out,
-                              dc_model *m, metric_store_writer *w, ips_diag *d)
+                              metric_store_writer *w, ips_diag *d)
 {
     metric_query p[MAX_PASSES];
     size_t n = universe_passes(f, q, p);
-    if (m)
-        return run_streamed(f, p, n, out, m, w, d);
     ips_error err = IPS_OK;
     for (size_t i = 0; err == IPS_OK && i < n; i++) {
         size_t first = out->n;
@@ -164,22 +128,20 @@ static ips_error universe_run(const facts *f, const metric_query *q, metric_set 
 ips_error disclosure_universe(const facts *f, const metric_query *q, metric_set *out,
                               ips_diag *d)
 {
-    return universe_run(f, q, out, NULL, NULL, d);
+    return universe_run(f, q, out, NULL, d);
 }
 
 /* The pattern of q's universe, built pass by pass (as disclosure_build over
- * disclosure_universe's rows, without holding them). */
+ * disclosure_universe's rows, without holding them all at once). */
 static ips_error build_streamed(const facts *f, const metric_query *q, metric_store_writer *w,
                                 disclosure **out, ips_diag *d)
 {
     *out = NULL;
-    metric_set *pass = metric_set_new();
-    if (!pass)
-        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
     dc_model m;
     dc_model_begin(&m, q->min_cell);
-    ips_error e = universe_run(f, q, pass, &m, w, d);
-    metric_set_free(pass);
+    metric_query p[MAX_PASSES];
+    size_t n = universe_passes(f, q, p);
+    ips_error e = run_streamed(f, p, n, &m, w, d);
     if (e == IPS_OK)
         e = dc_model_end(&m, f, q, d);
     if (e != IPS_OK) {

@@ -28,6 +28,7 @@
 #include <math.h>
 
 #include "model/engine.h"
+#include "model/pass_ahead.h"
 #include "model/facts.h"
 
 static void run_sql(warehouse *wh, char *sql)
@@ -271,6 +272,102 @@ static void scores_read_when_needed(void **state)
     fixture_close(wh);
 }
 
+/* The same rows, in the same order, as engine_compute() one pass at a time. */
+static void same_sets(const metric_set *a, const metric_set *b)
+{
+    assert_int_equal(a->n, b->n);
+    for (size_t i = 0; i < a->n; i++) {
+        const metric_row *x = &a->rows[i], *y = &b->rows[i];
+        assert_string_equal(x->metric, y->metric);
+        assert_string_equal(x->group_by, y->group_by);
+        assert_string_equal(x->group, y->group);
+        assert_true(memcmp(&x->numerator, &y->numerator, sizeof x->numerator) == 0);
+        assert_true(memcmp(&x->denominator, &y->denominator, sizeof x->denominator) == 0);
+        assert_true(memcmp(&x->value, &y->value, sizeof x->value) == 0);
+    }
+}
+
+/* Passes computed ahead by helpers (model/pass_ahead.h) come back in order
+ * with the rows each pass has alone, threaded or not. */
+static void passes_ahead_in_order(void **state)
+{
+    (void)state;
+    warehouse *wh = world();
+    ips_diag d;
+    ips_diag_clear(&d);
+    const facts *f;
+    if (facts_get(wh, IPS_DAY_NONE, &f, &d) != IPS_OK)
+        fail_msg("facts_get: %s", d.msg);
+    metric_query p[24];
+    size_t n = 0;
+    const char *periods[] = {"2024Q1", "2024Q2", "2024Q3", "2024", "2024H2", "2024Q4"};
+    metric_group by[] = {GROUP_NONE, GROUP_COACH, GROUP_PROVIDER, GROUP_GENDER};
+    for (int i = 0; i < 6; i++)
+        for (int g = 0; g < 4; g++) {
+            p[n] = query(by[g]);
+            assert_int_equal(metric_period_parse(periods[i], &p[n].start, &p[n].end, &d), IPS_OK);
+            n++;
+        }
+    for (int threaded = 0; threaded < 2; threaded++) {
+        pass_ahead *a;
+        assert_int_equal(pass_ahead_new(f, p, n, threaded, &a, &d), IPS_OK);
+        for (size_t i = 0; i < n; i++) {
+            const metric_set *rows;
+            assert_int_equal(pass_ahead_next(a, &rows, &d), IPS_OK);
+            metric_set *want = metric_set_new();
+            assert_int_equal(engine_compute(f, &p[i], want, &d), IPS_OK);
+            assert_true(want->n > 0);
+            same_sets(rows, want);
+            metric_set_free(want);
+        }
+        const metric_set *rows;
+        assert_int_not_equal(pass_ahead_next(a, &rows, &d), IPS_OK); /* none is left */
+        pass_ahead_free(a);
+    }
+    /* a caller that stops early is not kept waiting */
+    pass_ahead *a;
+    assert_int_equal(pass_ahead_new(f, p, n, true, &a, &d), IPS_OK);
+    const metric_set *rows;
+    assert_int_equal(pass_ahead_next(a, &rows, &d), IPS_OK);
+    pass_ahead_free(a);
+    pass_ahead_free(NULL);
+    fixture_close(wh);
+}
+
+/* A pass that fails (the engine refuses facts without their scores) comes
+ * back as that pass's error, after every pass before it. */
+static void pass_ahead_error_in_order(void **state)
+{
+    (void)state;
+    warehouse *wh = world();
+    ips_diag d;
+    ips_diag_clear(&d);
+    if (facts_rebuild(wh, &d) != IPS_OK)
+        fail_msg("facts_rebuild: %s", d.msg);
+    const facts *core;
+    if (facts_get_core(wh, IPS_DAY_NONE, &core, &d) != IPS_OK)
+        fail_msg("facts_get_core: %s", d.msg);
+    metric_query p[8];
+    for (int i = 0; i < 8; i++) {
+        p[i] = query(i % 2 ? GROUP_COACH : GROUP_NONE);
+        p[i].as_of = core->as_of;
+        p[i].headline_only = i != 5;
+    }
+    pass_ahead *a;
+    assert_int_equal(pass_ahead_new(core, p, 8, true, &a, &d), IPS_OK);
+    const metric_set *rows;
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(pass_ahead_next(a, &rows, &d), IPS_OK);
+        assert_true(rows->n > 0);
+    }
+    ips_diag_clear(&d);
+    assert_int_not_equal(pass_ahead_next(a, &rows, &d), IPS_OK);
+    assert_null(rows);
+    assert_true(d.msg[0] != '\0');
+    pass_ahead_free(a);
+    fixture_close(wh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +375,8 @@ int main(void)
         cmocka_unit_test(same_day_mean),
         cmocka_unit_test(no_assessments),
         cmocka_unit_test(scores_read_when_needed),
+        cmocka_unit_test(passes_ahead_in_order),
+        cmocka_unit_test(pass_ahead_error_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
