@@ -13,53 +13,14 @@
 #include "ingest/hetu.h"
 #include "ingest/ingest_header.h"
 #include "ingest/id_guard.h"
+#include "ingest/ingest_job.h"
 #include "ingest/retry.h"
+#include "ingest/row_reader.h"
 #include "model/batches.h"
 #include "model/facts.h"
 #include "model/runs.h"
 #include "model/waiting.h"
 #include "ingest/validate.h"
-
-#define MAX_HEADER 256
-#define KEEP_REJECTS 20  /* per file, handed to on_reject once the file is committed */
-
-typedef struct {
-    long line;
-    char column[40];
-    char reason[256];
-} kept_reject;
-
-/* How a file's columns map onto its entity. */
-typedef struct {
-    int entity;
-    size_t ncols;                    /* header columns */
-    int to_contract[MAX_HEADER];     /* header column → contract column, or -1 */
-    char ignored[1024];
-} header_map;
-
-typedef struct {
-    const ingest_options *opt;
-    warehouse *wh;
-    const char *path;
-    const char *name;                /* base name, for messages */
-    ingest_file_result *res;
-    store *st;
-    const profile_entity *pe;
-    validate_ctx vctx;
-    const char *fingerprint;         /* of the key, or NULL */
-    const char *reading;             /* retry_reading() of the profile */
-    waiting_writer *ww;
-    kept_reject kept[KEEP_REJECTS];  /* first rejects, reported only if the file commits */
-    size_t nkept;
-    format_hint hint;                /* does a format show throughout? */
-    /* Set when these bytes were read before under this reading with rejects:
-     * the second pass reopens that batch and reads only its rejected lines. */
-    long long retry_batch;
-    char retry_hash[65];
-    store_counts retry_totals;       /* the batch's counts before this pass */
-    long long *retry_lines;          /* its rejected lines, ascending */
-    size_t nretry, retry_at;
-} file_job;
 
 static const char *base_name(const char *path)
 {
@@ -195,21 +156,21 @@ static ips_error reject_row(file_job *job, long line, const char *column, const 
 }
 
 /* A row naming what is not stored yet is rejected and kept waiting for it. */
-static ips_error wait_row(file_job *job, const validated_row *vr, long line, int col,
+static ips_error wait_row(file_job *job, const ips_value *vals, long line, int col,
                           const char *reason, ips_diag *d)
 {
     const contract_column *cc = &job->vctx.ent->cols[col];
     ips_error e = reject_row(job, line, cc->name, reason, d);
     return e != IPS_OK ? e
                        : waiting_add(job->ww, store_batch_id(job->st), job->res->entity, line,
-                                     cc->name, cc->ref, vr->vals[col].text, vr->vals, d);
+                                     cc->name, cc->ref, vals[col].text, vals, d);
 }
 
-static ips_error store_validated(file_job *job, const validated_row *vr, long line, ips_diag *d)
+static ips_error store_validated(file_job *job, const ips_value *vals, long line, ips_diag *d)
 {
     store_outcome outcome;
     long first = 0;
-    ips_error e = store_row(job->st, vr->vals, line, &outcome, &first, d);
+    ips_error e = store_row(job->st, vals, line, &outcome, &first, d);
     if (e != IPS_OK)
         return e;
     char reason[200];
@@ -220,75 +181,45 @@ static ips_error store_validated(file_job *job, const validated_row *vr, long li
     return reject_row(job, line, job->vctx.ent->cols[0].name, reason, d);
 }
 
-static ips_error process_record(file_job *job, const header_map *m, const csv_record *rec,
-                                bool check_utf8, ips_diag *d)
+/* A verdict stored, rejected or kept waiting, and counted. */
+static ips_error apply_verdict(file_job *job, const row_verdict *v, ips_diag *d)
 {
-    const contract_entity *ent = job->vctx.ent;
-    char *cells[VALIDATE_MAX_COLS] = {NULL};
-    size_t lens[VALIDATE_MAX_COLS] = {0};
+    ips_error e;
+    /* Decided anew: its old reject (and waiting record) go. */
+    if (job->retry_batch && (e = waiting_forget(job->ww, job->retry_batch, v->line, d)) != IPS_OK)
+        return e;
     job->res->counts.read++;
-    /* A row after a header that ends in a line end (any data row) but with
-     * none of its own: most likely a file cut inside its last value, which
-     * would store "menta" for "mental_health" over a good row. */
-    if (rec->unterminated)
-        return reject_row(job, rec->line, NULL, "the last line has no line end, so the file "
-                          "was probably cut short (truncated) while it was written or copied; "
-                          "this line is not stored: export the file again, or if the line is "
-                          "complete, end it with a line break", d);
-    if (rec->nfields != m->ncols) {
-        char reason[200];
-        snprintf(reason, sizeof reason, "has %zu fields but the header has %zu; check the "
-                 "delimiter ('%c') and the quoting on this line", rec->nfields, m->ncols,
-                 job->vctx.pe && job->vctx.pe->delimiter ? job->vctx.pe->delimiter : ',');
-        return reject_row(job, rec->line, NULL, reason, d);
-    }
-    for (size_t i = 0; i < rec->nfields; i++) {
-        int c = m->to_contract[i];
-        if (c < 0)
-            continue; /* not in the contract: never stored */
-        if (check_utf8 && !validate_utf8(rec->fields[i], rec->lens[i]) &&
-            !memchr(rec->fields[i], '\0', rec->lens[i]))
-            return not_utf8(job, rec->line, ent->cols[c].name, d);
-        cells[c] = rec->fields[i];
-        lens[c] = rec->lens[i];
-    }
-    format_hint_row(&job->hint, cells, lens, rec->line);
-    validated_row vr;
-    validate_error err;
-    if (!validate_row(&job->vctx, cells, lens, &vr, &err))
-        return reject_row(job, rec->line, err.column, err.reason, d);
+    if (v->kind == ROW_REJECT)
+        return reject_row(job, v->line, v->column, v->reason, d);
     int col;
     char reason[256];
-    ips_error e = retry_missing_ref(job->st, ent, vr.vals, &col, reason, sizeof reason, d);
+    e = retry_missing_ref(job->st, job->vctx.ent, v->vals, &col, reason, sizeof reason, d);
     if (e != IPS_OK)
         return e;
     if (col >= 0)
-        return wait_row(job, &vr, rec->line, col, reason, d);
-    return store_validated(job, &vr, rec->line, d);
+        return wait_row(job, v->vals, v->line, col, reason, d);
+    return store_validated(job, v->vals, v->line, d);
 }
 
 static ips_error load_rows(file_job *job, csv_reader *r, const header_map *m, ips_diag *d)
 {
-    bool check_utf8 = needs_utf8_check(job->opt, m->entity);
-    const csv_record *rec;
+    judge_ctx *jc = judge_ctx_new(job, m, needs_utf8_check(job->opt, m->entity));
+    row_reader *rr = jc ? row_reader_new(r, judge_record, jc) : NULL;
+    if (!rr) {
+        free(jc);
+        return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
+    }
+    const row_verdict *v;
     ips_error e;
-    while ((e = csv_reader_next(r, &rec, d)) == IPS_OK && rec) {
-        if (job->retry_batch) {
-            /* A second pass tries only the lines rejected before. */
-            while (job->retry_at < job->nretry && job->retry_lines[job->retry_at] < rec->line)
-                job->retry_at++;
-            if (job->retry_at == job->nretry || job->retry_lines[job->retry_at] != rec->line)
-                continue;
-            /* Decided anew: its old reject (and waiting record) go. */
-            if ((e = waiting_forget(job->ww, job->retry_batch, rec->line, d)) != IPS_OK)
-                return e;
-        }
-        if ((e = process_record(job, m, rec, check_utf8, d)) != IPS_OK)
-            return e;
+    while ((e = row_reader_next(rr, &v, d)) == IPS_OK && v) {
+        if ((e = apply_verdict(job, v, d)) != IPS_OK)
+            break;
         if (job->opt->on_progress && job->res->counts.read % 50000 == 0)
-            job->opt->on_progress(job->opt->cb_ctx, job->name, csv_reader_bytes(r),
+            job->opt->on_progress(job->opt->cb_ctx, job->name, row_reader_bytes(rr),
                                   job->res->counts.read);
     }
+    row_reader_free(rr);
+    free(jc);
     return e;
 }
 
