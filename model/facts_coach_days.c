@@ -26,6 +26,8 @@ typedef struct {
 typedef struct {
     coach_day_sum *slot;
     size_t n, mask;
+    uint64_t last_key; /* the key found last, in slot[last] (0: none) */
+    size_t last;
 } day_table;
 
 static uint64_t mix(uint64_t k)
@@ -34,6 +36,14 @@ static uint64_t mix(uint64_t k)
     k *= 0xff51afd7ed558ccdu;
     k ^= k >> 33;
     return k;
+}
+
+/* A key's first slot: sixteen consecutive days of one coach (or client)
+ * share a run of sixteen slots, so that a client's contacts, listed by
+ * date, often land near the row before's in a table of tens of MB. */
+static size_t home(uint64_t key, size_t mask)
+{
+    return ((mix(key >> 4) << 4) | (key & 15)) & mask;
 }
 
 static bool table_grow(day_table *t)
@@ -45,7 +55,7 @@ static bool table_grow(day_table *t)
     for (size_t i = 0; t->mask && i <= t->mask; i++) {
         if (!t->slot[i].key)
             continue;
-        size_t h = mix(t->slot[i].key) & (slots - 1);
+        size_t h = home(t->slot[i].key, slots - 1);
         while (s[h].key)
             h = (h + 1) & (slots - 1);
         s[h] = t->slot[i];
@@ -53,20 +63,25 @@ static bool table_grow(day_table *t)
     free(t->slot);
     t->slot = s;
     t->mask = slots - 1;
+    t->last_key = 0;
     return true;
 }
 
 static coach_day_sum *table_at(day_table *t, uint64_t key)
 {
+    if (key == t->last_key)
+        return &t->slot[t->last];
     if ((t->n + 1) * 2 > t->mask + 1 && !table_grow(t))
         return NULL;
-    size_t h = mix(key) & t->mask;
+    size_t h = home(key, t->mask);
     while (t->slot[h].key && t->slot[h].key != key)
         h = (h + 1) & t->mask;
     if (!t->slot[h].key) {
         t->slot[h].key = key;
         t->n++;
     }
+    t->last_key = key;
+    t->last = h;
     return &t->slot[h];
 }
 
@@ -112,9 +127,36 @@ typedef struct {
     int32_t *idx;
 } basic_clients;
 
+/* The last id looked up and what it was: an export lists a client's
+ * contacts together (by client, then date), so most rows name the row
+ * before's client and coach, and most of a row's cost was finding them. */
+typedef struct {
+    char s[32];
+    int32_t id;
+    bool set;
+} last_id;
+
+static int32_t find_cached(const dc_intern *t, last_id *c, const char *s)
+{
+    if (c->set && strcmp(c->s, s) == 0)
+        return c->id;
+    int32_t id = dc_intern_find(t, s);
+    size_t n = strlen(s);
+    c->set = n < sizeof c->s;
+    if (c->set) {
+        memcpy(c->s, s, n + 1);
+        c->id = id;
+    }
+    return id;
+}
+
+typedef struct {
+    last_id coach, client;
+} scan_cache;
+
 /* One contact row of st into t (coach days) and mt (meeting days). */
 static bool add_contact(day_table *t, day_table *mt, const dc_intern *ids,
-                        const basic_clients *basic, sqlite3_stmt *st)
+                        const basic_clients *basic, scan_cache *sc, sqlite3_stmt *st)
 {
     ips_day day;
     if (!date_parse_iso((const char *)sqlite3_column_text(st, 1), &day))
@@ -122,7 +164,7 @@ static bool add_contact(day_table *t, day_table *mt, const dc_intern *ids,
     const unsigned char *kind = sqlite3_column_text(st, 2), *client = sqlite3_column_text(st, 7);
     if (client && kind && strcmp((const char *)kind, "client") == 0 &&
         sqlite3_column_int(st, 3) == 1) {
-        int32_t k = dc_intern_find(&basic->ids, (const char *)client);
+        int32_t k = find_cached(&basic->ids, &sc->client, (const char *)client);
         coach_day_sum *m =
             k < 0 ? NULL : table_at(mt, (((uint64_t)basic->idx[k] << 32) | (uint32_t)day) + 1);
         if (k >= 0 && !m)
@@ -131,7 +173,7 @@ static bool add_contact(day_table *t, day_table *mt, const dc_intern *ids,
             m->n++;
     }
     const unsigned char *coach_id = sqlite3_column_text(st, 0);
-    int32_t coach = coach_id ? dc_intern_find(ids, (const char *)coach_id) : -1;
+    int32_t coach = coach_id ? find_cached(ids, &sc->coach, (const char *)coach_id) : -1;
     if (coach < 0)
         return true; /* a coach the facts do not know: no fact row, as the join had it */
     coach_day_sum *s = table_at(t, (((uint64_t)coach << 32) | (uint32_t)day) + 1);
@@ -200,8 +242,9 @@ static ips_error scan(warehouse *wh, const dc_intern *ids, const basic_clients *
     sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
     int rc;
     bool ok = true;
+    scan_cache sc = {0};
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        ok = add_contact(t, mt, ids, basic, st);
+        ok = add_contact(t, mt, ids, basic, &sc, st);
     sqlite3_finalize(st);
     if (!ok)
         return ips_diag_set(d, IPS_ERR_NOMEM, "out of memory");
