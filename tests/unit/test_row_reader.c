@@ -76,7 +76,7 @@ static ips_error read_all(row_reader *rr, long *next_line, ips_diag *d)
         while (want % 5 == 0)
             want++;
         assert_int_equal(v->line, want);
-        char id[16];
+        char id[24];
         snprintf(id, sizeof id, "%ld", want);
         if (want % 7 == 0) {
             assert_int_equal(v->kind, ROW_REJECT);
