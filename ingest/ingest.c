@@ -52,11 +52,6 @@ static bool needs_utf8_check(const ingest_options *opt, int entity)
     return !pe || !pe->encoding || strcasecmp(pe->encoding, "utf-8") == 0;
 }
 
-static ips_error not_utf8(const file_job *job, long line, const char *column, ips_diag *d)
-{
-    return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
-}
-
 static ips_error read_header(file_job *job, csv_reader *r, const csv_record **hdr, ips_diag *d)
 {
     ips_error e = csv_reader_next(r, hdr, d);

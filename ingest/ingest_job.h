@@ -54,6 +54,14 @@ typedef struct {
     size_t nretry, retry_at;
 } file_job;
 
+/* The refusal of a file whose line is not UTF-8 (its header, or a record
+ * on the reading thread). */
+static inline ips_error not_utf8(const file_job *job, long line, const char *column,
+                                 ips_diag *d)
+{
+    return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name, line, column, d);
+}
+
 /* What the reading thread judges a record with: until the file is read it
  * alone touches the job's format hint and retry position. */
 typedef struct judge_ctx judge_ctx;

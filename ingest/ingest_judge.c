@@ -1,7 +1,7 @@
 /* A file's records judged on the reading thread (ingest/row_reader.h):
- * what process_record() did before the store, moved off the thread that
- * stores.  Each verdict is what one thread made of the record: the same
- * checks in the same order. */
+ * every check of a record that comes before the store, moved off the
+ * thread that stores (ingest/ingest.c, apply_verdict).  Each verdict is
+ * what one thread made of the record: the same checks in the same order. */
 #include "ingest/ingest_job.h"
 
 #include <stdio.h>
@@ -13,7 +13,8 @@ struct judge_ctx {
     const header_map *m;
     bool check_utf8;
     validated_row vr;
-    char reason[256];
+    validate_error err;     /* a broken rule's column and reason */
+    char reason[200];       /* the field count's reason */
 };
 
 judge_ctx *judge_ctx_new(file_job *job, const header_map *m, bool check_utf8)
@@ -75,16 +76,13 @@ ips_error judge_record(void *arg, const csv_record *rec, row_verdict *v, ips_dia
             continue; /* not in the contract: never stored */
         if (jc->check_utf8 && !validate_utf8(rec->fields[i], rec->lens[i]) &&
             !memchr(rec->fields[i], '\0', rec->lens[i]))
-            return format_hint_not_utf8(job->opt->prof, job->res->entity, job->name,
-                                        rec->line, ent->cols[c].name, d);
+            return not_utf8(job, rec->line, ent->cols[c].name, d);
         cells[c] = rec->fields[i];
         lens[c] = rec->lens[i];
     }
     format_hint_row(&job->hint, cells, lens, rec->line);
-    validate_error err;
-    if (!validate_row(&job->vctx, cells, lens, &jc->vr, &err)) {
-        snprintf(jc->reason, sizeof jc->reason, "%s", err.reason);
-        reject_verdict(v, err.column, jc->reason);
+    if (!validate_row(&job->vctx, cells, lens, &jc->vr, &jc->err)) {
+        reject_verdict(v, jc->err.column, jc->err.reason);
         return IPS_OK;
     }
     v->kind = ROW_STORE;

@@ -87,9 +87,9 @@ static ips_error take_pass(const metric_query *q, const metric_set *rows, dc_mod
     return e == IPS_OK ? dc_model_add(m, rows, NULL, d) : e;
 }
 
-/* With m: the passes are computed ahead on a second thread (model/
- * pass_ahead.h) while the caller takes each into the model and the kept
- * rows: a county's pass is a pure function of its facts.  A national
+/* The passes are computed ahead on helper threads (model/pass_ahead.h)
+ * while the caller takes each into the model and the kept rows: a
+ * county's pass is a pure function of its facts.  A national
  * warehouse's passes read its packs' rows through the connection the
  * caller writes with, so they run on the caller's thread. */
 static ips_error run_streamed(const facts *f, const metric_query *p, size_t n, dc_model *m,

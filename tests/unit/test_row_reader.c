@@ -55,15 +55,30 @@ static ips_error judge(void *ctx, const csv_record *rec, row_verdict *v, ips_dia
     return IPS_OK;
 }
 
-static row_reader *open_reader(const char *path, judge_state *js, csv_reader **r)
+/* A written file, read through judge with js, from after its header. */
+typedef struct {
+    char path[32];
+    csv_reader *r;
+    row_reader *rr;
+} opened;
+
+static void open_reader(opened *o, judge_state *js)
 {
+    snprintf(o->path, sizeof o->path, "/tmp/ips-row-reader-XXXXXX");
+    write_file(o->path);
     ips_diag d;
-    assert_int_equal(csv_reader_open(path, &(csv_reader_options){0}, r, &d), IPS_OK);
+    assert_int_equal(csv_reader_open(o->path, &(csv_reader_options){0}, &o->r, &d), IPS_OK);
     const csv_record *hdr;
-    assert_int_equal(csv_reader_next(*r, &hdr, &d), IPS_OK);
-    row_reader *rr = row_reader_new(*r, judge, js);
-    assert_non_null(rr);
-    return rr;
+    assert_int_equal(csv_reader_next(o->r, &hdr, &d), IPS_OK);
+    o->rr = row_reader_new(o->r, judge, js);
+    assert_non_null(o->rr);
+}
+
+static void close_reader(opened *o)
+{
+    row_reader_free(o->rr);
+    csv_reader_free(o->r);
+    unlink(o->path);
 }
 
 /* The verdicts up to the end (or the error), checked line by line. */
@@ -99,60 +114,48 @@ static ips_error read_all(row_reader *rr, long *next_line, ips_diag *d)
 static void verdicts_in_file_order(void **state)
 {
     (void)state;
-    char path[] = "/tmp/ips-row-reader-XXXXXX";
-    write_file(path);
     judge_state js = {0};
-    csv_reader *r;
-    row_reader *rr = open_reader(path, &js, &r);
+    opened o;
+    open_reader(&o, &js);
     ips_diag d;
     long next;
-    assert_int_equal(read_all(rr, &next, &d), IPS_OK);
+    assert_int_equal(read_all(o.rr, &next, &d), IPS_OK);
     assert_int_equal(next, LINES + 2);
-    assert_true(row_reader_bytes(rr) > 0);
+    assert_true(row_reader_bytes(o.rr) > 0);
     /* past the end it stays at the end */
     const row_verdict *v;
-    assert_int_equal(row_reader_next(rr, &v, &d), IPS_OK);
+    assert_int_equal(row_reader_next(o.rr, &v, &d), IPS_OK);
     assert_null(v);
-    row_reader_free(rr);
-    csv_reader_free(r);
-    unlink(path);
+    close_reader(&o);
 }
 
 static void error_after_the_rows_before_it(void **state)
 {
     (void)state;
-    char path[] = "/tmp/ips-row-reader-XXXXXX";
-    write_file(path);
     judge_state js = {.fail_at = 3002};
-    csv_reader *r;
-    row_reader *rr = open_reader(path, &js, &r);
+    opened o;
+    open_reader(&o, &js);
     ips_diag d;
     long next;
-    assert_int_equal(read_all(rr, &next, &d), IPS_ERR_ENCODING);
+    assert_int_equal(read_all(o.rr, &next, &d), IPS_ERR_ENCODING);
     assert_int_equal(next, 3002); /* every line before it was handed over */
     assert_string_equal(d.msg, "line 3002 is bad");
-    row_reader_free(rr);
-    csv_reader_free(r);
-    unlink(path);
+    close_reader(&o);
 }
 
 static void stopping_early(void **state)
 {
     (void)state;
-    char path[] = "/tmp/ips-row-reader-XXXXXX";
-    write_file(path);
     judge_state js = {0};
-    csv_reader *r;
-    row_reader *rr = open_reader(path, &js, &r);
+    opened o;
+    open_reader(&o, &js);
     ips_diag d;
     const row_verdict *v;
-    assert_int_equal(row_reader_next(rr, &v, &d), IPS_OK);
+    assert_int_equal(row_reader_next(o.rr, &v, &d), IPS_OK);
     assert_non_null(v);
     assert_int_equal(v->line, 2);
-    row_reader_free(rr); /* the reader is waiting for room: it must stop */
-    csv_reader_free(r);
+    close_reader(&o); /* the reader is waiting for room: it must stop */
     row_reader_free(NULL);
-    unlink(path);
 }
 
 int main(void)
